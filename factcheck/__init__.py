@@ -1,0 +1,3 @@
+"""factcheck: find where articles about one event disagree on figures and names."""
+
+__version__ = "0.1.0"

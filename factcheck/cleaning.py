@@ -1,0 +1,69 @@
+"""Clean a text for reading while keeping a map back to the original characters.
+
+Copied article text is messy: escaped dollars (`\\$427.4 million`), words split
+across line breaks (`ex-\\n\\npressed`), sentences broken by a page break,
+non-breaking and other odd spaces, soft hyphens, bullets and list markers. The
+cleaned text is what extractors read; the OffsetMap takes every position in it
+back to the original file, so a claim's span always indexes the original.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.offsets import OffsetMap
+
+_ODD_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff\ufe0e\ufe0f"
+_BULLETS = "▪•●◦‣∙▫■□◆◇►▸➢➤✓✔"
+
+# Each rule: a pattern and what a match becomes. Order matters where patterns could overlap.
+_RULES: list[tuple[str, str | None]] = [
+    (r"\r\n?", "\n"),
+    (r"\\(?=[$€£¥%&#_*.()\[\]-])", ""),  # markdown/LaTeX escapes in copied text
+    (r"(?<=[^\W\d_])-[ \t]*\n\s*(?=[a-z])", ""),  # ex-\n\npressed -> expressed
+    (r"(?<=[a-z,;])[ \t]*\n(?:[ \t]*\n)+[ \t]*(?=[a-z])", " "),  # a sentence broken by a page break
+    (rf"[{_INVISIBLE}]", ""),
+    (rf"[{_ODD_SPACES}]", " "),
+    (r"[‘’‚‛′]", "'"),
+    (r"[“”„‟″]", '"'),
+    (rf"(?m:^)[ \t]*[{_BULLETS}][{_INVISIBLE}]*[ \t]*", ""),
+    (r"(?m:^)[ \t]*(?:[-*+]|\d{1,2}[.)])[ \t]+(?=\S)", ""),  # list markers: "1. ", "- "
+]
+_MARKDOWN_RULES: list[tuple[str, str | None]] = [
+    (r"(?m:^)#{1,6}[ \t]+", ""),
+    (r"\*\*|__", ""),
+    (r"\[(?=[^\]\n]*\]\([^)\n]*\))", ""),  # [text](url) keeps only text, which stays aligned
+    (r"\]\([^)\n]*\)", ""),
+]
+
+
+def _compile(rules: list[tuple[str, str | None]]) -> tuple[re.Pattern[str], list[str | None]]:
+    pattern = "|".join(f"(?P<r{i}>{regex})" for i, (regex, _) in enumerate(rules))
+    return re.compile(pattern), [replacement for _, replacement in rules]
+
+
+_PLAIN = _compile(_RULES)
+_MARKDOWN = _compile(_MARKDOWN_RULES + _RULES)
+
+
+def clean(original: str, start: int = 0, markdown: bool = False) -> tuple[str, OffsetMap]:
+    """Clean `original[start:]`; the map's positions index `original` itself."""
+    pattern, replacements = _MARKDOWN if markdown else _PLAIN
+    pieces: list[str] = []
+    offsets = OffsetMap()
+    position = start
+    for match in pattern.finditer(original, start):
+        replacement = replacements[int(match.lastgroup[1:])]
+        _copy(original, position, match.start(), pieces, offsets)
+        pieces.append(replacement)
+        offsets.add(match.start(), match.end(), len(replacement))
+        position = match.end()
+    _copy(original, position, len(original), pieces, offsets)
+    return "".join(pieces), offsets
+
+
+def _copy(original: str, start: int, end: int, pieces: list[str], offsets: OffsetMap) -> None:
+    if end > start:
+        pieces.append(original[start:end])
+        offsets.add(start, end, end - start)

@@ -1,0 +1,118 @@
+"""The command line: parse arguments, run the pipeline, pick a renderer. Nothing else."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import click
+
+from factcheck import __version__
+from factcheck.config import load_rules
+from factcheck.errors import FactcheckError
+from factcheck.files import write_atomic
+from factcheck.pipeline import run
+from factcheck.render import render
+from factcheck.render.json import schema as report_schema
+from factcheck.render.text import summary_lines
+
+DEFAULT_SOURCES = Path("seeds")
+DEFAULT_RULES = Path("rules")
+DEFAULT_HTML = Path("reports/report.html")
+
+
+class _Group(click.Group):
+    """Shows every FactcheckError as one line on stderr and exits with its code."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except FactcheckError as error:
+            click.echo(f"factcheck: {error.format()}", err=True)
+            ctx.exit(error.exit_code)
+
+
+paths_argument = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+rules_option = click.option(
+    "--rules",
+    "rules_dir",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_RULES,
+    show_default=True,
+    help="Folder of rules files (*.toml): checks, qualifiers, names, extra rates.",
+)
+
+
+@click.group(cls=_Group)
+@click.version_option(__version__, prog_name="factcheck")
+def cli() -> None:
+    """Find where articles about one event disagree on figures and names."""
+
+
+@cli.command()
+@paths_argument
+@rules_option
+@click.option("--draft", type=click.Path(path_type=Path), help="Your own draft: its findings come first.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["html", "json", "text"]), default="html", show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path),
+    help="Write here. Default: reports/report.html for html, standard output otherwise ('-' for standard output).",
+)
+@click.option("--stamp", is_flag=True, help="Put the generation time in the report (off: same input, same bytes).")
+def report(paths: tuple[Path, ...], rules_dir: Path, draft: Path | None, fmt: str, output: Path | None, stamp: bool) -> None:
+    """Check PATHS (files or folders; default: seeds/) and write a report."""
+    result = run(_paths(paths), load_rules(rules_dir), draft=draft, stamp=_stamp() if stamp else None)
+    target = output if output is not None else (DEFAULT_HTML if fmt == "html" else None)
+    _emit(render(result, fmt), target)
+    if target is not None and str(target) != "-":
+        click.echo(f"wrote {target}")
+        click.echo("\n".join(summary_lines(result)))
+
+
+@cli.command()
+@paths_argument
+@rules_option
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True, help="Output format.")
+def claims(paths: tuple[Path, ...], rules_dir: Path, fmt: str) -> None:
+    """List every claim extracted from PATHS, with its span in the original file."""
+    found = run(_paths(paths), load_rules(rules_dir)).claims
+    if fmt == "json":
+        payload = [claim.model_dump(mode="json") for claim in found]
+        click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+        return
+    for claim in found:
+        interval = claim.stated.interval
+        click.echo(
+            f"{claim.source}:{claim.span.line}:{claim.span.column}: {claim.kind.value} {claim.surface!r} "
+            f"-> {claim.stated.value} {claim.stated.unit} [{interval.low}, {interval.high}]"
+        )
+
+
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of the report (`report --format json`)."""
+    click.echo(report_schema(), nl=False)
+
+
+def _paths(paths: tuple[Path, ...]) -> list[Path]:
+    return list(paths) or [DEFAULT_SOURCES]
+
+
+def _stamp() -> str:
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+
+
+def _emit(text: str, target: Path | None) -> None:
+    if target is None or str(target) == "-":
+        click.echo(text, nl=False)
+    else:
+        write_atomic(target, text)
+
+
+def main() -> None:
+    """Entry point of the `factcheck` console script."""
+    cli(prog_name="factcheck")

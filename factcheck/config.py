@@ -1,0 +1,124 @@
+"""Rules: what is shared across stories, read from the TOML files of a rules folder.
+
+Every `*.toml` file in the folder may hold any of these tables; they are merged
+in file-name order, and a key defined twice is an error rather than a silent
+override:
+
+    [settings]            run-wide settings (see `Settings`)
+    [checks.<id>]         enable, re-level and configure a registered check
+    [qualifiers]          how far qualifiers move an interval
+    [[qualifier]]         qualifier words by kind and language
+    [[entity]]            the names authority list
+    [[rate]]              exchange rates the ECB does not publish
+
+Each stage owns the model of its own table; this module only assembles them and
+turns every mistake into a ConfigError with the file and line.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, create_model
+
+from factcheck import tomlfile
+from factcheck.checks import REGISTRY, CheckConfig
+from factcheck.errors import ConfigError
+from factcheck.extract.qualifiers import QualifierRule, QualifierSettings, QualifierTable
+from factcheck.normalize.fx import RateRule
+from factcheck.normalize.names import EntityRule
+
+
+class Settings(BaseModel):
+    """Run-wide settings."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    dollar: str = Field(default="USD", pattern=r"^[A-Z]{3}$", description="What a bare '$' means.")
+    rate_band: Decimal = Field(default=Decimal("0.01"), ge=0, lt=1, description="Uncertainty added by a conversion.")
+    max_file_bytes: int = Field(default=20_000_000, gt=0)
+    max_total_bytes: int = Field(default=2_000_000_000, gt=0)
+
+
+class RulesFile(BaseModel):
+    """The tables one rules file may hold."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    settings: Settings | None = None
+    checks: dict[str, dict] = Field(default_factory=dict)
+    qualifiers: QualifierSettings | None = None
+    qualifier: list[QualifierRule] = Field(default_factory=list)
+    entity: list[EntityRule] = Field(default_factory=list)
+    rate: list[RateRule] = Field(default_factory=list)
+
+
+class Rules(BaseModel):
+    """All rules files of a folder, merged and validated."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    settings: Settings = Settings()
+    checks: dict[str, CheckConfig] = Field(default_factory=dict)
+    qualifier_settings: QualifierSettings = QualifierSettings()
+    qualifiers: list[QualifierRule] = Field(default_factory=list)
+    entities: list[EntityRule] = Field(default_factory=list)
+    rates: list[RateRule] = Field(default_factory=list)
+    files: list[str] = Field(default_factory=list, description="The files read, in order.")
+
+    @property
+    def qualifier_table(self) -> QualifierTable:
+        """The qualifier words and settings as one lookup table."""
+        return QualifierTable(self.qualifiers, self.qualifier_settings)
+
+    def check_config(self, check_id: str) -> CheckConfig:
+        """The configuration of a check: from the rules files, else its defaults."""
+        return self.checks.get(check_id) or REGISTRY[check_id].config()
+
+
+def load_rules(folder: Path) -> Rules:
+    """Read every *.toml file of a rules folder into one validated Rules."""
+    if not folder.is_dir():
+        raise ConfigError("rules folder not found (pass --rules DIR)", path=folder)
+    merged: dict = {"checks": {}, "qualifiers": [], "entities": [], "rates": [], "files": []}
+    set_in: dict[str, Path] = {}
+    for path in sorted(folder.glob("*.toml")):
+        text = tomlfile.read_text(path)
+        rules_file = tomlfile.validate(tomlfile.parse(text, path), RulesFile, text, path)
+        for key, table in (("settings", rules_file.settings), ("qualifier_settings", rules_file.qualifiers)):
+            if table is not None:
+                _set_once(set_in, key, path)
+                merged[key] = table
+        for check_id, options in rules_file.checks.items():
+            _set_once(set_in, f"checks.{check_id}", path)
+            merged["checks"][check_id] = _check_config(check_id, options, text, path)
+        merged["qualifiers"] += rules_file.qualifier
+        merged["entities"] += rules_file.entity
+        merged["rates"] += rules_file.rate
+        merged["files"].append(path.as_posix())
+    return Rules(**merged)
+
+
+def _set_once(set_in: dict[str, Path], key: str, path: Path) -> None:
+    """A table may be set in one file only: a second one is an error, not a silent override."""
+    if key in set_in:
+        raise ConfigError(f"[{key}] is already set in {set_in[key].name}", path=path)
+    set_in[key] = path
+
+
+def _check_config(check_id: str, options: dict, text: str, path: Path) -> CheckConfig:
+    if check_id not in REGISTRY:
+        known = ", ".join(sorted(REGISTRY))
+        line = tomlfile.locate(text, ("checks", check_id))
+        raise ConfigError(f"unknown check {check_id!r} (known checks: {known})", path=path, line=line)
+    shaped = tomlfile.validate({"checks": {check_id: options}}, _file_shape(check_id), text, path)
+    return getattr(shaped.checks, check_id)
+
+
+def _file_shape(check_id: str) -> type[BaseModel]:
+    """A model shaped like the file ({checks: {id: options}}) so error locations match its lines."""
+    inner = create_model(
+        f"Checks_{check_id}", __config__=ConfigDict(extra="forbid"), **{check_id: (REGISTRY[check_id].config, ...)}
+    )
+    return create_model(f"Rules_{check_id}", checks=(inner, ...))

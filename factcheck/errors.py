@@ -1,0 +1,74 @@
+"""The failures factcheck reports to its user.
+
+Every failure the user can act on is a `FactcheckError` subclass that carries its
+own exit code and knows how to describe itself; `cli.py` catches them once and
+prints the message without a traceback. Anything else is a bug and is allowed to
+show its traceback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+
+
+class FactcheckError(Exception):
+    """Base of every error shown to the user as one clear message."""
+
+    exit_code = EXIT_USAGE
+    kind = "error"
+
+    def __init__(self, message: str, *, path: Path | str | None = None, line: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.path = path
+        self.line = line
+
+    def format(self) -> str:
+        """One line: where (file and line, when known), what kind, and what is wrong."""
+        where = ""
+        if self.path is not None:
+            where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
+        return f"{where}{self.kind}: {self.message}"
+
+    def __str__(self) -> str:
+        return self.format()
+
+
+class UsageError(FactcheckError):
+    """The command line asks for something impossible (bad option combination, missing path)."""
+
+    kind = "usage error"
+
+
+class InputError(FactcheckError):
+    """A source file cannot be read or is not a text the tool understands."""
+
+    kind = "input error"
+
+
+class ConfigError(FactcheckError):
+    """A rules file or a story manifest is malformed or says something invalid."""
+
+    kind = "config error"
+
+
+class RateError(FactcheckError):
+    """An exchange rate needed for a conversion is missing or unusable."""
+
+    kind = "rate error"
+
+
+class BaselineError(FactcheckError):
+    """A baseline file is unreadable, of an unknown version, or would be overwritten."""
+
+    kind = "baseline error"
+
+
+class OutputError(FactcheckError):
+    """A report or baseline cannot be written."""
+
+    kind = "output error"

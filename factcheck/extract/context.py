@@ -1,0 +1,44 @@
+"""The words around a figure that alignment compares: content words as crude lemmas, and years."""
+
+from __future__ import annotations
+
+import re
+
+_STOP = frozenset(
+    """a about above after again against all also am an and any are as at be been before being below between both
+    but by can could did do does doing down during each few for from further had has have having he her here hers
+    him his how i if in into is it its itself just me more most my no nor not now of off on once only or other our
+    out over own same she should so some such than that the their them then there these they this those through to
+    too under until up very was we were what when where which while who whom why will with would you your said says
+    including include includes included among per via within without across around approximately nearly almost
+    roughly exceeding least total totaling totalling worth new first second one two three four five six seven eight
+    nine ten twenty thirty forty fifty hundred thousand million billion trillion mn bn tn""".split()
+)
+_WORD = re.compile(r"[^\W\d_][\w'-]*")
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d|2100)(?!\d)")
+
+
+def lemma(word: str) -> str:
+    """A crude English lemma: lower case, plural and possessive endings off."""
+    word = word.lower().removesuffix("'s")
+    for suffix, replacement in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("xes", "x")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            return word[: -len(suffix)] + replacement
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def content_words(text: str) -> tuple[str, ...]:
+    """Content-word lemmas of `text`, in order, without repeats or stop words."""
+    seen: dict[str, None] = {}
+    for found in _WORD.finditer(text):
+        word = lemma(found.group())
+        if word not in _STOP and len(word) > 1:
+            seen.setdefault(word, None)
+    return tuple(seen)
+
+
+def years(text: str) -> tuple[int, ...]:
+    """Years named in `text`, in order, without repeats."""
+    return tuple(dict.fromkeys(int(found.group()) for found in _YEAR.finditer(text)))

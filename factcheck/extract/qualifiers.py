@@ -1,0 +1,110 @@
+"""Qualifiers ("about", "more than", "nearly") and the interval a stated figure stands for.
+
+A figure is never a point. Its last stated digit gives half a unit of rounding
+either side (`$3.7 billion` -> [3.65, 3.75] bn; `$20 billion` -> [15, 25] bn,
+since trailing zeros of a whole number are not significant). A qualifier then
+widens or shifts that interval. The words and the sizes live in
+`rules/qualifiers.toml` so they can be tuned and extended to other languages.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from factcheck.models import Interval
+
+
+class QualifierKind(StrEnum):
+    """How a qualifier moves the interval of a figure."""
+
+    APPROXIMATE = "approximate"  # about, around: wider both ways
+    NEARLY = "nearly"  # nearly, almost: just below the figure
+    ABOVE = "above"  # more than, over, at least: from the figure up to a cap
+    BELOW = "below"  # less than, up to: from a floor up to the figure
+    EXACT = "exact"  # exactly, precisely: only the rounding of the digits
+
+
+class QualifierRule(BaseModel):
+    """One row of the qualifier table: words of one language that act alike."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    kind: QualifierKind
+    words: list[str] = Field(min_length=1)
+    language: str = "en"
+
+
+class QualifierSettings(BaseModel):
+    """How far each kind of qualifier moves an interval, as fractions of the value."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    approximate_spread: Decimal = Field(default=Decimal("0.05"), ge=0, le=1)
+    nearly_spread: Decimal = Field(default=Decimal("0.10"), ge=0, le=1)
+    open_cap: Decimal = Field(
+        default=Decimal("0.5"), gt=0, description="How far past the figure 'more than' or 'less than' may reach."
+    )
+
+
+def rounding_interval(value: Decimal, precision: Decimal | None) -> Interval:
+    """Half a unit of the last stated digit either side of `value`."""
+    half = (precision or Decimal(0)) / 2
+    return Interval(low=value - half, high=value + half)
+
+
+def qualified_interval(
+    value: Decimal, precision: Decimal | None, kind: QualifierKind | None, settings: QualifierSettings
+) -> Interval:
+    """The interval a figure with this precision and qualifier stands for."""
+    rounded = rounding_interval(value, precision)
+    size = abs(value)
+    if kind is None or kind is QualifierKind.EXACT:
+        return rounded
+    if kind is QualifierKind.APPROXIMATE:
+        spread = size * settings.approximate_spread
+        return Interval(low=rounded.low - spread, high=rounded.high + spread)
+    if kind is QualifierKind.NEARLY:
+        return Interval(low=value - size * settings.nearly_spread, high=value)
+    if kind is QualifierKind.ABOVE:
+        return Interval(low=rounded.low, high=value + size * settings.open_cap)
+    return Interval(low=value - size * settings.open_cap, high=rounded.high)
+
+
+def precision_of(digits: str, scale: Decimal = Decimal(1)) -> Decimal:
+    """Place value of the last significant digit of `digits` times `scale`.
+
+    `"3.7"`, 1e9 -> 1e8; `"20"`, 1e9 -> 1e10; `"2,500"` -> 100; `"0"` -> 1.
+    """
+    plain = digits.replace(",", "").replace(" ", "").replace("\u202f", "")
+    if "." in plain:
+        decimals = len(plain.split(".", 1)[1])
+        return scale * Decimal(1).scaleb(-decimals)
+    stripped = plain.rstrip("0")
+    zeros = len(plain) - len(stripped) if stripped else 0
+    return scale * Decimal(1).scaleb(zeros)
+
+
+class QualifierTable:
+    """Looks up qualifier words (of any configured language) by their lower-case text."""
+
+    def __init__(self, rules: list[QualifierRule], settings: QualifierSettings):
+        self.settings = settings
+        self._kinds = {word.lower(): rule.kind for rule in rules for word in rule.words}
+
+    @property
+    def words(self) -> list[str]:
+        """Every qualifier word, longest first (so 'more than' wins over 'more')."""
+        return sorted(self._kinds, key=lambda word: (-len(word), word))
+
+    def kind(self, word: str | None) -> QualifierKind | None:
+        """The kind of a qualifier word, or None for no or an unknown word."""
+        if not word:
+            return None
+        return self._kinds.get(" ".join(word.lower().split()))
+
+    def interval(self, value: Decimal, precision: Decimal | None, word: str | None) -> Interval:
+        """The interval of a figure written with this qualifier word."""
+        return qualified_interval(value, precision, self.kind(word), self.settings)

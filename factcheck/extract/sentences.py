@@ -1,0 +1,61 @@
+"""Sentences and paragraphs of a cleaned text, with a lookup from a position to its sentence."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+# A sentence ends at . ! ? (and closing quotes or brackets) before whitespace and an
+# upper-case letter, digit or quote; or at a line break. Abbreviations such as "U.S."
+# or "Inc." followed by a capital are the known weak spot of this rule.
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Z0-9\"'(\[])|\n+")
+_NO_BREAK_AFTER = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Inc|Co|Corp|Ltd|vs|No|Gen|Sen|Rep|Gov)|\b[A-Z])\.$")
+
+
+@dataclass(frozen=True)
+class Segments:
+    """Sentence boundaries of a text and the paragraph each sentence belongs to."""
+
+    starts: list[int]
+    ends: list[int]
+    paragraphs: list[int]
+
+    def index(self, position: int) -> int:
+        """Index of the sentence holding `position`."""
+        return max(0, bisect_right(self.starts, position) - 1)
+
+    def sentence(self, position: int) -> tuple[int, int]:
+        """(start, end) of the sentence holding `position`."""
+        i = self.index(position)
+        return self.starts[i], self.ends[i]
+
+    def paragraph(self, position: int) -> int:
+        """Index of the paragraph holding `position`."""
+        return self.paragraphs[self.index(position)]
+
+
+def segment(text: str) -> Segments:
+    """Split text into sentences; a blank line (or any line break) also ends a paragraph."""
+    starts, ends, paragraphs = [], [], []
+    paragraph, start = 0, 0
+    for boundary in _BOUNDARY.finditer(text):
+        if boundary.group().strip() == "" and "\n" not in boundary.group() and _NO_BREAK_AFTER.search(text[start : boundary.start()]):
+            continue
+        _add(text, start, boundary.start(), paragraph, starts, ends, paragraphs)
+        if "\n" in boundary.group():
+            paragraph += 1
+        start = boundary.end()
+    _add(text, start, len(text), paragraph, starts, ends, paragraphs)
+    if not starts:
+        starts, ends, paragraphs = [0], [len(text)], [0]
+    return Segments(starts, ends, paragraphs)
+
+
+def _add(text: str, start: int, end: int, paragraph: int, starts: list, ends: list, paragraphs: list) -> None:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        starts.append(start)
+        ends.append(end)
+        paragraphs.append(paragraph)

@@ -1,0 +1,77 @@
+"""The story manifest: `story.toml` in a story folder.
+
+    [story]
+    name = "First Central Asia + Japan summit"
+    date = 2025-12-20          # reference date for conversions
+    currency = "USD"           # reporting currency
+
+    [[source]]                 # optional: what the files do not say themselves
+    file = "000_2a72b3ee8e917de2.txt"
+    title = "..."
+    outlet = "..."
+    published = 2025-12-21
+
+    [[fact]]                   # optional: facts declared by hand
+    label = "..."
+    kind = "money"
+    words = ["invest", "five years"]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from factcheck import tomlfile
+from factcheck.models import ClaimKind, Role
+
+MANIFEST_NAME = "story.toml"
+
+
+class _Table(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class StoryTable(_Table):
+    """The [story] table."""
+
+    name: str = Field(min_length=1)
+    date: dt.date | None = None
+    currency: str = Field(default="USD", pattern=r"^[A-Z]{3}$")
+
+
+class SourceEntry(_Table):
+    """A [[source]] entry: metadata for one file of the story folder."""
+
+    file: str = Field(min_length=1, description="Path relative to the story folder.")
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    language: str = "en"
+    role: Role = Role.SOURCE
+
+
+class DeclaredFact(_Table):
+    """A [[fact]] entry: claims matching these conditions form one fact."""
+
+    label: str = Field(min_length=1)
+    kind: ClaimKind
+    words: list[str] = Field(default_factory=list, description="Words that must all appear near the figure.")
+    entities: list[str] = Field(default_factory=list, description="Entities that must all be in the sentence.")
+    unit: str | None = Field(default=None, description="Only claims stated in this unit or currency.")
+
+
+class StoryManifest(_Table):
+    """The whole story.toml."""
+
+    story: StoryTable
+    source: list[SourceEntry] = Field(default_factory=list)
+    fact: list[DeclaredFact] = Field(default_factory=list)
+
+
+def load_manifest(path: Path) -> StoryManifest:
+    """Read and validate a story.toml (ConfigError with file and line on any mistake)."""
+    return tomlfile.load_model(path, StoryManifest)

@@ -1,0 +1,331 @@
+"""The models every stage exchanges.
+
+sources -> Document -> Claim -> (normalised) Claim -> Fact -> Finding -> Report.
+All are frozen pydantic models; everything but `Document` is JSON-serialisable
+and part of the published Report schema (`factcheck schema`). Numbers that were
+written in a text are `Decimal`, so `3.7` stays `3.7`; they serialise as strings
+to keep that exactness in JSON.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_right
+from decimal import Decimal
+from enum import StrEnum
+from functools import cached_property
+
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, computed_field, model_validator
+
+from factcheck.offsets import OffsetMap
+
+SCHEMA_VERSION = 1
+
+
+def _plain(value: Decimal) -> Decimal:
+    """Drop what arithmetic left behind (3.7 * 10**9 is 3700000000.0): whole numbers get no decimals."""
+    if not value.is_finite() or value.adjusted() >= 28:
+        return value  # too long to write out within Decimal's precision; keep the exponent form
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
+
+
+Number = Annotated[Decimal, AfterValidator(_plain)]
+
+
+class Frozen(BaseModel):
+    """Base of the exchanged models: immutable, no unknown fields."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Severity(StrEnum):
+    """How much a finding matters to an editor."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """Larger is more severe; used for sorting and `--fail-on` thresholds."""
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+class Role(StrEnum):
+    """Whether a text is one of the sources or the editor's own draft."""
+
+    SOURCE = "source"
+    DRAFT = "draft"
+
+
+class ClaimKind(StrEnum):
+    """What a claim states."""
+
+    MONEY = "money"
+    COUNT = "count"
+    PERCENT = "percent"
+    DATE = "date"
+    YEAR = "year"
+    DURATION = "duration"
+    MEASURE = "measure"
+
+
+class Story(Frozen):
+    """One event covered by several sources; facts never span stories."""
+
+    id: str = Field(description="The story folder, relative to where the run started ('.' for loose files).")
+    name: str
+    reference_date: dt.date | None = Field(
+        default=None, description="Date used for currency conversion when a source has no date of its own."
+    )
+    currency: str = Field(default="USD", description="ISO 4217 code every money claim is converted to.")
+
+
+class Source(Frozen):
+    """One article (or the editor's draft) as loaded from disk."""
+
+    id: str = Field(description="Stable id: the file path relative to its story, without extension.")
+    story: str
+    path: str = Field(description="Path of the file as given on the command line (POSIX separators).")
+    title: str
+    outlet: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    language: str = "en"
+    role: Role = Role.SOURCE
+    encoding: str = "utf-8"
+
+
+class Span(Frozen):
+    """A range of characters of the ORIGINAL file: `original[start:end] == text`."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    line: int = Field(ge=1, description="1-based line of `start` in the original file.")
+    column: int = Field(ge=1, description="1-based column (Unicode code points) of `start`.")
+
+
+class Interval(Frozen):
+    """The range of values a claim allows, both ends included."""
+
+    low: Number
+    high: Number
+
+    def overlaps(self, other: Interval) -> bool:
+        """True when the two intervals share at least one value."""
+        return self.low <= other.high and other.low <= self.high
+
+    def gap(self, other: Interval) -> Decimal:
+        """Distance between the intervals (0 when they overlap)."""
+        return max(Decimal(0), other.low - self.high, self.low - other.high)
+
+
+class Quantity(Frozen):
+    """A value with its unit and the interval it stands for."""
+
+    value: Number = Field(description="The value as stated, scaled out (3 trillion -> 3000000000000).")
+    unit: str = Field(description="ISO 4217 code for money, a pint unit for measures, 'percent', 'count', 'year'.")
+    interval: Interval
+    precision: Number | None = Field(
+        default=None, description="Place value of the last stated digit ($3.7 billion -> 100000000)."
+    )
+
+
+class Conversion(Frozen):
+    """How a value was converted to the reporting currency or unit."""
+
+    rate: Number = Field(description="Units of `target` per unit of `origin`.")
+    rate_date: dt.date | None = None
+    rate_source: str
+    origin: str
+    target: str
+    band: Decimal = Field(default=Decimal(0), description="Relative uncertainty added for the rate (0.01 = ±1 %).")
+
+
+class Context(Frozen):
+    """What surrounds a figure; alignment compares claims by it."""
+
+    sentence: Span
+    paragraph: int = Field(ge=0, description="Index of the paragraph in the source.")
+    entities: tuple[str, ...] = Field(default=(), description="Canonical entities of the sentence, nearest first.")
+    words: tuple[str, ...] = Field(default=(), description="Content words around the figure, lower-case lemmas.")
+    noun: str | None = Field(default=None, description="The counted noun or measure, as a lemma ('agreement').")
+    years: tuple[int, ...] = Field(default=(), description="Years named in the sentence (its time frame).")
+
+
+class Claim(Frozen):
+    """One checkable figure as a source states it, and as it reads on a common footing."""
+
+    id: str = Field(description="'<source id>@<start>': unique within a report, for links only.")
+    source: str
+    kind: ClaimKind
+    span: Span
+    stated: Quantity
+    qualifier: str | None = Field(default=None, description="The qualifier word as written ('more than').")
+    role: str | None = Field(default=None, description="For years and dates: 'since', 'in', 'until', 'range'.")
+    normalized: Quantity | None = Field(default=None, description="In the story's reporting unit, when convertible.")
+    conversion: Conversion | None = None
+    confidence: float = Field(default=1.0, ge=0, le=1)
+    notes: tuple[str, ...] = Field(default=(), description="Assumptions made while reading the figure.")
+    restates: str | None = Field(default=None, description="Id of the claim this one restates in the same text.")
+    context: Context
+
+    @property
+    def surface(self) -> str:
+        """The figure exactly as written in the original file."""
+        return self.span.text
+
+
+class Mention(Frozen):
+    """One occurrence of a name in a source."""
+
+    source: str
+    span: Span
+
+
+class Spelling(Frozen):
+    """One way an entity is written, and where."""
+
+    text: str
+    count: int
+    sources: tuple[str, ...]
+    mentions: tuple[Mention, ...] = ()
+
+
+class Entity(Frozen):
+    """A person, organisation or place, with every spelling found for it."""
+
+    id: str
+    name: str = Field(description="The preferred spelling.")
+    kind: str = Field(default="other", description="person, organisation, place, initiative or other.")
+    spellings: tuple[Spelling, ...]
+    authority: bool = Field(default=False, description="True when the preferred spelling comes from rules/entities.")
+
+
+class Fact(Frozen):
+    """Claims from one or more sources that speak of the same thing."""
+
+    id: str
+    story: str
+    label: str
+    kind: ClaimKind
+    claims: tuple[str, ...] = Field(description="Claim ids.")
+    reasons: tuple[str, ...] = Field(default=(), description="Why the claims were grouped.")
+    declared: bool = Field(default=False, description="True when declared by hand in story.toml.")
+
+
+class CitedClaim(Frozen):
+    """A claim as a finding cites it: enough to locate and show it."""
+
+    claim: str
+    source: str
+    path: str
+    start: int
+    end: int
+    line: int
+    column: int
+    surface: str
+
+
+class Finding(Frozen):
+    """A rule's result: something an editor should look at."""
+
+    rule: str
+    severity: Severity
+    message: str
+    fingerprint: str = Field(description="Content hash: rule, fact, sources and values; never offsets or lines.")
+    identity: str = Field(description="Content hash of what the finding is about (rule, fact, sources), not values.")
+    story: str
+    fact: str | None = None
+    claims: tuple[CitedClaim, ...] = ()
+    expected: str | None = None
+    observed: str | None = None
+    trail: tuple[str, ...] = Field(default=(), description="The explanation: stated -> parsed -> ... -> rule.")
+    draft: bool = Field(default=False, description="True when the finding involves the --draft source.")
+
+
+class Summary(Frozen):
+    """Counts shown at the top of every report."""
+
+    stories: int
+    sources: int
+    claims: int
+    facts: int
+    findings: dict[str, int]
+
+
+class Report(Frozen):
+    """Everything one run found; every renderer reads only this."""
+
+    schema_version: int = SCHEMA_VERSION
+    tool_version: str
+    stamp: str | None = Field(default=None, description="Generation time, only when asked for (--stamp).")
+    stories: tuple[Story, ...]
+    sources: tuple[Source, ...]
+    claims: tuple[Claim, ...]
+    facts: tuple[Fact, ...]
+    entities: tuple[Entity, ...]
+    findings: tuple[Finding, ...]
+    warnings: tuple[str, ...] = Field(default=(), description="Inputs skipped or read with assumptions.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _derived_summary_is_not_input(cls, data: object) -> object:
+        # `summary` is computed from the rest; a report read back from JSON carries it.
+        if isinstance(data, dict):
+            return {key: value for key, value in data.items() if key != "summary"}
+        return data
+
+    @computed_field
+    @property
+    def summary(self) -> Summary:
+        """Counts of everything in the report, findings by severity."""
+        by_severity = {s.value: 0 for s in Severity}
+        for finding in self.findings:
+            by_severity[finding.severity.value] += 1
+        return Summary(
+            stories=len(self.stories),
+            sources=len(self.sources),
+            claims=len(self.claims),
+            facts=len(self.facts),
+            findings=by_severity,
+        )
+
+
+class Document(BaseModel):
+    """A loaded source: its original text, the cleaned text stages read, and the map between them.
+
+    Not part of the Report: documents live only while claims are extracted.
+    """
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    source: Source
+    original: str
+    text: str = Field(description="Cleaned text that extractors read.")
+    offsets: OffsetMap
+
+    def span(self, clean_start: int, clean_end: int) -> Span:
+        """The Span of the original file behind cleaned text [clean_start, clean_end)."""
+        start, end = self.offsets.span(clean_start, clean_end)
+        return self.original_span(start, end)
+
+    def original_span(self, start: int, end: int) -> Span:
+        """A Span of the original file from original offsets, with its line and column."""
+        line = bisect_right(self._line_starts, start)
+        column = start - self._line_starts[line - 1] + 1
+        return Span(start=start, end=end, text=self.original[start:end], line=line, column=column)
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        starts = [0]
+        newline = self.original.find("\n")
+        while newline != -1:
+            starts.append(newline + 1)
+            newline = self.original.find("\n", newline + 1)
+        return starts

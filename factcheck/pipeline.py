@@ -1,0 +1,61 @@
+"""The whole flow: sources -> documents -> claims -> facts -> findings -> Report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from factcheck import __version__
+from factcheck.align import align
+from factcheck.checks import REGISTRY, run_checks
+from factcheck.checks.base import StoryFacts
+from factcheck.config import Rules
+from factcheck.extract import extract
+from factcheck.models import Finding, Report
+from factcheck.sources import LoadedStory, load
+
+
+def run(paths: list[Path], rules: Rules, draft: Path | None = None, stamp: str | None = None) -> Report:
+    """Read the sources under `paths` (and the draft) and report where they disagree."""
+    corpus = load(
+        paths,
+        draft,
+        max_file_bytes=rules.settings.max_file_bytes,
+        max_total_bytes=rules.settings.max_total_bytes,
+    )
+    analysed = [analyse(loaded, rules) for loaded in corpus.stories]
+    findings = [finding for story, story_findings in analysed for finding in story_findings]
+    stories = [story for story, _ in analysed]
+    return Report(
+        tool_version=__version__,
+        stamp=stamp,
+        stories=tuple(story.story for story in stories),
+        sources=tuple(source for story in stories for source in story.sources),
+        claims=tuple(claim for story in stories for claim in story.claims),
+        facts=tuple(fact for story in stories for fact in story.facts),
+        entities=tuple(entity for story in stories for entity in story.entities),
+        findings=tuple(sorted(findings, key=_finding_order)),
+        warnings=tuple(corpus.warnings),
+    )
+
+
+def analyse(loaded: LoadedStory, rules: Rules) -> tuple[StoryFacts, list[Finding]]:
+    """One story through extraction, alignment and the checks."""
+    qualifiers = rules.qualifier_table
+    claims = [
+        claim
+        for document in loaded.documents
+        for claim in extract(document, qualifiers, dollar=rules.settings.dollar)
+    ]
+    facts = align(loaded.story, claims)
+    story = StoryFacts(
+        story=loaded.story,
+        sources=tuple(document.source for document in loaded.documents),
+        claims=tuple(claims),
+        facts=tuple(facts),
+    )
+    configs = {check_id: rules.check_config(check_id) for check_id in REGISTRY}
+    return story, run_checks(story, configs)
+
+
+def _finding_order(finding: Finding) -> tuple:
+    return (not finding.draft, -finding.severity.rank, finding.rule, finding.story, finding.message, finding.fingerprint)

@@ -1,0 +1,316 @@
+"""Load sources: files and folders, story manifests, front matter and encodings.
+
+A corpus may hold several stories: each folder with a `story.toml` is one, and
+the files beneath it (down to the next story folder) are its sources. Files
+outside any story folder form one story per path given. Paths in ids and
+reports are relative to the parent of the path given, so the same corpus gives
+the same ids whatever the working directory.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+import yaml
+from charset_normalizer import from_bytes
+
+from factcheck import tomlfile
+from factcheck.cleaning import clean
+from factcheck.errors import ConfigError, InputError, UsageError
+from factcheck.manifest import MANIFEST_NAME, DeclaredFact, SourceEntry, StoryManifest, load_manifest
+from factcheck.models import Document, Role, Source, Story
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+_FRONT_MATTER = re.compile(r"\A\ufeff?(\+\+\+|---)[ \t]*\r?\n(.*?)\r?\n\1[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_COMMON_ENCODINGS = ["cp1252", "latin_1", "cp1251", "koi8_r", "iso8859_15", "cp1250", "iso8859_2", "iso8859_5", "cp866"]
+_MAX_CHAOS = 0.2
+_FRONT_MATTER_KEYS = {"title", "outlet", "url", "published", "date", "language", "role"}
+
+
+@dataclass
+class LoadedStory:
+    """A story and its documents, ready for extraction."""
+
+    story: Story
+    documents: list[Document] = field(default_factory=list)
+    declared: list[DeclaredFact] = field(default_factory=list)
+    entries: dict[Path, SourceEntry] = field(default_factory=dict, repr=False)
+
+
+@dataclass
+class Corpus:
+    """Every story loaded, and what was skipped on the way."""
+
+    stories: list[LoadedStory]
+    warnings: list[str]
+
+
+@dataclass
+class _Limits:
+    max_file_bytes: int
+    max_total_bytes: int
+    total: int = 0
+
+
+def load(
+    paths: list[Path],
+    draft: Path | None = None,
+    *,
+    max_file_bytes: int = 20_000_000,
+    max_total_bytes: int = 2_000_000_000,
+) -> Corpus:
+    """Load every text file under `paths` (and the draft) into stories of documents."""
+    limits = _Limits(max_file_bytes, max_total_bytes)
+    warnings: list[str] = []
+    stories: dict[Path, LoadedStory] = {}
+    for given in paths:
+        if not given.exists():
+            raise InputError("no such file or folder", path=given)
+        given = given.resolve()
+        for story_dir, files in _discover(given):
+            root = given.parent if story_dir.is_relative_to(given) else story_dir.parent
+            loaded = stories.get(story_dir) or _new_story(story_dir, root, default_name=given.name)
+            stories[story_dir] = loaded
+            _add_documents(loaded, files, root, story_dir, limits, warnings)
+    if draft is not None:
+        _add_draft(stories, draft.resolve(), limits, warnings)
+    ordered = [stories[key] for key in sorted(stories, key=lambda d: stories[d].story.id)]
+    return Corpus(stories=[s for s in ordered if s.documents], warnings=warnings)
+
+
+def _discover(given: Path) -> list[tuple[Path, list[Path]]]:
+    """(story folder, its files) pairs under a path given on the command line."""
+    if given.is_file():
+        return [(_story_dir_of(given), [given])]
+    groups: dict[Path, list[Path]] = {}
+    for path in sorted(given.rglob("*")):
+        if path.is_file() and path.suffix.lower() in TEXT_SUFFIXES and not _hidden(path, given):
+            groups.setdefault(_story_dir_of(path), []).append(path)
+    return sorted(groups.items())
+
+
+def _hidden(path: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in path.relative_to(root).parts)
+
+
+def _story_dir_of(path: Path) -> Path:
+    """The nearest folder above a file with a story.toml, else the file's own folder."""
+    for folder in path.parents:
+        if (folder / MANIFEST_NAME).is_file():
+            return folder
+    return path.parent
+
+
+def _new_story(story_dir: Path, root: Path, default_name: str) -> LoadedStory:
+    story_id = _relative(story_dir, root)
+    manifest_path = story_dir / MANIFEST_NAME
+    if not manifest_path.is_file():
+        return LoadedStory(Story(id=story_id, name=story_dir.name or default_name))
+    manifest = load_manifest(manifest_path)
+    table = manifest.story
+    return LoadedStory(
+        Story(id=story_id, name=table.name, reference_date=table.date, currency=table.currency),
+        declared=list(manifest.fact),
+        entries=_listed_files(manifest, story_dir, manifest_path),
+    )
+
+
+def _listed_files(manifest: StoryManifest, story_dir: Path, manifest_path: Path) -> dict[Path, SourceEntry]:
+    """The manifest's [[source]] entries by resolved path; a listed file that is missing is an error."""
+    entries = {}
+    for index, entry in enumerate(manifest.source):
+        path = (story_dir / entry.file).resolve()
+        if not path.is_file():
+            line = tomlfile.locate(tomlfile.read_text(manifest_path), ("source", index, "file"))
+            raise ConfigError(f"source file {entry.file!r} not found next to the manifest", path=manifest_path, line=line)
+        entries[path] = entry
+    return entries
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _add_documents(
+    loaded: LoadedStory, files: list[Path], root: Path, story_dir: Path, limits: _Limits, warnings: list[str]
+) -> None:
+    known = {document.source.path for document in loaded.documents}
+    for path in files:
+        display = _relative(path, root)
+        if display in known:
+            continue
+        document = _read_document(path, display, loaded, limits, warnings)
+        if document is not None:
+            loaded.documents.append(document)
+            known.add(display)
+    loaded.documents.sort(key=lambda document: document.source.path)
+
+
+def _add_draft(stories: dict[Path, LoadedStory], draft: Path, limits: _Limits, warnings: list[str]) -> None:
+    """The draft joins the story whose folder holds it, else the only story there is."""
+    if not draft.is_file():
+        raise InputError("draft file not found", path=draft)
+    story_dir = _story_dir_of(draft)
+    if story_dir not in stories:
+        if len(stories) != 1:
+            raise UsageError("--draft: put the draft in its story's folder, or give the sources of one story only")
+        story_dir = next(iter(stories))
+    loaded = stories[story_dir]
+    display = _relative(draft, story_dir.parent)
+    loaded.documents = [d for d in loaded.documents if d.source.path != display]
+    document = _read_document(draft, display, loaded, limits, warnings, role=Role.DRAFT)
+    if document is not None:
+        loaded.documents.append(document)
+
+
+def _read_document(
+    path: Path, display: str, loaded: LoadedStory, limits: _Limits, warnings: list[str], role: Role | None = None
+) -> Document | None:
+    data = _read_bytes(path, limits, warnings)
+    if data is None:
+        return None
+    decoded = decode(data)
+    if decoded is None:
+        warnings.append(f"{display}: skipped: binary or undecodable file")
+        return None
+    original, encoding = decoded
+    meta, body_start = front_matter(original, path)
+    entry = loaded.entries.get(path)
+    source = _source(path, display, loaded.story.id, original[body_start:], encoding, meta, entry, role)
+    text, offsets = clean(original, body_start, markdown=path.suffix.lower() in {".md", ".markdown"})
+    return Document(source=source, original=original, text=text, offsets=offsets)
+
+
+def _read_bytes(path: Path, limits: _Limits, warnings: list[str]) -> bytes | None:
+    try:
+        size = path.stat().st_size
+        if size > limits.max_file_bytes:
+            warnings.append(f"{path.name}: skipped: {size} bytes is over the limit of {limits.max_file_bytes}")
+            return None
+        limits.total += size
+        if limits.total > limits.max_total_bytes:
+            raise InputError(
+                f"the sources add up to more than {limits.max_total_bytes} bytes (raise settings.max_total_bytes)",
+                path=path,
+            )
+        return path.read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot read file ({error.strerror})", path=path) from error
+
+
+def decode(data: bytes) -> tuple[str, str] | None:
+    """The text of a file and its encoding, or None for binary or undecodable data."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            return None
+    try:
+        text = data.decode("utf-8")
+        return text, "utf-8-sig" if text.startswith("\ufeff") else "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if b"\x00" in data:
+        return None
+    return _detect(data)
+
+
+def _detect(data: bytes) -> tuple[str, str] | None:
+    """Legacy encodings through charset-normalizer, steered towards those news text is found in.
+
+    On short texts charset-normalizer can prefer an exotic code page (KOI8-R read as
+    Shift-JIS, Latin-1 as cp1257); the common news encodings are tried first and,
+    between equally plausible readings, the more common encoding wins.
+    """
+    for isolation in (_COMMON_ENCODINGS, None):
+        candidates = [match for match in from_bytes(data, cp_isolation=isolation) if match.chaos <= _MAX_CHAOS]
+        if candidates:
+            best = min(candidates, key=_plausibility)
+            text = str(best)
+            return (None if _looks_binary(text) else (text, _preferred_name(best)))
+    return None
+
+
+def _plausibility(match) -> tuple:
+    return (round(match.chaos, 2), -round(match.coherence, 2), _preference(match.encoding))
+
+
+def _preference(encoding: str) -> int:
+    return _COMMON_ENCODINGS.index(encoding) if encoding in _COMMON_ENCODINGS else len(_COMMON_ENCODINGS)
+
+
+def _preferred_name(match) -> str:
+    """Of the encodings that read the bytes identically, the most common one."""
+    return min(match.could_be_from_charset, key=_preference)
+
+
+def _looks_binary(text: str) -> bool:
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
+    return controls > max(8, len(text) // 100)
+
+
+def front_matter(original: str, path: Path) -> tuple[dict, int]:
+    """Metadata from a leading TOML (+++) or YAML (---) block, and where the body starts."""
+    found = _FRONT_MATTER.match(original)
+    if not found:
+        return {}, 0
+    try:
+        meta = tomllib.loads(found.group(2)) if found.group(1) == "+++" else yaml.safe_load(found.group(2))
+    except (tomllib.TOMLDecodeError, yaml.YAMLError) as error:
+        raise InputError(f"front matter is not valid {'TOML' if found.group(1) == '+++' else 'YAML'}: {error}", path=path) from error
+    if not isinstance(meta, dict):
+        raise InputError("front matter must be a table of keys and values", path=path)
+    unknown = sorted(set(meta) - _FRONT_MATTER_KEYS)
+    if unknown:
+        raise InputError(f"unknown front matter keys {unknown} (known: {sorted(_FRONT_MATTER_KEYS)})", path=path)
+    return meta, found.end()
+
+
+def _source(
+    path: Path,
+    display: str,
+    story_id: str,
+    body: str,
+    encoding: str,
+    meta: dict,
+    entry: SourceEntry | None,
+    role: Role | None,
+) -> Source:
+    fields = {
+        "title": _default_title(body, path),
+        "language": "en",
+        "role": Role.SOURCE,
+    }
+    fields.update({key: value for key, value in meta.items() if key != "date"})
+    if "date" in meta and "published" not in meta:
+        fields["published"] = meta["date"]
+    if entry is not None:
+        fields.update(entry.model_dump(exclude={"file"}, exclude_none=True, exclude_unset=True))
+    if role is not None:
+        fields["role"] = role
+    try:
+        return Source(id=_source_id(display), story=story_id, path=display, encoding=encoding, **fields)
+    except ValueError as error:
+        raise InputError(f"bad front matter: {error}", path=path) from None
+
+
+def _source_id(display: str) -> str:
+    return display.rsplit(".", 1)[0] if "." in PurePosixPath(display).name else display
+
+
+def _default_title(body: str, path: Path) -> str:
+    """The first line of the text, shortened to its first sentence when long."""
+    for line in body.splitlines():
+        line = " ".join(line.split())
+        if line:
+            if len(line) > 120:
+                sentence = re.split(r"(?<=[.!?])\s", line, maxsplit=1)[0]
+                line = sentence if len(sentence) <= 120 else sentence[:117].rsplit(" ", 1)[0] + "…"
+            return line
+    return path.stem

@@ -1,0 +1,128 @@
+"""Read a TOML file into a pydantic model, with errors that name the file and line.
+
+`tomllib` gives no positions for keys, so a validation error's location
+(`("checks", "agreement", "severity")`) is found again in the text by walking
+its table headers and keys. The line found is the most specific one that
+exists: the key itself, else its table, else the first line.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from factcheck.errors import ConfigError
+
+Model = TypeVar("Model", bound=BaseModel)
+
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
+_KEY = re.compile(r"""^\s*((?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*)\s*=""")
+
+
+def read_text(path: Path) -> str:
+    """The file's text, or a ConfigError saying why it cannot be read."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise ConfigError(f"cannot read file ({error.strerror})", path=path) from error
+    except UnicodeDecodeError as error:
+        raise ConfigError("not UTF-8 text; TOML files must be UTF-8", path=path) from error
+
+
+def parse(text: str, path: Path) -> dict:
+    """Parse TOML text, turning syntax errors into ConfigError with the line."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        line = _line_of_decode_error(str(error))
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
+        raise ConfigError(f"invalid TOML: {message}", path=path, line=line) from error
+
+
+def load_model(path: Path, model: type[Model]) -> Model:
+    """Read, parse and validate one TOML file as `model`."""
+    text = read_text(path)
+    return validate(parse(text, path), model, text, path)
+
+
+def validate(data: dict, model: type[Model], text: str, path: Path) -> Model:
+    """Validate parsed TOML as `model`; the first error becomes a ConfigError with its line."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        location = tuple(first["loc"])
+        raise ConfigError(_describe(first, location), path=path, line=locate(text, location)) from None
+
+
+def _describe(error: dict, location: tuple) -> str:
+    where = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in location).lstrip(".")
+    message = error["msg"]
+    if error["type"] == "extra_forbidden":
+        message = "unknown key (check its spelling, or the documentation for the keys allowed here)"
+    return f"{where}: {message}" if where else message
+
+
+def locate(text: str, location: tuple) -> int:
+    """Best line (1-based) for a pydantic error location in TOML text."""
+    best_line, best_depth = 1, 0
+    counts: dict[tuple, int] = {}
+    table: tuple = ()
+    for number, line in enumerate(text.splitlines(), start=1):
+        path = _line_path(line, table, counts)
+        if path is None:
+            continue
+        if _HEADER.match(line):
+            table = path
+        depth = _matching_prefix(path, location)
+        if depth > best_depth:
+            best_line, best_depth = number, depth
+    return best_line
+
+
+def _line_path(line: str, table: tuple, counts: dict[tuple, int]) -> tuple | None:
+    header = _HEADER.match(line)
+    if header:
+        keys = _split_keys(header.group(2))
+        if header.group(1) == "[[":
+            index = counts.get(keys, -1) + 1
+            counts[keys] = index
+            return keys + (index,)
+        return _with_indices(keys, counts)
+    key = _KEY.match(line)
+    if key:
+        return table + _split_keys(key.group(1))
+    return None
+
+
+def _with_indices(keys: tuple, counts: dict[tuple, int]) -> tuple:
+    """`[a.b]` under an array of tables `[[a]]` refers to the latest element of `a`."""
+    path: tuple = ()
+    for key in keys:
+        path += (key,)
+        if path in counts:
+            path += (counts[path],)
+    return path
+
+
+def _split_keys(dotted: str) -> tuple:
+    parts = re.findall(r'"([^"]*)"|\'([^\']*)\'|([A-Za-z0-9_-]+)', dotted)
+    return tuple(next(p for p in part if p) if any(part) else "" for part in parts)
+
+
+def _matching_prefix(path: tuple, location: tuple) -> int:
+    depth = 0
+    for ours, theirs in zip(path, location):
+        if ours != theirs:
+            break
+        depth += 1
+    return depth
+
+
+def _line_of_decode_error(message: str) -> int | None:
+    found = re.search(r"at line (\d+)", message)
+    return int(found.group(1)) if found else None

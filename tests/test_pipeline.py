@@ -1,0 +1,40 @@
+from factcheck.config import load_rules
+from factcheck.models import ClaimKind
+from factcheck.pipeline import run
+from tests.paths import RULES, SEEDS
+
+
+def test_every_claim_span_indexes_its_original_file(seeds_report):
+    texts = {source.id: (SEEDS.parent / source.path).read_text(encoding="utf-8") for source in seeds_report.sources}
+    for claim in seeds_report.claims:
+        assert texts[claim.source][claim.span.start : claim.span.end] == claim.surface
+
+
+def test_every_claim_belongs_to_exactly_one_fact(seeds_report):
+    grouped = [claim_id for fact in seeds_report.facts for claim_id in fact.claims]
+    assert sorted(grouped) == sorted(claim.id for claim in seeds_report.claims)
+
+
+def test_findings_cite_real_claims(seeds_report):
+    claim_ids = {claim.id for claim in seeds_report.claims}
+    for finding in seeds_report.findings:
+        assert finding.claims
+        assert {cited.claim for cited in finding.claims} <= claim_ids
+
+
+def test_the_yen_target_is_read_with_its_qualifier(seeds_report):
+    first = [c for c in seeds_report.claims if c.source == "seeds/000_2a72b3ee8e917de2"]
+    yen = first[0]
+    assert (yen.surface, yen.kind, yen.stated.unit, yen.qualifier) == ("3 trillion yen", ClaimKind.MONEY, "JPY", "about")
+    assert first[1].restates == yen.id  # "(more than $19 billion)"
+
+
+def test_same_input_same_report():
+    rules = load_rules(RULES)
+    assert run([SEEDS], rules).model_dump_json() == run([SEEDS], rules).model_dump_json()
+
+
+def test_a_disabled_check_reports_nothing(tmp_path):
+    (tmp_path / "checks.toml").write_text("[checks.single_source]\nenabled = false\n")
+    report = run([SEEDS], load_rules(tmp_path))
+    assert not [f for f in report.findings if f.rule == "single_source"]
