@@ -98,6 +98,7 @@ class Source(Frozen):
     language: str = "en"
     role: Role = Role.SOURCE
     encoding: str = "utf-8"
+    text: str = Field(default="", description="The original text, as decoded: what every span indexes.")
 
 
 class Span(Frozen):

@@ -182,7 +182,7 @@ def _read_document(
     original, encoding = decoded
     meta, body_start = front_matter(original, path)
     entry = loaded.entries.get(path)
-    source = _source(path, display, loaded.story.id, original[body_start:], encoding, meta, entry, role)
+    source = _source(path, display, loaded.story.id, original, body_start, encoding, meta, entry, role)
     text, offsets = clean(original, body_start, markdown=path.suffix.lower() in {".md", ".markdown"})
     return Document(source=source, original=original, text=text, offsets=offsets)
 
@@ -276,14 +276,15 @@ def _source(
     path: Path,
     display: str,
     story_id: str,
-    body: str,
+    original: str,
+    body_start: int,
     encoding: str,
     meta: dict,
     entry: SourceEntry | None,
     role: Role | None,
 ) -> Source:
     fields = {
-        "title": _default_title(body, path),
+        "title": _default_title(original[body_start:], path),
         "language": "en",
         "role": Role.SOURCE,
     }
@@ -295,7 +296,7 @@ def _source(
     if role is not None:
         fields["role"] = role
     try:
-        return Source(id=_source_id(display), story=story_id, path=display, encoding=encoding, **fields)
+        return Source(id=_source_id(display), story=story_id, path=display, encoding=encoding, text=original, **fields)
     except ValueError as error:
         raise InputError(f"bad front matter: {error}", path=path) from None
 
