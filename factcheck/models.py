@@ -154,6 +154,9 @@ class Context(Frozen):
     sentence: Span
     paragraph: int = Field(ge=0, description="Index of the paragraph in the source.")
     entities: tuple[str, ...] = Field(default=(), description="Canonical entities of the sentence, nearest first.")
+    paragraph_entities: tuple[str, ...] = Field(
+        default=(), description="Canonical entities of the paragraph outside the sentence ('his visit' needs them)."
+    )
     words: tuple[str, ...] = Field(default=(), description="Content words around the figure, lower-case lemmas.")
     noun: str | None = Field(default=None, description="The counted noun or measure, as a lemma ('agreement').")
     years: tuple[int, ...] = Field(default=(), description="Years named in the sentence (its time frame).")
