@@ -46,7 +46,7 @@ def analyse(loaded: LoadedStory, rules: Rules) -> tuple[StoryFacts, list[Finding
         for document in loaded.documents
         for claim in extract(document, qualifiers, dollar=rules.settings.dollar)
     ]
-    facts = align(loaded.story, claims)
+    facts = align(loaded.story, claims, declared=loaded.declared)
     story = StoryFacts(
         story=loaded.story,
         sources=tuple(document.source for document in loaded.documents),

@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from factcheck.models import CitedClaim, Claim, Entity, Fact, Role, Source, Story
+from factcheck import figures
+from factcheck.models import CitedClaim, Claim, Entity, Fact, Interval, Quantity, Role, Source, Span, Story
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,14 @@ class StoryFacts:
         """Sources by their id."""
         return {source.id: source for source in self.sources}
 
+    @cached_property
+    def _fact_by_claim(self) -> dict[str, str]:
+        return {claim_id: fact.id for fact in self.facts for claim_id in fact.claims}
+
+    def fact_of(self, claim_id: str) -> str | None:
+        """The id of the fact a claim belongs to."""
+        return self._fact_by_claim.get(claim_id)
+
     def claims_of(self, fact: Fact) -> list[Claim]:
         """The claims of a fact, in the fact's order."""
         return [self.claim_by_id[claim_id] for claim_id in fact.claims]
@@ -52,10 +61,68 @@ class StoryFacts:
         """True when any of the claims comes from the --draft source."""
         return any(self.source_by_id[claim.source].role is Role.DRAFT for claim in claims)
 
-    def title(self, source_id: str) -> str:
-        """A source's readable name for messages."""
+    def name_of(self, source_id: str) -> str:
+        """A source's short readable name for messages: its outlet, else its title, shortened."""
         source = self.source_by_id[source_id]
-        return source.outlet or source.title
+        if source.outlet:
+            return source.outlet
+        title = source.title if len(source.title) <= 48 else source.title[:45].rsplit(" ", 1)[0] + "…"
+        return f"“{title}”"
+
+    def cite_span(self, source_id: str, span: Span) -> CitedClaim:
+        """A name mention (or any span) cited like a claim."""
+        return CitedClaim(
+            claim=f"{source_id}@{span.start}",
+            source=source_id,
+            path=self.source_by_id[source_id].path,
+            start=span.start,
+            end=span.end,
+            line=span.line,
+            column=span.column,
+            surface=span.text,
+        )
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a claim says on the common footing: its interval, value and unit."""
+
+    claim: Claim
+    quantity: Quantity
+
+    @property
+    def interval(self) -> Interval:
+        """The interval the claim allows."""
+        return self.quantity.interval
+
+    @property
+    def unit(self) -> str:
+        """The unit of the interval (the reporting currency for converted money)."""
+        return self.quantity.unit
+
+
+def reading(claim: Claim) -> Reading:
+    """The claim's normalised quantity when it has one, else the quantity as stated."""
+    return Reading(claim, claim.normalized or claim.stated)
+
+
+def explain(claim: Claim, story: StoryFacts) -> str:
+    """One trail line: stated -> parsed -> qualifier -> rate -> normalised interval."""
+    stated = claim.stated
+    steps = [
+        f"{story.name_of(claim.source)}, line {claim.span.line}: \"{claim.surface}\"",
+        f"read as {figures.amount(stated.value, stated.unit, 3)}",
+        f"qualifier \"{claim.qualifier}\"" if claim.qualifier else "no qualifier",
+        f"interval {figures.span(stated.interval.low, stated.interval.high, stated.unit, 2)}",
+    ]
+    if claim.conversion and claim.normalized:
+        conversion = claim.conversion
+        when = f" of {conversion.rate_date:%d %b %Y}" if conversion.rate_date else ""
+        band = f" ±{conversion.band * 100:.0f} %" if conversion.band else ""
+        steps.append(f"{conversion.rate_source} rate{when}: 1 {conversion.origin} = {conversion.rate} {conversion.target}{band}")
+        normalized = claim.normalized.interval
+        steps.append(f"= {figures.span(normalized.low, normalized.high, claim.normalized.unit, 2)}")
+    return " → ".join(steps)
 
 
 def fingerprints(rule: str, identity: Sequence[object], values: Sequence[object]) -> dict[str, str]:

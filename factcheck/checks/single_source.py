@@ -32,7 +32,7 @@ def run(story: StoryFacts, config: SingleSourceConfig) -> list[Finding]:
             Finding(
                 rule=CHECK.id,
                 severity=config.severity or CHECK.severity,
-                message=f"Only {story.title(source)} gives {fact.label}: {surfaces}.",
+                message=f"Only {story.name_of(source)} gives {fact.label}: {surfaces}.",
                 **fingerprints(CHECK.id, (story.story.id, fact.label, source), (surfaces,)),
                 story=story.story.id,
                 fact=fact.id,

@@ -1,0 +1,95 @@
+"""Alignment: group the claims of one story into facts.
+
+Declared facts (story.toml `[[fact]]`) take their claims first. The rest are
+compared by their frames (entities, words around the figure, counted noun, time
+frame) within one dimension and clustered; see `frames.py` and `cluster.py`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from factcheck.align.cluster import cluster
+from factcheck.align.frames import Frame, frame, inverse_frequencies, words_of
+from factcheck.align.labels import label, reasons
+from factcheck.manifest import DeclaredFact
+from factcheck.models import Claim, Entity, Fact, Story
+
+
+def align(
+    story: Story, claims: list[Claim], entities: list[Entity] | tuple[Entity, ...] = (), declared: list[DeclaredFact] = ()
+) -> list[Fact]:
+    """Facts of one story: declared ones first, then automatic groups; every claim in exactly one fact."""
+    names = {entity.id: entity.name for entity in entities}
+    facts, remaining = _declared_facts(story, claims, declared, names)
+    frames = [frame(claim) for claim in remaining]
+    idf = inverse_frequencies(frames)
+    index = {claim.id: position for position, claim in enumerate(remaining)}
+    must_link = [(index[c.restates], index[c.id]) for c in remaining if c.restates in index]
+    for group in cluster(frames, idf, must_link).clusters:
+        members = [frames[i] for i in sorted(group.members, key=lambda i: _claim_order(frames[i].claim))]
+        facts.append(_fact(story, members, idf, names, group.restated))
+    return _unique_ids(sorted(facts, key=lambda fact: (fact.kind.value, fact.label, fact.claims)))
+
+
+def _declared_facts(
+    story: Story, claims: list[Claim], declared: list[DeclaredFact], names: dict[str, str]
+) -> tuple[list[Fact], list[Claim]]:
+    facts, taken = [], set()
+    for rule in declared:
+        members = [c for c in claims if c.id not in taken and _matches(c, rule, names)]
+        taken.update(c.id for c in members)
+        if members:
+            facts.append(
+                Fact(
+                    id=_fact_id(story, rule.label),
+                    story=story.id,
+                    label=rule.label,
+                    kind=rule.kind,
+                    claims=tuple(c.id for c in sorted(members, key=_claim_order)),
+                    reasons=("declared in story.toml",),
+                    declared=True,
+                )
+            )
+    return facts, [c for c in claims if c.id not in taken]
+
+
+def _matches(claim: Claim, rule: DeclaredFact, names: dict[str, str]) -> bool:
+    if claim.kind is not rule.kind or (rule.unit and claim.stated.unit != rule.unit):
+        return False
+    sentence_words = words_of(claim.context.sentence.text)
+    if not all(words_of(phrase) <= sentence_words for phrase in rule.words):
+        return False
+    present = {value.lower() for e in claim.context.entities for value in (e, names.get(e, e))}
+    return all(entity.lower() in present for entity in rule.entities)
+
+
+def _fact(story: Story, members: list[Frame], idf, names: dict[str, str], restated: bool) -> Fact:
+    text = label(members, idf, names)
+    return Fact(
+        id=_fact_id(story, text),
+        story=story.id,
+        label=text,
+        kind=members[0].claim.kind,
+        claims=tuple(item.claim.id for item in members),
+        reasons=reasons(members, idf, names, restated),
+    )
+
+
+def _fact_id(story: Story, text: str) -> str:
+    """Built from the story and the label, not from offsets, so deep links survive edits elsewhere."""
+    return "fact-" + hashlib.sha256(f"{story.id}|{text}".encode()).hexdigest()[:12]
+
+
+def _unique_ids(facts: list[Fact]) -> list[Fact]:
+    seen: dict[str, int] = {}
+    unique = []
+    for fact in facts:
+        count = seen.get(fact.id, 0)
+        seen[fact.id] = count + 1
+        unique.append(fact if count == 0 else fact.model_copy(update={"id": f"{fact.id}-{count + 1}"}))
+    return unique
+
+
+def _claim_order(claim: Claim) -> tuple:
+    return (claim.source, claim.span.start)

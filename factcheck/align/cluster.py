@@ -1,0 +1,158 @@
+"""Group frames into facts: score candidate pairs, then merge clusters by average linkage.
+
+Candidates come from an index of rare-enough features (blocking), so the work
+grows with the number of claims, not its square. Average linkage on cosine
+similarity is the dot product of the clusters' mean vectors, so a merge costs
+the size of two vectors, whatever the size of the clusters.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from factcheck.align.frames import Feature, Frame
+
+THRESHOLD = 0.30  # pair score needed to consider a merge
+LINK = 0.75  # share of THRESHOLD the clusters' average similarity must reach
+SUBJECT_PENALTY = 0.4  # claims about different subjects (Kazakhstan vs Uzbekistan)
+YEAR_PENALTY = 0.6  # claims about different years (trade in 2024 vs trade in 2023)
+MIN_POSTINGS_CAP = 40
+
+
+@dataclass
+class Cluster:
+    """Claims (frame indices) grouped so far, with what merging needs to know about them."""
+
+    members: list[int]
+    vector: dict[Feature, float]
+    sentences: set[tuple[str, int]]
+    nouns: set[str]
+    subjects: set[str]
+    years: set[str]
+    restated: bool = False
+
+    def mean(self) -> dict[Feature, float]:
+        """The mean of the members' unit vectors."""
+        size = len(self.members)
+        return {feature: weight / size for feature, weight in self.vector.items()}
+
+
+@dataclass
+class Alignment:
+    """The clusters found and the pair scores that justified them."""
+
+    clusters: list[Cluster]
+    scores: dict[tuple[int, int], float] = field(default_factory=dict)
+
+
+def unit_vector(item: Frame, idf: dict[Feature, float]) -> dict[Feature, float]:
+    """The frame's features weighted by rarity, scaled to length 1."""
+    weighted = {feature: weight * idf[feature] for feature, weight in item.features.items()}
+    norm = math.sqrt(sum(w * w for w in weighted.values())) or 1.0
+    return {feature: w / norm for feature, w in weighted.items()}
+
+
+def candidate_pairs(frames: list[Frame]) -> set[tuple[int, int]]:
+    """Pairs of one dimension sharing a feature rare enough to discriminate (blocking)."""
+    postings: dict[tuple[str, Feature], list[int]] = defaultdict(list)
+    for index, item in enumerate(frames):
+        for feature in item.features:
+            postings[(item.dimension, feature)].append(index)
+    cap = max(MIN_POSTINGS_CAP, int(math.sqrt(len(frames)) * 4))
+    pairs: set[tuple[int, int]] = set()
+    for members in postings.values():
+        if len(members) > cap:
+            continue
+        for position, first in enumerate(members):
+            for second in members[position + 1 :]:
+                pairs.add((first, second))
+    return pairs
+
+
+def cluster(frames: list[Frame], idf: dict[Feature, float], must_link: list[tuple[int, int]]) -> Alignment:
+    """Clusters of frames: must-link pairs first, then candidate pairs best first, by average linkage."""
+    vectors = [unit_vector(item, idf) for item in frames]
+    clusters = [_singleton(index, item, vectors[index]) for index, item in enumerate(frames)]
+    owner = list(range(len(frames)))
+    for first, second in must_link:
+        _merge(clusters, owner, owner[first], owner[second])
+        clusters[owner[first]].restated = True
+    scores = {pair: _pair_score(frames, vectors, *pair) for pair in sorted(candidate_pairs(frames))}
+    heap = [(-score, pair) for pair, score in scores.items() if score >= THRESHOLD]
+    heapq.heapify(heap)
+    while heap:
+        _, (first, second) = heapq.heappop(heap)
+        a, b = owner[first], owner[second]
+        if a != b and _may_merge(clusters[a], clusters[b]):
+            _merge(clusters, owner, a, b)
+    alive = sorted({owner[index] for index in range(len(frames))})
+    return Alignment([clusters[index] for index in alive], scores)
+
+
+def _singleton(index: int, item: Frame, vector: dict[Feature, float]) -> Cluster:
+    return Cluster(
+        members=[index],
+        vector=dict(vector),
+        sentences={item.sentence_key},
+        nouns={value for kind, value in item.features if kind == "n"},
+        subjects=set(item.subjects),
+        years={value for kind, value in item.features if kind == "y"},
+    )
+
+
+def _pair_score(frames: list[Frame], vectors: list[dict[Feature, float]], first: int, second: int) -> float:
+    a, b = frames[first], frames[second]
+    if a.sentence_key == b.sentence_key:
+        return 0.0  # two figures of one sentence are two facts, unless one restates the other
+    score = _dot(vectors[first], vectors[second])
+    return score * _penalty(
+        {v for k, v in a.features if k == "n"},
+        {v for k, v in b.features if k == "n"},
+        set(a.subjects),
+        set(b.subjects),
+        {v for k, v in a.features if k == "y"},
+        {v for k, v in b.features if k == "y"},
+    )
+
+
+def _penalty(nouns_a, nouns_b, subjects_a, subjects_b, years_a, years_b) -> float:
+    if nouns_a and nouns_b and not nouns_a & nouns_b:
+        return 0.0  # sixty firms and sixty agreements are never one fact
+    factor = 1.0
+    if subjects_a and subjects_b and not subjects_a & subjects_b:
+        factor *= SUBJECT_PENALTY
+    if years_a and years_b and not years_a & years_b:
+        factor *= YEAR_PENALTY
+    return factor
+
+
+def _may_merge(a: Cluster, b: Cluster) -> bool:
+    if a.sentences & b.sentences:
+        return False
+    penalty = _penalty(a.nouns, b.nouns, a.subjects, b.subjects, a.years, b.years)
+    return _dot(a.mean(), b.mean()) * penalty >= THRESHOLD * LINK
+
+
+def _merge(clusters: list[Cluster], owner: list[int], keep: int, other: int) -> None:
+    if keep == other:
+        return
+    a, b = clusters[keep], clusters[other]
+    a.members.extend(b.members)
+    for feature, weight in b.vector.items():
+        a.vector[feature] = a.vector.get(feature, 0.0) + weight
+    a.sentences |= b.sentences
+    a.nouns |= b.nouns
+    a.subjects |= b.subjects
+    a.years |= b.years
+    a.restated = a.restated or b.restated
+    for index in b.members:
+        owner[index] = keep
+
+
+def _dot(a: dict[Feature, float], b: dict[Feature, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(weight * b.get(feature, 0.0) for feature, weight in a.items())

@@ -1,0 +1,156 @@
+"""agreement: claims of one fact whose intervals do not overlap after normalisation.
+
+The claims that share the most common ground (the point most intervals cover)
+are the consensus; every claim that does not reach it is an outlier, reported
+once. Rounding and qualifiers are already in the intervals, so `$20 billion`
+against `3 trillion yen` is not an error. A figure that restates another in
+brackets is the conversion check's business and is left out here.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pydantic import Field
+
+from factcheck import figures
+from factcheck.checks import Check, CheckConfig, register
+from factcheck.checks.base import Reading, StoryFacts, explain, fingerprints, reading
+from factcheck.models import ClaimKind, Fact, Finding, Interval, Severity
+
+
+class AgreementConfig(CheckConfig):
+    """When disagreeing figures are an error rather than a warning."""
+
+    error_above: Decimal = Field(
+        default=Decimal("0.05"), ge=0, description="Relative difference from the consensus that makes an error."
+    )
+    kinds: list[ClaimKind] = Field(
+        default=[ClaimKind.MONEY, ClaimKind.COUNT, ClaimKind.PERCENT, ClaimKind.MEASURE, ClaimKind.DURATION]
+    )
+
+
+def run(story: StoryFacts, config: AgreementConfig) -> list[Finding]:
+    """One finding per outlier claim (or per fact when two claims disagree with no majority)."""
+    findings = []
+    for fact in story.facts:
+        if fact.kind not in config.kinds:
+            continue
+        for unit_readings in _by_unit(story, fact).values():
+            findings.extend(_disagreements(story, fact, unit_readings, config))
+    return findings
+
+
+def _by_unit(story: StoryFacts, fact: Fact) -> dict[str, list[Reading]]:
+    groups: dict[str, list[Reading]] = {}
+    for claim in story.claims_of(fact):
+        if claim.restates is None:
+            found = reading(claim)
+            groups.setdefault(found.unit, []).append(found)
+    return groups
+
+
+def consensus(readings: list[Reading]) -> tuple[list[Reading], Interval]:
+    """The largest set of readings sharing one point, and the interval they all share.
+
+    Ties go to the set covering more sources, then to the lower region, so the
+    answer does not depend on the order of the input.
+    """
+    best: tuple | None = None
+    for candidate in sorted({r.interval.low for r in readings}):
+        members = [r for r in readings if r.interval.low <= candidate <= r.interval.high]
+        key = (len(members), len({r.claim.source for r in members}))
+        if best is None or key > best[0]:
+            best = (key, members)
+    members = best[1]
+    shared = Interval(low=max(r.interval.low for r in members), high=min(r.interval.high for r in members))
+    return members, shared
+
+
+def _disagreements(story: StoryFacts, fact: Fact, readings: list[Reading], config: AgreementConfig) -> list[Finding]:
+    if len(readings) < 2:
+        return []
+    members, shared = consensus(readings)
+    outliers = [r for r in readings if not r.interval.overlaps(shared)]
+    if not outliers:
+        return []
+    if len(members) == 1:
+        return [_split(story, fact, readings, config)]
+    return [_outlier(story, fact, outlier, members, shared, config) for outlier in outliers]
+
+
+def _outlier(
+    story: StoryFacts, fact: Fact, outlier: Reading, members: list[Reading], shared: Interval, config: AgreementConfig
+) -> Finding:
+    """One claim against the consensus of the others."""
+    unit = outlier.unit
+    middle = (shared.low + shared.high) / 2
+    others = {r.claim.source for r in members} - {outlier.claim.source}
+    said = outlier.claim.surface
+    if outlier.claim.normalized and outlier.claim.stated.unit != unit:
+        said += f" ({figures.amount(outlier.quantity.value, unit)})"
+    who = f"{len(others)} other source{'s' if len(others) != 1 else ''}" if others else "its other mentions"
+    message = (
+        f"{story.name_of(outlier.claim.source)} says {said} for {fact.label}; "
+        f"{who} put it at {figures.amount(middle, unit)} ({figures.change(outlier.quantity.value, middle)})."
+    )
+    return _finding(story, fact, [outlier], members, message, outlier.quantity.value, middle, config,
+                    expected=figures.span(shared.low, shared.high, unit))
+
+
+def _split(story: StoryFacts, fact: Fact, readings: list[Reading], config: AgreementConfig) -> Finding:
+    """Claims that disagree with no majority for any of them."""
+    stated = "; ".join(f"{story.name_of(r.claim.source)} says {r.claim.surface}" for r in readings)
+    values = [r.quantity.value for r in readings]
+    message = f"Sources disagree on {fact.label}: {stated}."
+    return _finding(story, fact, readings, [], message, max(values), min(values), config, expected=None)
+
+
+def _finding(
+    story: StoryFacts,
+    fact: Fact,
+    outliers: list[Reading],
+    members: list[Reading],
+    message: str,
+    observed: Decimal,
+    reference: Decimal,
+    config: AgreementConfig,
+    expected: str | None,
+) -> Finding:
+    """The finding, its severity from how far `observed` is from `reference`."""
+    gap = figures.ratio(observed, reference)
+    severity = config.severity or (Severity.ERROR if gap >= config.error_above else Severity.WARNING)
+    claims = [r.claim for r in outliers] + [r.claim for r in members if r not in outliers]
+    unit = outliers[0].unit
+    return Finding(
+        rule=CHECK.id,
+        severity=severity,
+        message=message,
+        **fingerprints(
+            CHECK.id,
+            (story.story.id, fact.label, sorted({r.claim.source for r in outliers})),
+            sorted(f"{c.source}:{c.surface}" for c in claims),
+        ),
+        story=story.story.id,
+        fact=fact.id,
+        claims=tuple(story.cite(c) for c in claims),
+        expected=expected,
+        observed=", ".join(figures.amount(r.quantity.value, unit) for r in outliers),
+        trail=tuple(explain(c, story) for c in claims)
+        + (
+            f"rule: the intervals must overlap; difference {figures.change(observed, reference)}, "
+            f"an error from {config.error_above * 100:.0f} %",
+        ),
+        draft=story.involves_draft(claims),
+    )
+
+
+CHECK = register(
+    Check(
+        id="agreement",
+        summary="Claims of one fact whose intervals do not overlap after normalisation.",
+        config=AgreementConfig,
+        severity=Severity.ERROR,
+        run=run,
+    )
+)

@@ -1,0 +1,167 @@
+"""arithmetic: parts that do not add up to their stated total, and ranges that contradict their length.
+
+Two patterns of news copy:
+- a total followed by its breakdown: `49 projects with a total value exceeding $427.4 million. Of this
+  amount, $97.2 million was allocated to technical assistance and $330.2 million to grant aid.`
+- a duration with its range: `over the first 30 years of its activities (1993–2023)`.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from pydantic import Field
+
+from factcheck import figures
+from factcheck.checks import Check, CheckConfig, register
+from factcheck.checks.base import StoryFacts, explain, fingerprints, reading
+from factcheck.models import Claim, ClaimKind, Finding, Interval, Severity
+
+_TOTAL = re.compile(r"\b(?:total(?:ing|ling|led|ed)?|in all|altogether|combined|overall|sum)\b", re.IGNORECASE)
+_BREAKDOWN = re.compile(r"^\W*(?:of (?:this|that|which|the total|these|those)|of it)\b", re.IGNORECASE)
+
+
+class ArithmeticConfig(CheckConfig):
+    """How much slack sums and ranges get beyond the rounding of their figures."""
+
+    tolerance: Decimal = Field(default=Decimal("0.005"), ge=0, description="Relative slack on a sum.")
+    range_slack: int = Field(default=1, ge=0, description="Years a range may differ from its stated length.")
+
+
+def run(story: StoryFacts, config: ArithmeticConfig) -> list[Finding]:
+    """Findings for broken sums and for ranges that contradict their stated length."""
+    by_source: dict[str, list[Claim]] = {}
+    for claim in story.claims:
+        by_source.setdefault(claim.source, []).append(claim)
+    findings = []
+    for claims in by_source.values():
+        ordered = sorted(claims, key=lambda c: c.span.start)
+        findings.extend(_sums(story, ordered, config))
+        findings.extend(_ranges(story, ordered, config))
+    return findings
+
+
+def breakdowns(claims: list[Claim]) -> list[tuple[Claim, list[Claim]]]:
+    """(total, parts) pairs: a total, then two or more figures of its unit in a sentence that breaks it down."""
+    found = []
+    for position, total in enumerate(claims):
+        if total.kind not in (ClaimKind.MONEY, ClaimKind.COUNT) or not _TOTAL.search(total.context.sentence.text):
+            continue
+        parts = _parts_after(total, claims[position + 1 :])
+        if len(parts) >= 2:
+            found.append((total, parts))
+    return found
+
+
+def _parts_after(total: Claim, later: list[Claim]) -> list[Claim]:
+    """Claims of the next sentence, if it opens with 'Of this amount' (or the same sentence's 'of which')."""
+    for claim in later:
+        sentence = claim.context.sentence
+        if claim.context.paragraph != total.context.paragraph or sentence.start > total.context.sentence.end + 400:
+            return []
+        if sentence.start != total.context.sentence.start and _BREAKDOWN.search(sentence.text):
+            return [c for c in later if c.context.sentence.start == sentence.start and c.stated.unit == total.stated.unit]
+    return []
+
+
+def _sums(story: StoryFacts, claims: list[Claim], config: ArithmeticConfig) -> list[Finding]:
+    findings = []
+    for total, parts in breakdowns(claims):
+        low = sum((reading(p).interval.low for p in parts), Decimal(0))
+        high = sum((reading(p).interval.high for p in parts), Decimal(0))
+        stated = reading(total).interval
+        slack = abs(total.stated.value) * config.tolerance
+        if low - slack <= stated.high and stated.low <= high + slack:
+            continue
+        findings.append(_sum_finding(story, total, parts, Interval(low=low, high=high)))
+    return findings
+
+
+def _sum_finding(story: StoryFacts, total: Claim, parts: list[Claim], added: Interval) -> Finding:
+    unit = reading(total).unit
+    value = sum((reading(p).quantity.value for p in parts), Decimal(0))
+    listed = " + ".join(p.surface for p in parts)
+    message = (
+        f"{story.name_of(total.source)}: the parts ({listed} = {figures.amount(value, unit)}) do not add up to the "
+        f"total of {total.surface} ({figures.change(value, reading(total).quantity.value)})."
+    )
+    claims = [total, *parts]
+    return Finding(
+        rule=CHECK.id,
+        severity=CHECK.severity,
+        message=message,
+        **fingerprints(CHECK.id, (story.story.id, total.source, "sum", total.context.words[:4]), [c.surface for c in claims]),
+        story=story.story.id,
+        fact=story.fact_of(total.id),
+        claims=tuple(story.cite(c) for c in claims),
+        expected=total.surface,
+        observed=figures.span(added.low, added.high, unit),
+        trail=tuple(explain(c, story) for c in claims)
+        + (f"sum of the parts: {figures.span(added.low, added.high, unit, 2)}; it must reach the total's interval",),
+        draft=story.involves_draft(claims),
+    )
+
+
+def _ranges(story: StoryFacts, claims: list[Claim], config: ArithmeticConfig) -> list[Finding]:
+    findings = []
+    for duration, span in _duration_ranges(claims):
+        length = span.stated.interval.high - span.stated.interval.low
+        years = duration.stated.value
+        if any(abs(years - candidate) <= config.range_slack for candidate in (length, length + 1)):
+            continue
+        findings.append(_range_finding(story, duration, span, length))
+    return findings
+
+
+def _duration_ranges(claims: list[Claim]) -> list[tuple[Claim, Claim]]:
+    """A duration in years and a year range in the same sentence, the range within a few words after it."""
+    pairs = []
+    for duration in claims:
+        if duration.kind is not ClaimKind.DURATION or duration.stated.unit != "year":
+            continue
+        for other in claims:
+            if (
+                other.kind is ClaimKind.YEAR
+                and other.role == "range"
+                and other.context.sentence.start == duration.context.sentence.start
+                and 0 <= other.span.start - duration.span.end <= 60
+            ):
+                pairs.append((duration, other))
+                break
+    return pairs
+
+
+def _range_finding(story: StoryFacts, duration: Claim, span: Claim, length: Decimal) -> Finding:
+    message = (
+        f"{story.name_of(duration.source)} speaks of {duration.surface} for {span.surface}, "
+        f"which is {length} years."
+    )
+    return Finding(
+        rule=CHECK.id,
+        severity=Severity.WARNING,
+        message=message,
+        **fingerprints(CHECK.id, (story.story.id, duration.source, "range"), (duration.surface, span.surface)),
+        story=story.story.id,
+        fact=story.fact_of(duration.id),
+        claims=(story.cite(duration), story.cite(span)),
+        expected=f"{length} years",
+        observed=duration.surface,
+        trail=(
+            explain(duration, story),
+            explain(span, story),
+            f"{span.stated.interval.high} − {span.stated.interval.low} = {length} years",
+        ),
+        draft=story.involves_draft([duration, span]),
+    )
+
+
+CHECK = register(
+    Check(
+        id="arithmetic",
+        summary="Parts that do not add up to their stated total; a range that contradicts its stated length.",
+        config=ArithmeticConfig,
+        severity=Severity.ERROR,
+        run=run,
+    )
+)

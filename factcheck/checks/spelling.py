@@ -1,0 +1,108 @@
+"""spelling: one entity written two ways, across sources or inside one."""
+
+from __future__ import annotations
+
+from pydantic import Field
+from rapidfuzz import fuzz
+
+from factcheck.checks import Check, CheckConfig, register
+from factcheck.checks.base import StoryFacts, fingerprints
+from factcheck.models import Entity, Finding, Severity, Spelling
+
+
+VARIANT_SIMILARITY = 75  # rapidfuzz ratio above which a listed alias is a variant spelling, not an abbreviation
+
+
+class SpellingConfig(CheckConfig):
+    """How to treat spellings that differ only in capitals."""
+
+    case_only_severity: Severity = Field(
+        default=Severity.INFO, description="Severity when spellings differ only in upper and lower case."
+    )
+    ignore_authority_aliases: bool = Field(
+        default=True, description="Abbreviations and other scripts listed as aliases in rules are not misspellings."
+    )
+
+
+def run(story: StoryFacts, config: SpellingConfig) -> list[Finding]:
+    """One finding per entity written in more than one way."""
+    return [
+        _finding(story, entity, variants, config)
+        for entity in story.entities
+        if len(variants := _variants(entity, config)) > 1
+    ]
+
+
+def _variants(entity: Entity, config: SpellingConfig) -> list[Spelling]:
+    """Spellings that compete with each other: aliases of another script or an abbreviation do not."""
+    if not config.ignore_authority_aliases or not entity.authority:
+        return list(entity.spellings)
+    preferred = _folded(entity.name)
+    return [s for s in entity.spellings if _folded(s.text) == preferred or _close(s.text, entity.name)]
+
+
+def _close(text: str, name: str) -> bool:
+    """A variant rather than an alias: the same script, and nearly the same letters."""
+    return text.isascii() == name.isascii() and fuzz.ratio(_folded(text), _folded(name)) >= VARIANT_SIMILARITY
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _finding(story: StoryFacts, entity: Entity, variants: list[Spelling], config: SpellingConfig) -> Finding:
+    case_only = len({_folded(s.text) for s in variants}) == 1
+    severity = config.severity or (config.case_only_severity if case_only else CHECK.severity)
+    preferred = entity.name
+    others = [s for s in variants if s.text != preferred]
+    written = "; ".join(_describe(story, s) for s in sorted(variants, key=lambda s: (-s.count, s.text)))
+    inside = [source for source in _sources_with_several(variants)]
+    where = f" ({', '.join(story.name_of(s) for s in inside)} uses more than one)" if inside else ""
+    house = "house style" if entity.authority else "most common"
+    message = f"{preferred} is spelled {len(variants)} ways{where}: {written}. Preferred ({house}): {preferred}."
+    cited = [story.cite_span(m.source, m.span) for s in others for m in _first_per_source(s)]
+    cited += [story.cite_span(m.source, m.span) for s in variants if s.text == preferred for m in _first_per_source(s)]
+    return Finding(
+        rule=CHECK.id,
+        severity=severity,
+        message=message,
+        **fingerprints(CHECK.id, (story.story.id, entity.id), sorted(s.text for s in variants)),
+        story=story.story.id,
+        claims=tuple(cited),
+        expected=preferred,
+        observed=", ".join(s.text for s in others),
+        trail=tuple(f"“{s.text}”: {s.count}× in {', '.join(story.name_of(x) for x in s.sources)}" for s in variants)
+        + (f"preferred spelling from the {'authority list (rules/entities)' if entity.authority else 'majority of mentions'}",),
+        draft=any(story.source_by_id[source].role.value == "draft" for s in variants for source in s.sources),
+    )
+
+
+def _describe(story: StoryFacts, spelling: Spelling) -> str:
+    sources = len(spelling.sources)
+    return f"{spelling.text} ({spelling.count}× in {sources} source{'s' if sources != 1 else ''})"
+
+
+def _sources_with_several(variants: list[Spelling]) -> list[str]:
+    seen: dict[str, int] = {}
+    for spelling in variants:
+        for source in spelling.sources:
+            seen[source] = seen.get(source, 0) + 1
+    return sorted(source for source, count in seen.items() if count > 1)
+
+
+def _first_per_source(spelling: Spelling):
+    firsts = {}
+    for mention in spelling.mentions:
+        firsts.setdefault(mention.source, mention)
+    return [firsts[source] for source in sorted(firsts)]
+
+
+CHECK = register(
+    Check(
+        id="spelling",
+        summary="One entity spelled two ways, across sources or inside one.",
+        config=SpellingConfig,
+        severity=Severity.WARNING,
+        run=run,
+    )
+)

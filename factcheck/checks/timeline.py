@@ -1,0 +1,82 @@
+"""timeline: incompatible dates for one event or start.
+
+`JICA has played a key role in Tajikistan since 2006` against `JICA's project
+portfolio over the first 30 years of its activities (1993–2023)`: two starts of
+one thing. Only claims that date a start or an event (by their role) are
+compared, so a fact's unrelated years are not read as a contradiction.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from factcheck.checks import Check, CheckConfig, register
+from factcheck.checks.base import StoryFacts, explain, fingerprints
+from factcheck.models import Claim, ClaimKind, Fact, Finding, Severity
+
+
+class TimelineConfig(CheckConfig):
+    """Which year roles date the start of something, and how far apart they may be."""
+
+    start_roles: list[str] = Field(
+        default=["since", "range", "established", "founded", "launched", "began", "started", "initiated", "from"],
+        description="Roles of year claims that date a start; a range's start is its first year.",
+    )
+    slack_years: int = Field(default=0, ge=0, description="Years two starts may differ by.")
+
+
+def start_year(claim: Claim) -> int:
+    """The year a claim dates a start to: the first year of a range, else the year itself."""
+    if claim.role == "range":
+        return int(claim.stated.interval.low)
+    if claim.kind is ClaimKind.DATE:
+        return int(str(claim.stated.value)[:4])
+    return int(claim.stated.value)
+
+
+def run(story: StoryFacts, config: TimelineConfig) -> list[Finding]:
+    """One finding per fact whose start dates differ across its claims."""
+    findings = []
+    for fact in story.facts:
+        if fact.kind not in (ClaimKind.YEAR, ClaimKind.DATE):
+            continue
+        starts = [c for c in story.claims_of(fact) if c.role in config.start_roles]
+        years = {start_year(c) for c in starts}
+        if len({c.source for c in starts}) > 1 and max(years, default=0) - min(years, default=0) > config.slack_years:
+            findings.append(_finding(story, fact, starts, config))
+    return findings
+
+
+def _finding(story: StoryFacts, fact: Fact, starts: list[Claim], config: TimelineConfig) -> Finding:
+    ordered = sorted(starts, key=lambda c: (start_year(c), c.source))
+    stated = "; ".join(f"{story.name_of(c.source)}: “{_phrase(c)}” ({start_year(c)})" for c in ordered)
+    first, last = start_year(ordered[0]), start_year(ordered[-1])
+    return Finding(
+        rule=CHECK.id,
+        severity=config.severity or CHECK.severity,
+        message=f"Sources date the start of {fact.label} {last - first} years apart: {stated}.",
+        **fingerprints(CHECK.id, (story.story.id, fact.label), sorted(f"{c.source}:{c.surface}" for c in ordered)),
+        story=story.story.id,
+        fact=fact.id,
+        claims=tuple(story.cite(c) for c in ordered),
+        expected=str(first),
+        observed=", ".join(str(start_year(c)) for c in ordered),
+        trail=tuple(f"{explain(c, story)} → starts {start_year(c)}" for c in ordered)
+        + (f"rule: starts of one thing may differ by {config.slack_years} years at most",),
+        draft=story.involves_draft(ordered),
+    )
+
+
+def _phrase(claim: Claim) -> str:
+    return f"{claim.role} {claim.surface}" if claim.role not in ("range", None) and claim.role not in claim.surface else claim.surface
+
+
+CHECK = register(
+    Check(
+        id="timeline",
+        summary="Incompatible dates for one event or start.",
+        config=TimelineConfig,
+        severity=Severity.WARNING,
+        run=run,
+    )
+)

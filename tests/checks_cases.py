@@ -1,0 +1,137 @@
+"""Build a StoryFacts from a compact case description (tests/cases/checks/*.toml).
+
+A case lists sources, claims (grouped into facts by a `fact` key) and entities, in
+as few keys as a reader needs; everything else gets a sensible default.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from factcheck.checks.base import StoryFacts
+from factcheck.models import (
+    Claim,
+    ClaimKind,
+    Context,
+    Conversion,
+    Entity,
+    Fact,
+    Interval,
+    Mention,
+    Quantity,
+    Role,
+    Source,
+    Span,
+    Spelling,
+    Story,
+)
+
+STORY = Story(id="story", name="Test story", reference_date=dt.date(2025, 12, 20))
+
+
+def story_from_case(case: dict) -> StoryFacts:
+    """The StoryFacts a case describes."""
+    names = sorted({c["source"] for c in case.get("claim", [])} | set(case.get("sources", [])) | _entity_sources(case))
+    sources = tuple(_source(name, case.get("drafts", [])) for name in names)
+    claims = _claims(case.get("claim", []))
+    facts = _facts(case.get("claim", []), claims)
+    entities = tuple(_entity(e) for e in case.get("entity", []))
+    return StoryFacts(story=STORY, sources=sources, claims=tuple(claims), facts=tuple(facts), entities=entities)
+
+
+def _entity_sources(case: dict) -> set[str]:
+    return {s for e in case.get("entity", []) for spelling in e["spellings"] for s in spelling["sources"]}
+
+
+def _source(name: str, drafts: list[str]) -> Source:
+    role = Role.DRAFT if name in drafts else Role.SOURCE
+    return Source(id=name, story=STORY.id, path=f"{name}.txt", title=f"Title of {name}", outlet=f"Article {name.upper()}", role=role)
+
+
+def _span(start: int, text: str) -> Span:
+    return Span(start=start, end=start + len(text), text=text, line=1, column=start + 1)
+
+
+def _claims(rows: list[dict]) -> list[Claim]:
+    claims: list[Claim] = []
+    sentence_starts: dict[tuple[str, str], int] = {}
+    for position, row in enumerate(rows):
+        sentence_text = row.get("sentence", row["surface"])
+        # Claims quoting the same sentence of a source sit in one sentence, at their place in it.
+        key = (row["source"], sentence_text)
+        sentence_start = sentence_starts.setdefault(key, row.get("sentence_start", 1000 + position * 300) + row.get("offset", 0))
+        start = sentence_start + max(0, sentence_text.find(row["surface"]))
+        restates = next((c.id for c in claims if c.source == row["source"] and c.surface == row.get("restates")), None)
+        claims.append(
+            Claim(
+                id=f"{row['source']}@{start}",
+                source=row["source"],
+                kind=ClaimKind(row.get("kind", "money")),
+                span=_span(start, row["surface"]),
+                stated=_quantity(row, ""),
+                qualifier=row.get("qualifier"),
+                role=row.get("role"),
+                normalized=_quantity(row, "normalized_") if "normalized_value" in row else None,
+                conversion=_conversion(row) if "rate" in row else None,
+                restates=restates,
+                context=Context(
+                    sentence=_span(sentence_start, sentence_text),
+                    paragraph=row.get("paragraph", 0),
+                    words=tuple(row.get("words", [])),
+                ),
+            )
+        )
+    return claims
+
+
+def _quantity(row: dict, prefix: str) -> Quantity:
+    value = Decimal(str(row[f"{prefix}value"]))
+    low = Decimal(str(row.get(f"{prefix}low", value)))
+    high = Decimal(str(row.get(f"{prefix}high", value)))
+    return Quantity(value=value, unit=row.get(f"{prefix}unit", "USD"), interval=Interval(low=low, high=high))
+
+
+def _conversion(row: dict) -> Conversion:
+    return Conversion(
+        rate=Decimal(str(row["rate"])),
+        rate_date=dt.date(2025, 12, 19),
+        rate_source="ECB",
+        origin=row.get("unit", "USD"),
+        target=row.get("normalized_unit", "USD"),
+        band=Decimal("0.01"),
+    )
+
+
+def _facts(rows: list[dict], claims: list[Claim]) -> list[Fact]:
+    groups: dict[str, list[Claim]] = {}
+    for row, claim in zip(rows, claims):
+        groups.setdefault(row.get("fact", claim.id), []).append(claim)
+    return [
+        Fact(id=f"fact-{key}", story=STORY.id, label=key, kind=members[0].kind, claims=tuple(c.id for c in members))
+        for key, members in groups.items()
+    ]
+
+
+def _entity(row: dict) -> Entity:
+    spellings = []
+    for number, spelling in enumerate(row["spellings"]):
+        mentions = tuple(
+            Mention(source=source, span=_span(1000 + number * 50 + i, spelling["text"]))
+            for i, source in enumerate(spelling["sources"])
+        )
+        spellings.append(
+            Spelling(
+                text=spelling["text"],
+                count=spelling.get("count", len(spelling["sources"])),
+                sources=tuple(spelling["sources"]),
+                mentions=mentions,
+            )
+        )
+    return Entity(
+        id=row.get("id", row["name"].lower()),
+        name=row["name"],
+        kind=row.get("kind", "person"),
+        spellings=tuple(spellings),
+        authority=row.get("authority", False),
+    )
