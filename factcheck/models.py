@@ -129,11 +129,27 @@ class Interval(Frozen):
 class Quantity(Frozen):
     """A value with its unit and the interval it stands for."""
 
-    value: Number = Field(description="The value as stated, scaled out (3 trillion -> 3000000000000).")
-    unit: str = Field(description="ISO 4217 code for money, a pint unit for measures, 'percent', 'count', 'year'.")
+    value: Number = Field(
+        description=(
+            "The value as stated, scaled out (3 trillion -> 3000000000000). For a range, its lower end. "
+            "For kind 'date', the proleptic Gregorian day number (datetime.date.fromordinal)."
+        )
+    )
+    unit: str = Field(
+        description=(
+            "By claim kind: money -> ISO 4217 code; count -> 'count'; percent -> 'percent' or "
+            "'percentage_point'; year -> 'year' (value is the calendar year); date -> 'date' (value and "
+            "interval are day numbers); duration -> a pint time unit ('year', 'month', 'week', 'day', 'hour', "
+            "'minute'; decades are 10 years); measure -> pint's canonical unit ('metric_ton / year')."
+        )
+    )
     interval: Interval
     precision: Number | None = Field(
         default=None, description="Place value of the last stated digit ($3.7 billion -> 100000000)."
+    )
+    upper: Number | None = Field(
+        default=None,
+        description="For a range (claim role 'range': `$2–3 billion`, `1993–2023`): the stated upper end.",
     )
 
 
@@ -158,7 +174,13 @@ class Context(Frozen):
         default=(), description="Canonical entities of the paragraph outside the sentence ('his visit' needs them)."
     )
     words: tuple[str, ...] = Field(default=(), description="Content words around the figure, lower-case lemmas.")
-    noun: str | None = Field(default=None, description="The counted noun or measure, as a lemma ('agreement').")
+    noun: str | None = Field(
+        default=None,
+        description=(
+            "The counted noun as a lemma for counts ('agreement'); the pint unit for measures; for a duration "
+            "used as an adjective ('five-year programme'), the noun it qualifies."
+        ),
+    )
     years: tuple[int, ...] = Field(default=(), description="Years named in the sentence (its time frame).")
 
 
@@ -171,7 +193,14 @@ class Claim(Frozen):
     span: Span
     stated: Quantity
     qualifier: str | None = Field(default=None, description="The qualifier word as written ('more than').")
-    role: str | None = Field(default=None, description="For years and dates: 'since', 'in', 'until', 'range'.")
+    role: str | None = Field(
+        default=None,
+        description=(
+            "'range' for a range of any kind (one claim; `stated.value` and `stated.upper` are its ends). "
+            "Years and dates: the time word before them ('since', 'in', 'until', 'by', 'from', 'before', "
+            "'after', 'established'). Durations: 'next', 'past', 'every', 'for', 'ago', 'age'."
+        ),
+    )
     normalized: Quantity | None = Field(default=None, description="In the story's reporting unit, when convertible.")
     conversion: Conversion | None = None
     confidence: float = Field(default=1.0, ge=0, le=1)
