@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from factcheck import figures
-from factcheck.models import CitedClaim, Claim, Entity, Fact, Interval, Quantity, Role, Source, Span, Story
+from factcheck.models import CitedClaim, Claim, ClaimKind, Entity, Fact, Interval, Quantity, Role, Source, Span, Story
 
 
 @dataclass(frozen=True)
@@ -109,6 +109,9 @@ def reading(claim: Claim) -> Reading:
 def explain(claim: Claim, story: StoryFacts) -> str:
     """One trail line: stated -> parsed -> qualifier -> rate -> normalised interval."""
     stated = claim.stated
+    if claim.kind in (ClaimKind.YEAR, ClaimKind.DATE):
+        read = f"read as {claim.role + ' ' if claim.role else ''}{_calendar(stated.interval)}"
+        return f"{story.name_of(claim.source)}, line {claim.span.line}: \"{claim.surface}\" → {read}"
     steps = [
         f"{story.name_of(claim.source)}, line {claim.span.line}: \"{claim.surface}\"",
         f"read as {figures.amount(stated.value, stated.unit, 3)}",
@@ -123,6 +126,11 @@ def explain(claim: Claim, story: StoryFacts) -> str:
         normalized = claim.normalized.interval
         steps.append(f"= {figures.span(normalized.low, normalized.high, claim.normalized.unit, 2)}")
     return " → ".join(steps)
+
+
+def _calendar(interval: Interval) -> str:
+    low, high = str(interval.low), str(interval.high)
+    return low if low == high else f"{low} to {high}"
 
 
 def fingerprints(rule: str, identity: Sequence[object], values: Sequence[object]) -> dict[str, str]:
