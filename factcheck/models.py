@@ -132,14 +132,14 @@ class Quantity(Frozen):
     value: Number = Field(
         description=(
             "The value as stated, scaled out (3 trillion -> 3000000000000). For a range, its lower end. "
-            "For kind 'date', the proleptic Gregorian day number (datetime.date.fromordinal)."
+            "For kind 'date', the day written as the number YYYYMMDD (20251220): ordered like the days, not for day arithmetic."
         )
     )
     unit: str = Field(
         description=(
             "By claim kind: money -> ISO 4217 code; count -> 'count'; percent -> 'percent' or "
             "'percentage_point'; year -> 'year' (value is the calendar year); date -> 'date' (value and "
-            "interval are day numbers); duration -> a pint time unit ('year', 'month', 'week', 'day', 'hour', "
+            "interval are YYYYMMDD numbers; a month covers its first to last day); duration -> a pint time unit ('year', 'month', 'week', 'day', 'hour', "
             "'minute'; decades are 10 years); measure -> pint's canonical unit ('metric_ton / year')."
         )
     )
