@@ -2,85 +2,161 @@
 
 Extractors read the cleaned text; every position they return is mapped back
 through the document's offset map, so a claim's span indexes the original file.
+
+The flow: numbers are found once (numbers.py); those inside names and codes
+are dropped (codes.py); each kind proposes readings (dates, money,
+percentages, measures, durations, years, counts); overlaps are settled by
+precedence (candidates.py); ranges written with two units are joined
+(ranges.py); then each reading gets its qualifier, interval and context.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from decimal import Decimal
 
+from factcheck.extract.candidates import Candidate, resolve
+from factcheck.extract.codes import reason_not_a_claim
 from factcheck.extract.context import content_words, years
-from factcheck.extract.money import MoneyMatch, find_money
+from factcheck.extract.counts import find_counts
+from factcheck.extract.dates import find_dates, find_years
+from factcheck.extract.durations import find_durations
+from factcheck.extract.measures import find_measures
+from factcheck.extract.money import find_money
+from factcheck.extract.numbers import find_numbers
+from factcheck.extract.percentages import find_percentages
 from factcheck.extract.qualifiers import QualifierTable
+from factcheck.extract.ranges import join_ranges
 from factcheck.extract.sentences import Segments, segment
-from factcheck.models import Claim, ClaimKind, Context, Document, Quantity
+from factcheck.models import Claim, ClaimKind, Context, Document, Interval, Quantity
 
 _WINDOW = 40  # characters before a figure searched for its qualifier
+_FIXED_KINDS = (ClaimKind.DATE, ClaimKind.YEAR)  # calendar times: qualifiers do not move them
+# Between a figure and a restatement of it in another currency or unit: `3 trillion yen (about $19 billion)`,
+# `¥3tn, or about $19bn`, `100 miles – 160 km`.
+_RESTATES = re.compile(r"\s*(?:[(\[]|,?\s*or|,?\s*(?:equivalent|equal)\s+to|,?\s*i\.e\.,?|[—–])\s*", re.IGNORECASE)
 
 
-def extract(document: Document, qualifiers: QualifierTable, dollar: str = "USD") -> list[Claim]:
-    """All claims of a document, in text order."""
+def extract(
+    document: Document, qualifiers: QualifierTable, dollar: str = "USD", reference: dt.date | None = None
+) -> list[Claim]:
+    """All claims of a document, in text order.
+
+    `dollar` is what a bare `$` means; `reference` dates a day written without its year (`December 20`)
+    when the source has no publication date of its own.
+    """
     text = document.text
     segments = segment(text)
+    chosen = join_ranges(text, resolve(_candidates(document, segments, dollar, reference)))
+    pattern = _qualifier_pattern(tuple(qualifiers.words))
     claims: list[Claim] = []
-    qualifier_pattern = _qualifier_pattern(tuple(qualifiers.words))
-    previous_end = None
-    for money in find_money(text, dollar=dollar, language=document.source.language):
-        word, start = _qualifier(text, money.start, qualifier_pattern)
-        restates = claims[-1].id if claims and _in_brackets_after(text, previous_end, start) else None
-        claims.append(_money_claim(document, segments, money, word, qualifiers, restates))
-        previous_end = money.end
+    previous: tuple[Candidate, Claim] | None = None
+    for candidate in chosen:
+        word, start = (None, candidate.start) if candidate.kind in _FIXED_KINDS else _qualifier(text, candidate.start, pattern)
+        restates = _restated(text, previous, candidate, start)
+        claim = _claim(document, segments, candidate, word, qualifiers, restates)
+        claims.append(claim)
+        previous = (candidate, claim)
     return claims
 
 
-def _in_brackets_after(text: str, previous_end: int | None, start: int) -> bool:
-    """True for a figure in brackets right after another: `3 trillion yen (more than $19 billion)`."""
-    return previous_end is not None and re.fullmatch(r"\s*\(\s*", text[previous_end:start]) is not None
+def _candidates(document: Document, segments: Segments, dollar: str, reference: dt.date | None) -> list[Candidate]:
+    text = document.text
+    language = document.source.language
+    numbers = [number for number in find_numbers(text, language) if reason_not_a_claim(text, number) is None]
+
+    def sentence(position: int) -> str:
+        start, end = segments.sentence(position)
+        return text[start:end]
+
+    return [
+        *find_dates(text, document.source.published or reference),
+        *find_money(text, numbers, sentence, dollar=dollar, language=language),
+        *find_percentages(text, numbers),
+        *find_measures(text, numbers),
+        *find_durations(text, numbers),
+        *find_years(text, numbers),
+        *find_counts(text, numbers),
+    ]
 
 
-def _money_claim(
+def _restated(text: str, previous: tuple[Candidate, Claim] | None, candidate: Candidate, start: int) -> str | None:
+    """The id of the claim this one restates in another currency or unit, right after it."""
+    if previous is None:
+        return None
+    earlier, claim = previous
+    if earlier.kind is not candidate.kind or candidate.kind not in (ClaimKind.MONEY, ClaimKind.MEASURE):
+        return None
+    if earlier.unit == candidate.unit or start < earlier.end:
+        return None
+    return claim.id if _RESTATES.fullmatch(text, earlier.end, start) else None
+
+
+def _claim(
     document: Document,
     segments: Segments,
-    money: MoneyMatch,
+    candidate: Candidate,
     qualifier: str | None,
     qualifiers: QualifierTable,
     restates: str | None,
 ) -> Claim:
-    span = document.span(money.start, money.end)
-    interval = qualifiers.interval(money.value, money.precision, qualifier)
+    span = document.span(candidate.start, candidate.end)
     return Claim(
         id=f"{document.source.id}@{span.start}",
         source=document.source.id,
-        kind=ClaimKind.MONEY,
+        kind=candidate.kind,
         span=span,
-        stated=Quantity(value=money.value, unit=money.currency, interval=interval, precision=money.precision),
+        stated=Quantity(
+            value=candidate.value,
+            unit=candidate.unit,
+            interval=_interval(candidate, qualifier, qualifiers),
+            precision=candidate.precision,
+            upper=candidate.high,
+        ),
         qualifier=qualifier,
-        notes=money.notes,
+        role=candidate.role,
+        confidence=candidate.confidence,
+        notes=candidate.notes,
         restates=restates,
-        context=_context(document, segments, money.start, money.end),
+        context=_context(document, segments, candidate),
     )
 
 
-def _context(document: Document, segments: Segments, start: int, end: int) -> Context:
+def _interval(candidate: Candidate, qualifier: str | None, qualifiers: QualifierTable) -> Interval:
+    """The interval a reading stands for: fixed for calendar times, else from rounding and qualifier."""
+    if candidate.interval is not None:
+        return candidate.interval
+    low = qualifiers.interval(candidate.value, candidate.precision, qualifier)
+    if candidate.high is None:
+        return low
+    high = qualifiers.interval(candidate.high, candidate.high_precision, qualifier)
+    return Interval(low=min(low.low, high.low), high=max(low.high, high.high))
+
+
+def _context(document: Document, segments: Segments, candidate: Candidate) -> Context:
     text = document.text
-    sentence_start, sentence_end = segments.sentence(start)
+    sentence_start, sentence_end = segments.sentence(candidate.start)
     return Context(
         sentence=document.span(sentence_start, sentence_end),
-        paragraph=segments.paragraph(start),
-        words=content_words(text[sentence_start:start] + " " + text[end:sentence_end]),
+        paragraph=segments.paragraph(candidate.start),
+        words=content_words(text[sentence_start : candidate.start] + " " + text[candidate.end : sentence_end]),
+        noun=candidate.noun,
         years=years(text[sentence_start:sentence_end]),
     )
 
 
 def _qualifier_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in words) or r"(?!)"
-    return re.compile(rf"\b(?P<word>{alternatives})\s+(?:the\s+|an?\s+)?$", re.IGNORECASE)
+    return re.compile(rf"(?<![\w])(?P<word>{alternatives})\s*$", re.IGNORECASE)
 
 
 def _qualifier(text: str, start: int, pattern: re.Pattern[str]) -> tuple[str | None, int]:
-    """The qualifier word right before a figure (`about`, `more than`), and where it starts."""
-    window_start = max(0, start - _WINDOW)
-    found = pattern.search(text, window_start, start)
+    """The qualifier word right before a figure (`about`, `more than`, `~`), and where it starts."""
+    found = pattern.search(text, max(0, start - _WINDOW), start)
     if found is None:
         return None, start
     return " ".join(found.group("word").lower().split()), found.start()
 
+
+__all__ = ["extract", "Decimal"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-_STOP = frozenset(
+STOP_WORDS = frozenset(
     """a about above after again against all also am an and any are as at be been before being below between both
     but by can could did do does doing down during each few for from further had has have having he her here hers
     him his how i if in into is it its itself just me more most my no nor not now of off on once only or other our
@@ -14,19 +14,40 @@ _STOP = frozenset(
     roughly exceeding least total totaling totalling worth new first second one two three four five six seven eight
     nine ten twenty thirty forty fifty hundred thousand million billion trillion mn bn tn""".split()
 )
+_STOP = STOP_WORDS
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d|2100)(?!\d)")
+_IRREGULAR = {
+    "people": "person", "children": "child", "men": "man", "women": "woman", "staff": "staff", "personnel": "personnel",
+    "police": "police", "cattle": "cattle", "data": "datum", "media": "medium", "criteria": "criterion",
+    "memoranda": "memorandum", "feet": "foot", "teeth": "tooth", "mice": "mouse", "geese": "goose", "sheep": "sheep",
+    "deer": "deer", "fish": "fish", "aircraft": "aircraft", "troops": "troop", "lives": "life", "wives": "wife",
+    "knives": "knife", "leaves": "leaf", "halves": "half", "analyses": "analysis", "crises": "crisis", "bases": "base",
+    "theses": "thesis", "phenomena": "phenomenon", "species": "species", "series": "series", "news": "news",
+}  # fmt: skip
+_NOT_PLURAL = frozenset({"this", "thus", "plus", "bus", "gas", "yes", "less", "its", "has", "was", "does", "his", "us"})
 
 
 def lemma(word: str) -> str:
     """A crude English lemma: lower case, plural and possessive endings off."""
-    word = word.lower().removesuffix("'s")
+    word = word.lower().removesuffix("'s").removesuffix("’s")
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
     for suffix, replacement in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("xes", "x")):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             return word[: -len(suffix)] + replacement
     if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
         return word[:-1]
     return word
+
+
+def is_plural(word: str) -> bool:
+    """True when a lower-case word reads as a plural noun (`agreements`, `countries`, `people`)."""
+    if word in _IRREGULAR:
+        return True
+    if word in _NOT_PLURAL or "'" in word or "’" in word:
+        return False
+    return len(word) > 2 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ous"))
 
 
 def content_words(text: str) -> tuple[str, ...]:

@@ -1,100 +1,211 @@
-"""Money: an amount with its currency, written with a symbol, an ISO code or a currency name."""
+"""Money: an amount with its currency, written with a symbol, an ISO code or a currency name.
+
+Symbols come before the amount (`$`, `US$`, `€`, `¥3tn`, `HK$`), ISO codes before or after (`USD 19bn`,
+`3 trillion JPY`), currency names after (`3 trillion yen`, `5 million US dollars`, `500 billion tenge`).
+Names and plurals come from CLDR through babel, with their short forms (`yen`, `tenge`, `somoni`); a short
+form several currencies share (`som`, `manat`, `dollars`, `pesos`) is settled by a country named in the
+sentence, else by a default, and the choice is noted with a lower confidence. A bare `$` means the
+`dollar` setting (USD by default), noted; so does `¥` (JPY). Escaped `\\$` is read by cleaning.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
+from babel.numbers import get_territory_currencies
 
-from factcheck.extract.numbers import DIGITS, MAGNITUDE, WORDS, scaled
+from factcheck.extract.candidates import Candidate
+from factcheck.extract.numbers import Number
+from factcheck.models import ClaimKind
 
-SYMBOLS = {"US$": "USD", "$": None, "€": "EUR", "£": "GBP", "¥": "JPY", "₸": "KZT", "₽": "RUB", "₹": "INR", "₩": "KRW"}
-# Short names shared by several currencies mean the best-known one unless qualified.
-_PREFERRED_SHORT_NAMES = {"dollar": "USD", "euro": "EUR", "yen": "JPY", "pound": "GBP", "ruble": "RUB", "rouble": "RUB", "yuan": "CNY"}
+_CURRENCY_DATE = dt.date(2025, 1, 1)  # which currencies are legal tender: fixed, so output never depends on today
+# Symbols CLDR's English data lacks or spells otherwise, and the ambiguous ones (None: the `dollar` setting).
+_EXTRA_SYMBOLS = {
+    "$": None, "US$": "USD", "U.S.$": "USD", "C$": "CAD", "AU$": "AUD", "S$": "SGD", "RMB": "CNY", "Rs.": "INR",
+    "Rs": "INR", "₸": "KZT", "₽": "RUB", "₺": "TRY", "₴": "UAH", "₦": "NGN", "₼": "AZN", "₾": "GEL", "฿": "THB",
+    "Rp": "IDR", "zł": "PLN", "¥": "JPY",
+}  # fmt: skip
+_SYMBOL_NOTES = {"¥": "'¥' read as JPY (CN¥ or a yuan context would be CNY)"}
+# A short name several currencies share means this one unless a country in the sentence says otherwise.
+_DEFAULT_SHORT = {
+    "pound": "GBP", "franc": "CHF", "ruble": "RUB", "rouble": "RUB", "rupee": "INR", "peso": "MXN", "dinar": "KWD",
+    "riyal": "SAR", "dirham": "AED", "krone": "NOK", "kroner": "NOK", "won": "KRW", "shilling": "KES", "som": "KGS",
+    "manat": "TMT", "leu": "RON", "lei": "RON", "kwacha": "ZMW", "yuan": "CNY", "renminbi": "CNY", "euro": "EUR",
+    "cent": None, "dollar": None,
+}  # fmt: skip
+_NOT_SHORT_NAMES = frozenset({"real", "mark", "kip", "won", "pound", "rand"})  # common words: need the full name
+_SUBUNITS = {"cent": None, "cents": None, "pence": "GBP", "kopecks": "RUB", "tiyn": "KZT"}
+_OTHER_DOLLAR_PLACES = re.compile(
+    r"\b(?:Austral|Canad|Hong Kong|New Zealand|Singapor|Taiwan|Mexic|Argentin|Chile|Colombi|Liberi|Namibi|Jamaic|Fiji)"
+)
 
 
-@dataclass(frozen=True)
-class MoneyMatch:
-    """A money amount found in cleaned text."""
-
-    start: int
-    end: int
-    value: Decimal
-    precision: Decimal
-    currency: str
-    notes: tuple[str, ...]
+@dataclass(frozen=True, slots=True)
+class _Currency:
+    code: str
+    notes: tuple[str, ...] = ()
+    confidence: float = 1.0
+    factor: Decimal = Decimal(1)
 
 
 @lru_cache(maxsize=None)
-def currency_names(language: str = "en") -> dict[str, str]:
-    """Lower-case currency names and plurals from CLDR, with short forms ('yen', 'dollars'), to ISO codes."""
-    locale = Locale.parse(language)
-    names: dict[str, str] = {}
-    for code, name in locale.currencies.items():
-        names.setdefault(name.lower(), code)
-        for plural in locale._data["currency_names_plural"].get(code, {}).values():
-            names.setdefault(plural.lower(), code)
-    for short, code in _PREFERRED_SHORT_NAMES.items():
-        names.setdefault(short, code)
-        names.setdefault(short + "s", code)
-    return names
+def _locale(language: str) -> Locale:
+    try:
+        return Locale.parse(language)
+    except (UnknownLocaleError, ValueError):
+        return Locale.parse("en")
 
 
 @lru_cache(maxsize=None)
-def _pattern(language: str = "en") -> re.Pattern[str]:
-    names = sorted(currency_names(language), key=len, reverse=True)
-    name_alternatives = "|".join(re.escape(name) for name in names)
-    symbols = "|".join(re.escape(symbol) for symbol in sorted(SYMBOLS, key=len, reverse=True))
-    number = rf"(?P<number>{DIGITS}|{WORDS})"
-    magnitude = rf"(?:[ ]?(?P<magnitude>{MAGNITUDE}))?"
-    before = rf"(?P<symbol>{symbols})[ ]?{number}{magnitude}"
-    code_before = rf"\b(?P<code>[A-Z]{{3}})[ ]{number.replace('number', 'number2')}{magnitude.replace('magnitude', 'magnitude2')}"
-    after = (
-        rf"{number.replace('number', 'number3')}{magnitude.replace('magnitude', 'magnitude3')}"
-        rf"[ ](?P<name>{name_alternatives}|[A-Z]{{3}})\b"
-    )
-    return re.compile(rf"{before}|{code_before}|{after}", re.IGNORECASE)
+def _current_codes() -> frozenset[str]:
+    english = _locale("en")
+    codes: set[str] = set()
+    for territory in english.territories:
+        codes.update(get_territory_currencies(territory, _CURRENCY_DATE, tender=True, non_tender=False))
+    return frozenset(codes)
 
 
-def find_money(text: str, dollar: str = "USD", language: str = "en") -> list[MoneyMatch]:
-    """Every money amount in `text`; a bare `$` is read as `dollar` and the choice noted."""
+@lru_cache(maxsize=None)
+def currency_names(language: str = "en") -> dict[str, tuple[str, ...]]:
+    """Lower-case currency names, plurals and short forms from CLDR -> the ISO codes they may mean."""
+    locale = _locale(language)
+    names: dict[str, set[str]] = {}
+    plurals = locale._data["currency_names_plural"]
+    for code in _current_codes():
+        written = [locale.currencies.get(code, code), *plurals.get(code, {}).values()]
+        for name in written:
+            names.setdefault(name.lower(), set()).add(code)
+            short = name.split()[-1].lower()
+            if short not in _NOT_SHORT_NAMES and len(name.split()) > 1:
+                names.setdefault(short, set()).add(code)
+    for short, code in _DEFAULT_SHORT.items():
+        if code is not None:
+            for form in (short, short + "s"):
+                names.setdefault(form, set()).add(code)
+    return {name: tuple(sorted(codes)) for name, codes in names.items()}
+
+
+@lru_cache(maxsize=None)
+def _symbols(language: str) -> dict[str, str | None]:
+    symbols: dict[str, str | None] = {}
+    for code, symbol in _locale(language).currency_symbols.items():
+        if symbol != code and code in _current_codes() and not symbol.isalpha():
+            symbols[symbol] = code
+    symbols.update(_EXTRA_SYMBOLS)
+    return symbols
+
+
+@lru_cache(maxsize=None)
+def _territory_words() -> dict[str, tuple[str, ...]]:
+    """ISO code -> lower-case stems of the places that use it (`kyrgy`, `uzbek`), to settle short names."""
+    english = _locale("en")
+    stems: dict[str, set[str]] = {}
+    for territory, name in english.territories.items():
+        for code in get_territory_currencies(territory, _CURRENCY_DATE, tender=True, non_tender=False):
+            stems.setdefault(code, set()).add(name.lower()[:5])
+    for code in _current_codes():
+        stems.setdefault(code, set()).add(english.currencies.get(code, code).lower()[:5])
+    return {code: tuple(sorted(words)) for code, words in stems.items()}
+
+
+@lru_cache(maxsize=None)
+def _before_pattern(language: str) -> re.Pattern[str]:
+    symbols = "|".join(re.escape(s) for s in sorted(_symbols(language), key=len, reverse=True))
+    return re.compile(rf"(?:(?P<symbol>{symbols})|(?<![\w$])(?P<code>[A-Z]{{3}}))[ ]?$")
+
+
+@lru_cache(maxsize=None)
+def _after_pattern(language: str) -> re.Pattern[str]:
+    names = sorted([*currency_names(language), *_SUBUNITS, "dollars", "dollar"], key=len, reverse=True)
+    alternatives = "|".join(re.escape(name).replace(r"\ ", r"\s+") for name in names)
+    return re.compile(rf"[ ]?(?:of[ ])?(?:(?P<code>(?-i:[A-Z]{{3}}))\b|(?P<name>{alternatives})\b)", re.IGNORECASE)
+
+
+def find_money(text: str, numbers: list[Number], sentences, dollar: str = "USD", language: str = "en") -> list[Candidate]:
+    """Every money amount of `text`; a bare `$` is read as `dollar` and the choice noted."""
     found = []
-    for match in _pattern(language).finditer(text):
-        parsed = _parse(match, dollar, language)
-        if parsed is not None:
-            found.append(parsed)
+    before = _before_pattern(language)
+    for number in numbers:
+        if number.suffix:
+            continue
+        sentence = sentences(number.start)
+        prefix = before.search(text, max(0, number.start - 6), number.start)
+        currency, start, end = None, number.start, number.end
+        if prefix is not None:
+            currency, start = _by_prefix(prefix, dollar, language, sentence), prefix.start()
+        if currency is None:
+            currency, end = _by_suffix(text, number, dollar, language, sentence)
+        if currency is not None:
+            found.append(_candidate(number, currency, start, end))
     return found
 
 
-def _parse(match: re.Match[str], dollar: str, language: str) -> MoneyMatch | None:
-    groups = match.groupdict()
-    number = groups["number"] or groups["number2"] or groups["number3"]
-    magnitude = groups["magnitude"] or groups["magnitude2"] or groups["magnitude3"]
-    currency, notes = _currency(groups, dollar, language)
-    if currency is None:
+def _by_prefix(prefix: re.Match[str], dollar: str, language: str, sentence: str) -> _Currency | None:
+    symbol = prefix.group("symbol")
+    if symbol is None:
+        code = prefix.group("code")
+        return _Currency(code) if code in _current_codes() else None
+    code = _symbols(language)[symbol]
+    if code is None:
+        return _dollar(dollar, sentence, "'$'")
+    note = _SYMBOL_NOTES.get(symbol)
+    return _Currency(code, (note,) if note else ())
+
+
+def _dollar(dollar: str, sentence: str, written: str) -> _Currency:
+    if _OTHER_DOLLAR_PLACES.search(sentence):
+        return _Currency(dollar, (f"{written} read as {dollar}, but the sentence names another dollar country",), 0.6)
+    return _Currency(dollar, (f"{written} read as {dollar}",))
+
+
+def _by_suffix(text: str, number: Number, dollar: str, language: str, sentence: str) -> tuple[_Currency | None, int]:
+    found = _after_pattern(language).match(text, number.end)
+    if found is None:
+        return None, number.end
+    if found.group("code"):
+        code = found.group("code")
+        return (_Currency(code) if code in _current_codes() else None), found.end()
+    name = " ".join(found.group("name").lower().split())
+    if name in ("dollar", "dollars"):
+        return _dollar(dollar, sentence, f"'{name}'"), found.end()
+    if name in _SUBUNITS:
+        code = _SUBUNITS[name] or dollar
+        return _Currency(code, (f"'{name}' read as hundredths of {code}",), factor=Decimal("0.01")), found.end()
+    return _by_name(name, sentence, language), found.end()
+
+
+def _by_name(name: str, sentence: str, language: str) -> _Currency | None:
+    codes = currency_names(language).get(name, ())
+    if len(codes) == 1:
+        return _Currency(codes[0])
+    lowered = sentence.lower()
+    named = [code for code in codes if any(stem in lowered for stem in _territory_words().get(code, ()))]
+    if len(named) == 1:
+        return _Currency(named[0], (f"'{name}' read as {named[0]} from the country named in the sentence",))
+    default = _DEFAULT_SHORT.get(name.removesuffix("s")) or _DEFAULT_SHORT.get(name)
+    if default is None:
         return None
-    value = scaled(number, magnitude)
-    if value is None:
-        return None
-    return MoneyMatch(match.start(), match.end(), value[0], value[1], currency, notes)
+    return _Currency(default, (f"'{name}' is ambiguous; read as {default}",), 0.6)
 
 
-def _currency(groups: dict, dollar: str, language: str) -> tuple[str | None, tuple[str, ...]]:
-    if groups["symbol"]:
-        code = SYMBOLS[groups["symbol"].upper()]
-        if code is None:
-            return dollar, (f"'$' read as {dollar}",)
-        return code, ()
-    if groups["code"]:
-        return _iso(groups["code"]), ()
-    name = groups["name"]
-    if name.isupper():
-        return _iso(name), ()
-    return currency_names(language).get(name.lower()), ()
-
-
-def _iso(code: str) -> str | None:
-    return code if code in Locale.parse("en").currencies and code.isupper() else None
+def _candidate(number: Number, currency: _Currency, start: int, end: int) -> Candidate:
+    high = number.high
+    factor = currency.factor
+    return Candidate(
+        kind=ClaimKind.MONEY,
+        start=start,
+        end=end,
+        value=number.value * factor,
+        unit=currency.code,
+        precision=number.precision * factor,
+        high=high.value * factor if high else None,
+        high_precision=high.precision * factor if high else None,
+        role="range" if high else None,
+        notes=number.notes + currency.notes,
+        confidence=currency.confidence,
+    )

@@ -1,14 +1,23 @@
-"""Numbers as written in news text: digits, separators, magnitudes and number words.
+"""Numbers as written in news text: digits, separators, magnitudes, number words and bare ranges.
 
-Parsing never rewrites the text: patterns match the cleaned text in place and
-the value is computed from the matched characters, so spans stay exact.
+Parsing never rewrites the text: one pattern matches the cleaned text in place
+and each value is computed from the matched characters, so spans stay exact.
+The pattern is linear: every repetition is of a group that must consume a
+separator followed by fixed digits or a whole word, so no input backtracks.
+
+Separators come from the locale through babel (`2,500` in English, `2.500` in
+German, `2 500` in French and Russian), so other languages can follow.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
+from babel import UnknownLocaleError
+from babel.numbers import get_decimal_symbol, get_group_symbol
 from text_to_num import text2num
 
 from factcheck.extract.qualifiers import precision_of
@@ -16,9 +25,12 @@ from factcheck.extract.qualifiers import precision_of
 MAGNITUDES = {
     "thousand": Decimal(10) ** 3,
     "k": Decimal(10) ** 3,
+    "lakh": Decimal(10) ** 5,
+    "crore": Decimal(10) ** 7,
     "million": Decimal(10) ** 6,
     "mn": Decimal(10) ** 6,
     "mln": Decimal(10) ** 6,
+    "mio": Decimal(10) ** 6,
     "m": Decimal(10) ** 6,
     "billion": Decimal(10) ** 9,
     "bn": Decimal(10) ** 9,
@@ -27,39 +39,206 @@ MAGNITUDES = {
     "trillion": Decimal(10) ** 12,
     "tn": Decimal(10) ** 12,
     "trn": Decimal(10) ** 12,
+    "trln": Decimal(10) ** 12,
 }
-_UNITS = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen"
+# Written after a space these are always magnitudes; the one-letter ones (k, m, b) only when attached
+# (`$5m`, `5bn`), since `5 m` is five metres.
+_SPACED_MAGNITUDES = "thousand|million|billion|trillion|lakh|crore|mln|bln|trln|trn|mio|mn|bn|tn"
+_UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen"
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety"
-NUMBER_WORDS = _UNITS.split() + _TENS.split() + ["hundred", "a", "an"]
-
-# Digits: 2,500 / 1 155 / 3.7 / 20. A space separator only before exactly three digits.
-DIGITS = r"(?<![\w.,])\d{1,3}(?:(?:,\d{3})+|(?: \d{3})+(?![\d,]))(?:\.\d+)?(?![\d])|(?<![\w.,])\d+(?:\.\d+)?(?![\d])"
-WORDS = (
-    r"\b(?:(?:" + "|".join(_TENS.split()) + r")(?:[- ](?:" + "|".join(_UNITS.split()[:9]) + r"))?"
-    r"|" + "|".join(_UNITS.split()) + r")(?:\s+hundred)?\b"
-)
-MAGNITUDE = r"(?:thousand|million|billion|trillion|mln|bln|trn|mn|bn|tn|[kmb])\b"
+_SCALES = "hundred thousand million billion trillion"
+NUMBER_WORDS = frozenset((_UNITS + " " + _TENS + " " + _SCALES).split())
+_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
+_RANGE_DASH = re.compile(r"[ ]?[-–—][ ]?")
+_RANGE_TO = re.compile(r" to ")
+_BEFORE_FROM = re.compile(r"\bfrom\s+\S*$", re.IGNORECASE)
 
 
-def parse_digits(text: str) -> Decimal:
-    """The value of a digit string with thousands separators (`2,500`, `1 155`, `3.7`)."""
-    return Decimal(re.sub(r"[,\s]", "", text))
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A number found in cleaned text: digits or words, with its magnitude, maybe the low end of a range."""
+
+    start: int
+    end: int  # after the magnitude word, if any
+    value: Decimal  # scaled: "3.7 billion" -> 3700000000
+    precision: Decimal  # place value of the last stated digit, scaled
+    words: bool = False  # written in words ("three trillion")
+    digits: str = ""  # the digits or words as written, before any magnitude
+    magnitude: str | None = None
+    suffix: str = ""  # letters attached that are no magnitude: "s" (1990s), "th", "km", "KR"
+    high: Number | None = None  # for a range ("2–3 billion", "1993–2023"): its upper end
+    notes: tuple[str, ...] = ()
+
+    @property
+    def scale(self) -> Decimal:
+        """The magnitude's factor (1 without one)."""
+        return MAGNITUDES[self.magnitude.lower()] if self.magnitude else Decimal(1)
+
+    @property
+    def plain_integer(self) -> bool:
+        """Digits only, no separator, decimals, magnitude or range: what a year or a code looks like."""
+        return not self.words and self.digits.isdigit() and self.magnitude is None and self.high is None
+
+    @property
+    def capitalised(self) -> bool:
+        """A number word written with a capital ("Three", "Seven"), as at a sentence start or in a name."""
+        return self.words and self.digits[:1].isupper()
+
+
+@lru_cache(maxsize=None)
+def _pattern(language: str) -> re.Pattern[str]:
+    group, decimal = _separators(language)
+    grouped = rf"\d{{1,3}}(?:{re.escape(group)}\d{{3}})+" if group != " " else r"(?!)"
+    spaced = r"\d{1,3}(?:[ ]\d{3})+(?![\d,.]\d)"
+    digits = (
+        rf"(?<![\w.,/+:#@])(?<!\d[.,])(?P<digits>{grouped}(?:{re.escape(decimal)}\d+)?|{spaced}(?:{re.escape(decimal)}\d+)?"
+        rf"|\d+(?:{re.escape(decimal)}\d+)?)(?![.,]\d|:\d|/\d|\+\d)"
+    )
+    magnitude = rf"(?:[ ]?(?P<magnitude>{_SPACED_MAGNITUDES})\b|(?P<compact>[kmbKMB])\b(?!\.\w)|(?P<suffix>[^\W\d_]+)\b)?"
+    words = (
+        rf"(?<![\w-])(?P<words>(?:an?[ ](?=(?:hundred|thousand|million|billion|trillion)\b))?(?:{_WORD})"
+        rf"(?:(?:[ -]|[ ]and[ ])(?:{_WORD}))*)\b"
+    )
+    return re.compile(rf"{digits}{magnitude}|{words}", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _separators(language: str) -> tuple[str, str]:
+    """(group, decimal) symbols of a language from CLDR; odd spaces read as the space cleaning leaves."""
+    try:
+        group, decimal = get_group_symbol(language), get_decimal_symbol(language)
+    except (UnknownLocaleError, ValueError):
+        group, decimal = ",", "."
+    return (" " if group.isspace() else group), decimal
+
+
+def find_numbers(text: str, language: str = "en") -> list[Number]:
+    """Every number of `text` in order, with dash ranges (`2–3 billion`, `1993–2023`) joined into one."""
+    group, decimal = _separators(language)
+    found: list[Number] = []
+    for match in _pattern(language).finditer(text):
+        number = _number(match, group, decimal)
+        if number is not None:
+            found.append(number)
+    return _join_ranges(text, found)
+
+
+def _number(match: re.Match[str], group: str, decimal: str) -> Number | None:
+    if match.group("words"):
+        return _from_words(match.start(), match.end(), match.group("words"))
+    digits = match.group("digits")
+    magnitude = match.group("magnitude") or match.group("compact")
+    scale = MAGNITUDES[magnitude.lower()] if magnitude else Decimal(1)
+    plain = digits.replace(group, "").replace(" ", "").replace(decimal, ".")
+    try:
+        value = Decimal(plain)
+    except InvalidOperation:
+        return None
+    return Number(
+        start=match.start(),
+        end=match.end() if not match.group("suffix") else match.start("suffix"),
+        value=value * scale,
+        precision=precision_of(plain, scale),
+        digits=digits,
+        magnitude=magnitude,
+        suffix=match.group("suffix") or "",
+    )
+
+
+def _from_words(start: int, end: int, words: str) -> Number | None:
+    """A number in words; a run that is not one number ("one two") keeps its longest leading number."""
+    tokens = [(found.group(), found.end()) for found in re.finditer(r"[^\W\d_]+", words)]
+    for count in range(len(tokens), 0, -1):
+        if tokens[count - 1][0].lower() == "and":
+            continue
+        parts = [token for token, _ in tokens[:count]]
+        value = parse_words(" ".join(parts))
+        if value is not None:
+            written = words[: tokens[count - 1][1]]
+            last = parts[-1].lower()
+            magnitude = last if last in MAGNITUDES and count > 1 else None
+            return Number(start, start + len(written), value, _word_precision(value, parts), True, written, magnitude)
+    return None
+
+
+def _word_precision(value: Decimal, parts: list[str]) -> Decimal:
+    last = parts[-1].lower()
+    if last in MAGNITUDES:  # "three trillion": stated to one trillion
+        return MAGNITUDES[last]
+    return precision_of(str(value))
 
 
 def parse_words(text: str) -> Decimal | None:
-    """The value of English number words (`twenty`, `three hundred`), or None."""
+    """The value of English number words (`twenty`, `three hundred`, `three trillion`, `a million`), or None."""
+    parts = [part for part in text.lower().replace("-", " ").split() if part != "and"] or [""]
+    if parts[0] in ("a", "an"):
+        parts[0] = "one"
+    scale = Decimal(1)
+    if len(parts) > 1 and parts[-1] in ("million", "billion", "trillion"):
+        scale, parts = MAGNITUDES[parts[-1]], parts[:-1]
+    if parts in (["hundred"], ["thousand"], ["million"], ["billion"], ["trillion"]):
+        return None  # a scale word alone ("thousands", "a million" aside) is no number
     try:
-        return Decimal(text2num(" ".join(text.lower().replace("-", " ").split()), "en"))
+        return Decimal(text2num(" ".join(parts), "en")) * scale
     except (ValueError, InvalidOperation):
         return None
 
 
-def scaled(number: str, magnitude: str | None) -> tuple[Decimal, Decimal] | None:
-    """(value, precision) of a number written in digits or words, times its magnitude word."""
-    scale = MAGNITUDES[magnitude.lower()] if magnitude else Decimal(1)
-    if number[0].isdigit():
-        return parse_digits(number) * scale, precision_of(number, scale)
-    value = parse_words(number)
-    if value is None:
+def parse_digits(text: str, language: str = "en") -> Decimal:
+    """The value of a digit string with the language's separators (`2,500`, `1 155`, `3.7`)."""
+    group, decimal = _separators(language)
+    return Decimal(text.replace(group, "").replace(" ", "").replace(decimal, "."))
+
+
+def _join_ranges(text: str, numbers: list[Number]) -> list[Number]:
+    """Join `2–3 billion`, `10-15`, `1993–2023`, `2012–13` and `2 to 3 million` into one Number with a `high`."""
+    joined: list[Number] = []
+    i = 0
+    while i < len(numbers):
+        low = numbers[i]
+        high = numbers[i + 1] if i + 1 < len(numbers) else None
+        ranged = _range(text, low, high) if high is not None else None
+        if ranged is not None and not _chained(text, low, high):
+            joined.append(ranged)
+            i += 2
+        else:
+            joined.append(low)
+            i += 1
+    return joined
+
+
+def _range(text: str, low: Number, high: Number) -> Number | None:
+    between = text[low.end : high.start]
+    if low.words or high.words or low.suffix or high.suffix:
         return None
-    return value * scale, scale
+    if _RANGE_TO.fullmatch(between):
+        if _BEFORE_FROM.search(text, max(0, low.start - 30), low.start) or high.magnitude is None:
+            return None  # "rose from 2 to 3": two values, not a range
+    elif not _RANGE_DASH.fullmatch(between):
+        return None
+    return _ordered(low, high)
+
+
+def _ordered(low: Number, high: Number) -> Number | None:
+    """The range from `low` to `high`; the magnitude of the upper end also scales a bare lower end."""
+    notes: tuple[str, ...] = ()
+    if low.magnitude is None and high.magnitude is not None:
+        low = replace(low, value=low.value * high.scale, precision=low.precision * high.scale)
+    elif _short_year_end(low, high):
+        full = (low.value // 100) * 100 + high.value
+        notes = (f"'{low.digits}–{high.digits}' read as {low.digits}–{full}",)
+        high = replace(high, value=full, digits=str(full))
+    if high.value <= low.value:
+        return None  # "3-1": a score or a code, not a range
+    return replace(low, end=high.end, high=high, magnitude=high.magnitude or low.magnitude, notes=notes)
+
+
+def _short_year_end(low: Number, high: Number) -> bool:
+    return low.plain_integer and len(low.digits) == 4 and high.plain_integer and len(high.digits) == 2
+
+
+def _chained(text: str, low: Number, high: Number) -> bool:
+    """A third number in the chain (`727-123-4567`, `2025-12-20`) makes it a code or a date, not a range."""
+    after = re.match(r"[-–—./]\d", text[high.end : high.end + 2]) is not None
+    return after or re.fullmatch(r"\d[-–—./]", text[max(0, low.start - 2) : low.start]) is not None

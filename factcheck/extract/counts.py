@@ -1,0 +1,85 @@
+"""Counts: a number with the noun it counts (`more than 60 bilateral agreements`, `nine new agreements`,
+`over 70 officials and business leaders`, `49 projects`), the noun kept as a lemma (`agreement`).
+
+The counted noun is the first plural noun within four words after the number, across adjectives and
+compound modifiers (`150 public- and private-sector agreements`) but not across function words. A number
+with no such noun is still kept, with `noun` unset and a lower confidence, when it is written in digits;
+bare number words (`the Central Asian "five"`) and the word `one` (`one of the...`) are not counts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.extract.candidates import Candidate
+from factcheck.extract.context import STOP_WORDS, is_plural, lemma
+from factcheck.extract.numbers import ORDINAL_SUFFIXES, Number
+from factcheck.models import ClaimKind
+
+_WORDS_AFTER = re.compile(r"(?:[ ](?P<word>[^\W\d_][\w'’-]*))")
+_MAX_WORDS = 4
+# Content-word stop words an adjective may be: they may stand between a number and its noun.
+_MODIFIERS = frozenset({"new", "first", "second", "total", "more", "most", "other", "same", "own", "few", "further"})
+_FUNCTION_WORDS = STOP_WORDS - _MODIFIERS
+# Words that end a noun phrase though they are no stop words: verbs and adverbs common after counts.
+_ENDS_PHRASE = frozenset(
+    """were was are is have has had will would could should may might must can now already also still each
+    signed held took made came went per times fold percent cent""".split()
+)
+
+
+def find_counts(text: str, numbers: list[Number]) -> list[Candidate]:
+    """Every number that counts something, with its counted noun's lemma when one is found."""
+    found = []
+    for number in numbers:
+        if number.suffix.lower() in ORDINAL_SUFFIXES or number.suffix or number.digits.lower() in ("one", "zero"):
+            continue
+        end, noun = counted_noun(text, number.end)
+        if noun is None and number.words:
+            continue
+        if noun in ("time", "fold"):
+            continue  # "three times": a ratio, not a count
+        found.append(_candidate(number, end, noun))
+    return found
+
+
+def counted_noun(text: str, position: int) -> tuple[int, str | None]:
+    """(end, lemma) of the plural noun a figure ending at `position` counts, or (position, None)."""
+    previous = ""
+    for index, found in enumerate(_iter_words(text, position)):
+        word = found.group("word")
+        lowered = word.lower().rstrip("-")
+        coordinated = lowered in ("and", "or") and previous.endswith("-")
+        if index >= _MAX_WORDS or (not coordinated and (lowered in _FUNCTION_WORDS or lowered in _ENDS_PHRASE)):
+            break
+        if not word.endswith("-") and not coordinated and is_plural(lowered):
+            return found.end(), lemma(lowered)
+        previous = word
+    return position, None
+
+
+def _iter_words(text: str, position: int):
+    while True:
+        found = _WORDS_AFTER.match(text, position)
+        if found is None:
+            return
+        yield found
+        position = found.end()
+
+
+def _candidate(number: Number, end: int, noun: str | None) -> Candidate:
+    high = number.high
+    return Candidate(
+        kind=ClaimKind.COUNT,
+        start=number.start,
+        end=end if noun else number.end,
+        value=number.value,
+        unit="count",
+        precision=number.precision,
+        high=high.value if high else None,
+        high_precision=high.precision if high else None,
+        role="range" if high else None,
+        noun=noun,
+        notes=number.notes + (() if noun else ("no counted noun found",)),
+        confidence=1.0 if noun else 0.5,
+    )

@@ -1,0 +1,146 @@
+"""Measures: a number with a physical unit (`500 MW`, `120 km`, `1.155 million tons per year`).
+
+Units are read from a table of the ways news text writes them, each mapped to
+a unit of the one pint registry (`factcheck.units.UREG`); the claim's unit is
+pint's canonical spelling (`metric_ton / year`), so normalisation converts it
+with the same registry. Written rates (`per year`, `a day`, `/yr`) divide the
+unit. `tons` means metric tons (the common reading outside the US; noted).
+Single letters (`g`, `l`, `t`) are not read as units: `5G` and `Formula 1 t` are not measures;
+`m` is a metre only after a space (`5m` is five million).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from factcheck.extract.candidates import Candidate
+from factcheck.extract.numbers import Number
+from factcheck.models import ClaimKind
+from factcheck.units import parse_unit
+
+# (pattern of the written unit, pint expression, factor, note). Patterns are case-sensitive where case
+# carries meaning (MW / mW); the order puts longer spellings first.
+_UNITS: tuple[tuple[str, str, str, str], ...] = (
+    (r"(?i:square kilomet(?:re|er)s?|sq\.? ?km)|km2|km²", "kilometer ** 2", "1", ""),
+    (r"(?i:square met(?:re|er)s?|sq\.? ?m)|m2|m²", "meter ** 2", "1", ""),
+    (r"(?i:square miles?|sq\.? ?mi)", "mile ** 2", "1", ""),
+    (r"(?i:cubic met(?:re|er)s?)|m3|m³", "meter ** 3", "1", ""),
+    (r"(?i:billion cubic met(?:re|er)s?)|bcm", "meter ** 3", "1000000000", ""),
+    (r"(?i:kilomet(?:re|er)s? (?:per|an|a) hour)|km/h|kph", "kilometer / hour", "1", ""),
+    (r"(?i:miles per hour)|mph", "mile / hour", "1", ""),
+    (r"(?i:kilomet(?:re|er)s?)|km", "kilometer", "1", ""),
+    (r"(?i:centimet(?:re|er)s?)|cm", "centimeter", "1", ""),
+    (r"(?i:millimet(?:re|er)s?)|mm", "millimeter", "1", ""),
+    (r"(?i:met(?:re|er)s?)|(?<= )m", "meter", "1", ""),
+    (r"(?i:nautical miles?)", "nautical_mile", "1", ""),
+    (r"(?i:miles?)", "mile", "1", ""),
+    (r"(?i:feet|foot)|ft", "foot", "1", ""),
+    (r"(?i:inch(?:es)?)", "inch", "1", ""),
+    (r"(?i:hectares?)|ha", "hectare", "1", ""),
+    (r"(?i:acres?)", "acre", "1", ""),
+    (r"(?i:metric tons?|tonnes?)", "metric_ton", "1", ""),
+    (r"(?i:tons?)", "metric_ton", "1", "'tons' read as metric tons"),
+    (r"(?i:kilo(?:gram(?:me)?)?s?)|kg", "kilogram", "1", ""),
+    (r"(?i:gram(?:me)?s?)", "gram", "1", ""),
+    (r"(?i:pounds?)|lbs?", "pound", "1", ""),
+    (r"(?i:troy ounces?|ounces?)|oz", "ounce", "1", ""),
+    (r"(?i:carats?)", "carat", "1", ""),
+    (r"(?i:lit(?:re|er)s?)", "liter", "1", ""),
+    (r"(?i:gallons?)", "gallon", "1", ""),
+    (r"(?i:barrels?)|bbl", "barrel", "1", ""),
+    (r"(?i:(?:kilo|mega|giga|tera)watt[- ]hours?)|[kMGT]Wh", "watt_hour", "1", ""),
+    (r"(?i:(?:kilo|mega|giga|tera)watts?)|[kMGT]We?", "watt", "1", ""),
+    (r"(?i:degrees? (?:Celsius|centigrade))|°C|ºC", "degree_Celsius", "1", ""),
+    (r"(?i:degrees? Fahrenheit)|°F|ºF", "degree_Fahrenheit", "1", ""),
+    (r"(?i:knots)", "knot", "1", ""),
+)
+_PREFIXES = {"k": "kilo", "M": "mega", "G": "giga", "T": "tera"}
+_RATE = re.compile(
+    r"[ ]?(?:(?:per|a|an|each|every)[ ](?P<word>year|month|week|day|hour|annum)|/[ ]?(?P<short>yr|year|y|day|d|h|hr|month))\b"
+    r"|[ ](?P<adverb>annually|yearly|daily|monthly|weekly)\b"
+)
+_RATE_UNITS = {"annum": "year", "annually": "year", "yearly": "year", "yr": "year", "y": "year", "d": "day", "daily": "day",
+               "h": "hour", "hr": "hour", "monthly": "month", "weekly": "week"}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class UnitMatch:
+    """A unit written at some position: where it ends, its pint expression and factor."""
+
+    end: int
+    unit: str
+    factor: Decimal
+    note: str
+
+
+@lru_cache(maxsize=1)
+def _unit_pattern() -> re.Pattern[str]:
+    alternatives = "|".join(f"(?P<u{i}>{pattern})" for i, (pattern, *_rest) in enumerate(_UNITS))
+    return re.compile(rf"(?:{alternatives})(?![\w²³])")
+
+
+def unit_at(text: str, position: int, spaced: bool = True) -> UnitMatch | None:
+    """The unit written at `position` (after at most one space when `spaced`), with any rate after it."""
+    start = position + 1 if spaced and text.startswith(" ", position) else position
+    found = _unit_pattern().match(text, start)
+    if found is None:
+        return None
+    index = int(found.lastgroup[1:])
+    _, unit, factor, note = _UNITS[index]
+    unit = _prefixed(found.group(), unit)
+    end = found.end()
+    rate = _RATE.match(text, end)
+    if rate is not None:
+        per = rate.group("word") or rate.group("short") or rate.group("adverb")
+        unit, end = f"{unit} / {_RATE_UNITS.get(per.lower(), per.lower())}", rate.end()
+    return UnitMatch(end, unit, Decimal(factor), note)
+
+
+def _prefixed(written: str, unit: str) -> str:
+    """`MW` -> megawatt, `kilowatt-hours` -> kilowatt_hour: the SI prefix the table leaves out."""
+    if unit not in ("watt", "watt_hour"):
+        return unit
+    for symbol, prefix in _PREFIXES.items():
+        if written.startswith(symbol) or written.lower().startswith(prefix):
+            return prefix + unit
+    return unit
+
+
+def is_unit_suffix(letters: str) -> bool:
+    """True when letters attached to a number are a unit (`5km`, `500MW`), not part of a code (`2KR`)."""
+    found = _unit_pattern().fullmatch(letters)
+    return found is not None
+
+
+def find_measures(text: str, numbers: list[Number]) -> list[Candidate]:
+    """Every number followed by a physical unit, with the unit in pint's spelling."""
+    found = []
+    for number in numbers:
+        if number.suffix and not is_unit_suffix(number.suffix):
+            continue
+        unit = unit_at(text, number.end, spaced=not number.suffix)
+        if unit is None or parse_unit(unit.unit) is None:
+            continue
+        found.append(_candidate(number, unit))
+    return found
+
+
+def _candidate(number: Number, unit: UnitMatch) -> Candidate:
+    canonical = str(parse_unit(unit.unit))
+    high = number.high
+    return Candidate(
+        kind=ClaimKind.MEASURE,
+        start=number.start,
+        end=unit.end,
+        value=number.value * unit.factor,
+        unit=canonical,
+        precision=number.precision * unit.factor,
+        high=high.value * unit.factor if high else None,
+        high_precision=high.precision * unit.factor if high else None,
+        role="range" if high else None,
+        noun=canonical,
+        notes=number.notes + ((unit.note,) if unit.note else ()),
+    )
