@@ -44,7 +44,7 @@ def analyse(loaded: LoadedStory, rules: Rules) -> tuple[StoryFacts, list[Finding
     claims = [
         claim
         for document in loaded.documents
-        for claim in extract(document, qualifiers, dollar=rules.settings.dollar)
+        for claim in extract(document, qualifiers, dollar=rules.settings.dollar, reference=loaded.story.reference_date)
     ]
     facts = align(loaded.story, claims, declared=loaded.declared)
     story = StoryFacts(
