@@ -1,11 +1,28 @@
-"""The HTML report: one self-contained page (inline CSS, no network)."""
+"""The HTML report: one self-contained page an editor browses (inline CSS, SVG and script; no network).
+
+This module turns the Report into what the page shows (findings in order, fact
+cards, names, highlighted sources) and hands it to the templates. Every string
+from a source or a rules file reaches the page through Jinja's autoescape; the
+page also forbids any script but its own with a Content-Security-Policy.
+"""
 
 from __future__ import annotations
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+import base64
+import hashlib
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cached_property
 
-from factcheck.models import Report
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from factcheck.models import Claim, CitedClaim, Entity, Fact, Finding, Report, Role, Severity, Source
+from factcheck.render import format as fmt
 from factcheck.render import register
+from factcheck.render.chart import Chart, Point, charts
+from factcheck.render.highlight import Mark, Node, tree
 
 _ENVIRONMENT = Environment(
     loader=PackageLoader("factcheck.render", "templates"),
@@ -15,12 +32,296 @@ _ENVIRONMENT = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+_ENVIRONMENT.filters.update(
+    stated=lambda claim: fmt.quantity(claim.stated, kind=claim.kind),
+    stated_range=lambda claim: fmt.interval(claim.stated.interval, claim.stated.unit, kind=claim.kind),
+    normalized=lambda claim: fmt.quantity(claim.normalized, kind=claim.kind, computed=True),
+    normalized_range=lambda claim: fmt.interval(claim.normalized.interval, claim.normalized.unit, kind=claim.kind),
+    conversion=fmt.conversion,
+    source_anchor=lambda source_id: anchor("source", source_id),
+    entity_anchor=lambda entity_id: anchor("entity", entity_id),
+    fact_anchor=lambda fact_id: fact_anchor(fact_id),
+)
+SEVERITIES = tuple(sorted(Severity, key=lambda severity: -severity.rank))
+_SAFE_URL = re.compile(r"^https?://", re.IGNORECASE)
+
+
+def anchor(kind: str, raw: str) -> str:
+    """An HTML id for `raw` under `kind`: letters, digits, '.' and '-' kept, anything else escaped.
+
+    Injective (every escape is `_<hex>_`), so two different ids never collide,
+    and stable: it depends on nothing but `raw`.
+    """
+    return f"{kind}-" + re.sub(r"[^A-Za-z0-9.-]", lambda match: f"_{ord(match.group()):x}_", raw)
+
+
+def fact_anchor(fact_id: str) -> str:
+    """`fact-<id>`; ids that already read `fact-…` are not prefixed twice."""
+    return anchor("fact", fact_id.removeprefix("fact-"))
+
+
+def span_anchor(source_id: str, start: int, end: int) -> str:
+    """The id of a highlighted span in the source view."""
+    return anchor("span", f"{source_id}:{start}-{end}")
+
+
+@dataclass(frozen=True)
+class Cite:
+    """A cited span as a finding links to it."""
+
+    cited: CitedClaim
+    label: str
+    href: str
+
+
+@dataclass(frozen=True)
+class FindingView:
+    """A finding and where its links go."""
+
+    finding: Finding
+    anchor: str
+    cites: tuple[Cite, ...]
+    sources: tuple[str, ...]
+    fact: Fact | None
+
+
+@dataclass(frozen=True)
+class Row:
+    """One claim of a fact card."""
+
+    claim: Claim
+    label: str
+    href: str
+    sentence: tuple[str, str, str]
+    outlier: bool
+
+
+@dataclass(frozen=True)
+class FactCard:
+    """A fact with its claims, its findings and its chart."""
+
+    fact: Fact
+    anchor: str
+    rows: tuple[Row, ...]
+    charts: tuple[Chart, ...]
+    findings: tuple[FindingView, ...]
+    worst: Severity | None
+    sources: tuple[str, ...]
+
+    @property
+    def status(self) -> str:
+        """What an editor should make of the fact, in a word or two."""
+        if self.worst is not None and self.worst is not Severity.INFO:
+            return "disputed"
+        if len(self.sources) > 1:
+            return "corroborated"
+        return "one source"
+
+    @property
+    def open(self) -> bool:
+        """Cards with something to look at start open; corroborated and informational ones start closed."""
+        return self.status == "disputed"
+
+
+@dataclass(frozen=True)
+class SpellingView:
+    """One spelling of an entity, with a link per source that uses it."""
+
+    text: str
+    count: int
+    preferred: bool
+    places: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class SourceView:
+    """A source's full text, cut into highlighted pieces."""
+
+    source: Source
+    anchor: str
+    label: str
+    nodes: list[Node]
+    claims: int
+
+
+class Page:
+    """Everything the templates show, computed once from the Report."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        self.claims = {claim.id: claim for claim in report.claims}
+        self.sources = {source.id: source for source in report.sources}
+        self.facts = {fact.id: fact for fact in report.facts}
+        self.entities = {entity.id: entity for entity in report.entities}
+
+    def label(self, source_id: str) -> str:
+        """A source's readable name: its outlet, else its title, else its id."""
+        source = self.sources.get(source_id)
+        if source is None:
+            return source_id
+        if source.role is Role.DRAFT:
+            return "Your draft"
+        return source.outlet or source.title or source.id
+
+    @cached_property
+    def findings(self) -> list[FindingView]:
+        """The draft's findings first, then by severity; ties keep the report's order."""
+        ordered = sorted(self.report.findings, key=lambda finding: (not finding.draft, -finding.severity.rank))
+        seen: dict[str, int] = defaultdict(int)
+        views = []
+        for finding in ordered:
+            seen[finding.fingerprint] += 1
+            suffix = "" if seen[finding.fingerprint] == 1 else f"-{seen[finding.fingerprint]}"
+            views.append(self._finding_view(finding, anchor("finding", finding.fingerprint) + suffix))
+        return views
+
+    def _finding_view(self, finding: Finding, finding_anchor: str) -> FindingView:
+        cites = tuple(
+            Cite(cited, self.label(cited.source), "#" + span_anchor(cited.source, cited.start, cited.end))
+            for cited in finding.claims
+        )
+        sources = tuple(dict.fromkeys(anchor("source", cited.source) for cited in finding.claims))
+        return FindingView(finding, finding_anchor, cites, sources, self.facts.get(finding.fact or ""))
+
+    @cached_property
+    def cards(self) -> list[FactCard]:
+        """Every fact: disputed ones first, then the rest in the report's order."""
+        by_fact: dict[str, list[FindingView]] = defaultdict(list)
+        for view in self.findings:
+            if view.finding.fact is not None:
+                by_fact[view.finding.fact].append(view)
+        cards = [self._card(fact, tuple(by_fact.get(fact.id, ()))) for fact in self.report.facts]
+        return sorted(cards, key=lambda card: -(card.worst.rank if card.worst else 0))
+
+    def _card(self, fact: Fact, findings: tuple[FindingView, ...]) -> FactCard:
+        claims = [self.claims[claim_id] for claim_id in fact.claims if claim_id in self.claims]
+        drawn = tuple(charts([self._point(claim) for claim in claims])) if claims else ()
+        outliers = frozenset().union(*(chart.outliers for chart in drawn))
+        rows = tuple(self._row(claim, claim.id in outliers) for claim in claims)
+        worst = max((view.finding.severity for view in findings), key=lambda severity: severity.rank, default=None)
+        sources = tuple(dict.fromkeys(claim.source for claim in claims))
+        return FactCard(fact, fact_anchor(fact.id), rows, drawn, findings, worst, sources)
+
+    def _row(self, claim: Claim, outlier: bool) -> Row:
+        href = "#" + span_anchor(claim.source, claim.span.start, claim.span.end)
+        return Row(claim, self.label(claim.source), href, sentence_parts(claim), outlier)
+
+    def _point(self, claim: Claim) -> Point:
+        """A claim on the fact's chart: normalised when it could be, else as stated."""
+        quantity = claim.normalized or claim.stated
+        shown = fmt.interval(quantity.interval, quantity.unit, kind=claim.kind)
+        label = self.label(claim.source)
+        calendar = fmt.is_calendar(quantity.unit, claim.kind)
+        return Point(claim.id, label, quantity.unit, quantity.interval, quantity.value, f"{label}: {claim.surface} → {shown}", calendar)
+
+    @cached_property
+    def names(self) -> list[tuple[Entity, tuple[SpellingView, ...]]]:
+        """Entities written more than one way, with each spelling's sources."""
+        return [(entity, self._spellings(entity)) for entity in self.report.entities if len(entity.spellings) > 1]
+
+    def _spellings(self, entity: Entity) -> tuple[SpellingView, ...]:
+        views = []
+        for spelling in entity.spellings:
+            first_mention = {}
+            for mention in spelling.mentions:
+                first_mention.setdefault(mention.source, span_anchor(mention.source, mention.span.start, mention.span.end))
+            places = tuple(
+                (self.label(source), "#" + first_mention.get(source, anchor("source", source)))
+                for source in spelling.sources
+            )
+            views.append(SpellingView(spelling.text, spelling.count, spelling.text == entity.name, places))
+        return tuple(views)
+
+    @cached_property
+    def source_views(self) -> list[SourceView]:
+        """Every source's text with its claims, name mentions and cited spans highlighted; the draft first."""
+        marks = self._marks()
+        ordered = sorted(self.report.sources, key=lambda source: source.role is not Role.DRAFT)
+        return [
+            SourceView(
+                source,
+                anchor("source", source.id),
+                self.label(source.id),
+                tree(source.text, marks[source.id]),
+                sum(1 for claim in self.report.claims if claim.source == source.id),
+            )
+            for source in ordered
+        ]
+
+    def _marks(self) -> dict[str, list[Mark]]:
+        marks: dict[str, list[Mark]] = defaultdict(list)
+        for claim in self.report.claims:
+            span = claim.span
+            marks[claim.source].append(Mark(span.start, span.end, span_anchor(claim.source, span.start, span.end), claims=(claim.id,)))
+        for entity, _ in self.names:  # only names spelled several ways: the others need no second look
+            for spelling in entity.spellings:
+                for mention in spelling.mentions:
+                    span = mention.span
+                    marks[mention.source].append(
+                        Mark(span.start, span.end, span_anchor(mention.source, span.start, span.end), entities=(entity.id,))
+                    )
+        for finding in self.report.findings:
+            for cited in finding.claims:
+                spot = span_anchor(cited.source, cited.start, cited.end)
+                marks[cited.source].append(Mark(cited.start, cited.end, spot, cited=True))
+        return marks
+
+    @cached_property
+    def rules(self) -> list[tuple[str, int]]:
+        """Each rule that has findings, with how many."""
+        counts: dict[str, int] = defaultdict(int)
+        for finding in self.report.findings:
+            counts[finding.rule] += 1
+        return sorted(counts.items())
+
+    @cached_property
+    def draft(self) -> dict[str, object] | None:
+        """The draft source and its findings by severity, when a draft was given."""
+        drafts = [source for source in self.report.sources if source.role is Role.DRAFT]
+        if not drafts:
+            return None
+        findings = [view for view in self.findings if view.finding.draft]
+        counts = {severity.value: sum(1 for view in findings if view.finding.severity is severity) for severity in SEVERITIES}
+        return {"sources": drafts, "findings": findings, "counts": counts}
+
+
+def sentence_parts(claim: Claim) -> tuple[str, str, str]:
+    """The claim's sentence as (before, figure, after), or the whole sentence when the figure is not inside it."""
+    sentence = claim.context.sentence
+    start = claim.span.start - sentence.start
+    end = claim.span.end - sentence.start
+    if 0 <= start <= end <= len(sentence.text) and sentence.text[start:end] == claim.surface:
+        return sentence.text[:start], claim.surface, sentence.text[end:]
+    return sentence.text, "", ""
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL if it is plain http(s), else None: a source's `javascript:` URL must never become a link."""
+    return url if url and _SAFE_URL.match(url) else None
+
+
+def _asset(name: str) -> tuple[Markup, str]:
+    """A static file of the templates folder, to inline as is, and its CSP hash."""
+    text = _ENVIRONMENT.loader.get_source(_ENVIRONMENT, name)[0]
+    digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+    return Markup(text), f"'sha256-{digest}'"
 
 
 @register("html")
 def render(report: Report) -> str:
-    """The report as one HTML page."""
-    claims_by_source: dict[str, list] = {}
-    for claim in report.claims:
-        claims_by_source.setdefault(claim.source, []).append(claim)
-    return _ENVIRONMENT.get_template("report.html").render(report=report, claims_by_source=claims_by_source)
+    """The report as one self-contained HTML page."""
+    style, style_hash = _asset("report.css")
+    script, script_hash = _asset("report.js")
+    policy = (
+        f"default-src 'none'; style-src {style_hash}; script-src {script_hash}; "
+        "img-src data:; base-uri 'none'; form-action 'none'"
+    )
+    return _ENVIRONMENT.get_template("report.html").render(
+        report=report,
+        page=Page(report),
+        severities=SEVERITIES,
+        style=style,
+        script=script,
+        policy=policy,
+        safe_url=safe_url,
+    )
