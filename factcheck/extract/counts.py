@@ -18,6 +18,7 @@ from factcheck.models import ClaimKind
 
 _WORDS_AFTER = re.compile(r"(?:[ ](?P<word>[^\W\d_][\w'’-]*))")
 _MAX_WORDS = 4
+_RATIO = re.compile(r"[ -]?(?:times|fold)\b", re.IGNORECASE)
 # Content-word stop words an adjective may be: they may stand between a number and its noun.
 _MODIFIERS = frozenset({"new", "first", "second", "total", "more", "most", "other", "same", "own", "few", "further"})
 _FUNCTION_WORDS = STOP_WORDS - _MODIFIERS
@@ -37,8 +38,8 @@ def find_counts(text: str, numbers: list[Number]) -> list[Candidate]:
         end, noun = counted_noun(text, number.end)
         if noun is None and number.words:
             continue
-        if noun in ("time", "fold"):
-            continue  # "three times": a ratio, not a count
+        if _RATIO.match(text, number.end):
+            continue  # "three times", "tenfold": a ratio, not a count
         found.append(_candidate(number, end, noun))
     return found
 
@@ -52,6 +53,8 @@ def counted_noun(text: str, position: int) -> tuple[int, str | None]:
         coordinated = lowered in ("and", "or") and previous.endswith("-")
         if index >= _MAX_WORDS or (not coordinated and (lowered in _FUNCTION_WORDS or lowered in _ENDS_PHRASE)):
             break
+        if lowered.endswith(("'", "’")) and is_plural(lowered[:-1]):
+            return found.end() - 1, lemma(lowered[:-1])  # "27 member states' leaders" counts states
         if not word.endswith("-") and not coordinated and is_plural(lowered):
             return found.end(), lemma(lowered)
         previous = word

@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from factcheck.extract.candidates import Candidate
 from factcheck.extract.codes import MONTHS
+from factcheck.extract.counts import counted_noun
 from factcheck.extract.numbers import Number
 from factcheck.models import ClaimKind, Interval
 
@@ -35,13 +36,11 @@ _DATE = re.compile(
 _ROLE_BEFORE = re.compile(
     r"\b(?:(?P<established>established|founded|set[ ]up|created|formed|incorporated)[ ](?:\w+[ ]){0,3}?in"
     r"|(?P<word>since|in|from|until|till|by|before|after|during|through|as[ ]of|back[ ]to|on|to))[ ]"
-    r"(?:(?:the[ ])?(?:early|mid|late|end[ ]of|beginning[ ]of|start[ ]of)[- ]?)?$",
+    r"(?:the[ ])?(?:(?:early|mid|late|end[ ]of|beginning[ ]of|start[ ]of)[- ]?)?$",
     re.IGNORECASE,
 )
 _ROLES = {"till": "until", "through": "until", "during": "in", "back to": "since", "on": "on", "to": "until"}
 _DECADE_PART = re.compile(r"\b(?P<part>early|mid|late)[- ]?$", re.IGNORECASE)
-_PLURAL_AFTER = re.compile(r"[ ](?:[a-z]+[ ]){0,2}?[a-z]{2,}s\b")
-_QUALIFIED = re.compile(r"\b(?:more than|over|about|around|nearly|almost|some|approximately|up to|at least)[ ]$", re.I)
 
 
 def find_dates(text: str, reference: dt.date | None) -> list[Candidate]:
@@ -161,7 +160,7 @@ def _year_like(number: Number) -> bool:
 
 
 def _counted(text: str, number: Number) -> bool:
-    return _PLURAL_AFTER.match(text, number.end) is not None or _QUALIFIED.search(text, max(0, number.start - 20), number.start) is not None
+    return counted_noun(text, number.end)[1] is not None
 
 
 def _decade(text: str, number: Number, role: str | None) -> Candidate | None:

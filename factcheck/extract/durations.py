@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from factcheck.extract.candidates import Candidate
 from factcheck.extract.context import lemma
-from factcheck.extract.numbers import Number
+from factcheck.extract.numbers import Number, times
 from factcheck.models import ClaimKind
 
 _UNIT = re.compile(
@@ -58,11 +58,11 @@ def _candidate(text: str, number: Number, unit: re.Match[str]) -> Candidate:
         kind=ClaimKind.DURATION,
         start=number.start,
         end=unit.end(),
-        value=number.value * factor,
+        value=times(number.value, factor),
         unit=name,
-        precision=number.precision * factor,
-        high=high.value * factor if high else None,
-        high_precision=high.precision * factor if high else None,
+        precision=times(number.precision, factor),
+        high=times(high.value, factor) if high else None,
+        high_precision=times(high.precision, factor) if high else None,
         role="range" if high else _role(text, number, unit),
         noun=lemma(noun.group("noun")) if noun else None,
         notes=number.notes,

@@ -17,7 +17,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from factcheck.extract.candidates import Candidate
-from factcheck.extract.numbers import Number
+from factcheck.extract.numbers import Number, times
 from factcheck.models import ClaimKind
 from factcheck.units import parse_unit
 
@@ -135,11 +135,11 @@ def _candidate(number: Number, unit: UnitMatch) -> Candidate:
         kind=ClaimKind.MEASURE,
         start=number.start,
         end=unit.end,
-        value=number.value * unit.factor,
+        value=times(number.value, unit.factor),
         unit=canonical,
-        precision=number.precision * unit.factor,
-        high=high.value * unit.factor if high else None,
-        high_precision=high.precision * unit.factor if high else None,
+        precision=times(number.precision, unit.factor),
+        high=times(high.value, unit.factor) if high else None,
+        high_precision=times(high.precision, unit.factor) if high else None,
         role="range" if high else None,
         noun=canonical,
         notes=number.notes + ((unit.note,) if unit.note else ()),

@@ -20,7 +20,7 @@ from babel import Locale, UnknownLocaleError
 from babel.numbers import get_territory_currencies
 
 from factcheck.extract.candidates import Candidate
-from factcheck.extract.numbers import Number
+from factcheck.extract.numbers import Number, times
 from factcheck.models import ClaimKind
 
 _CURRENCY_DATE = dt.date(2025, 1, 1)  # which currencies are legal tender: fixed, so output never depends on today
@@ -200,11 +200,11 @@ def _candidate(number: Number, currency: _Currency, start: int, end: int) -> Can
         kind=ClaimKind.MONEY,
         start=start,
         end=end,
-        value=number.value * factor,
+        value=times(number.value, factor),
         unit=currency.code,
-        precision=number.precision * factor,
-        high=high.value * factor if high else None,
-        high_precision=high.precision * factor if high else None,
+        precision=times(number.precision, factor),
+        high=times(high.value, factor) if high else None,
+        high_precision=times(high.precision, factor) if high else None,
         role="range" if high else None,
         notes=number.notes + currency.notes,
         confidence=currency.confidence,

@@ -93,7 +93,7 @@ def _pattern(language: str) -> re.Pattern[str]:
     spaced = r"\d{1,3}(?:[ ]\d{3})+(?![\d,.]\d)"
     digits = (
         rf"(?<![\w.,/+:#@])(?<!\d[.,])(?P<digits>{grouped}(?:{re.escape(decimal)}\d+)?|{spaced}(?:{re.escape(decimal)}\d+)?"
-        rf"|\d+(?:{re.escape(decimal)}\d+)?)(?![.,]\d|:\d|/\d|\+\d)"
+        rf"|\d+(?:{re.escape(decimal)}\d+)?)(?!\d|[.,]\d|:\d|/\d|\+\d)"
     )
     magnitude = rf"(?:[ ]?(?P<magnitude>{_SPACED_MAGNITUDES})\b|(?P<compact>[kmbKMB])\b(?!\.\w)|(?P<suffix>[^\W\d_]+)\b)?"
     words = (
@@ -138,7 +138,7 @@ def _number(match: re.Match[str], group: str, decimal: str) -> Number | None:
     return Number(
         start=match.start(),
         end=match.end() if not match.group("suffix") else match.start("suffix"),
-        value=value * scale,
+        value=value * scale if magnitude else value,  # x1 would round a long number to 28 digits
         precision=precision_of(plain, scale),
         digits=digits,
         magnitude=magnitude,
@@ -164,9 +164,14 @@ def _from_words(start: int, end: int, words: str) -> Number | None:
 
 def _word_precision(value: Decimal, parts: list[str]) -> Decimal:
     last = parts[-1].lower()
-    if last in MAGNITUDES:  # "three trillion": stated to one trillion
-        return MAGNITUDES[last]
+    if last in MAGNITUDES and len(parts) > 1:  # "two hundred million": stated like "200 million"
+        return precision_of(str(value / MAGNITUDES[last]), MAGNITUDES[last])
     return precision_of(str(value))
+
+
+def times(value: Decimal, factor: Decimal) -> Decimal:
+    """`value * factor`, leaving `value` untouched by 1 (multiplying would round a long number to 28 digits)."""
+    return value if factor == 1 else value * factor
 
 
 def parse_words(text: str) -> Decimal | None:
