@@ -9,10 +9,13 @@ from pathlib import Path
 import click
 
 from factcheck import __version__
+from factcheck import baseline as baselines
 from factcheck.config import load_rules
-from factcheck.errors import FactcheckError
+from factcheck.errors import EXIT_FINDINGS, EXIT_OK, FactcheckError
 from factcheck.files import write_atomic
+from factcheck.models import Report, Severity
 from factcheck.pipeline import run
+from factcheck.progress import progress_bar
 from factcheck.render import render
 from factcheck.render.json import schema as report_schema
 from factcheck.render.text import summary_lines
@@ -42,6 +45,7 @@ rules_option = click.option(
     show_default=True,
     help="Folder of rules files (*.toml): checks, qualifiers, names, extra rates.",
 )
+quiet_option = click.option("-q", "--quiet", is_flag=True, help="No progress bar on stderr (it shows only on a terminal).")
 
 
 @click.group(cls=_Group)
@@ -55,17 +59,20 @@ def cli() -> None:
 @rules_option
 @click.option("--draft", type=click.Path(path_type=Path), help="Your own draft: its findings come first.")
 @click.option(
-    "--format", "fmt", type=click.Choice(["html", "json", "text"]), default="html", show_default=True,
-    help="Output format.",
+    "--format", "fmt", type=click.Choice(["html", "json", "text", "sarif", "github"]), default="html",
+    show_default=True, help="Output format.",
 )
 @click.option(
     "-o", "--output", type=click.Path(path_type=Path),
     help="Write here. Default: reports/report.html for html, standard output otherwise ('-' for standard output).",
 )
 @click.option("--stamp", is_flag=True, help="Put the generation time in the report (off: same input, same bytes).")
-def report(paths: tuple[Path, ...], rules_dir: Path, draft: Path | None, fmt: str, output: Path | None, stamp: bool) -> None:
+@quiet_option
+def report(
+    paths: tuple[Path, ...], rules_dir: Path, draft: Path | None, fmt: str, output: Path | None, stamp: bool, quiet: bool
+) -> None:
     """Check PATHS (files or folders; default: seeds/) and write a report."""
-    result = run(_paths(paths), load_rules(rules_dir), draft=draft, stamp=_stamp() if stamp else None)
+    result = _run(paths, rules_dir, quiet, draft=draft, stamp=_stamp() if stamp else None)
     target = output if output is not None else (DEFAULT_HTML if fmt == "html" else None)
     _emit(render(result, fmt), target)
     if target is not None and str(target) != "-":
@@ -77,9 +84,10 @@ def report(paths: tuple[Path, ...], rules_dir: Path, draft: Path | None, fmt: st
 @paths_argument
 @rules_option
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True, help="Output format.")
-def claims(paths: tuple[Path, ...], rules_dir: Path, fmt: str) -> None:
+@quiet_option
+def claims(paths: tuple[Path, ...], rules_dir: Path, fmt: str, quiet: bool) -> None:
     """List every claim extracted from PATHS, with its span in the original file."""
-    found = run(_paths(paths), load_rules(rules_dir)).claims
+    found = _run(paths, rules_dir, quiet).claims
     if fmt == "json":
         payload = [claim.model_dump(mode="json") for claim in found]
         click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
@@ -93,6 +101,62 @@ def claims(paths: tuple[Path, ...], rules_dir: Path, fmt: str) -> None:
 
 
 @cli.command()
+@paths_argument
+@rules_option
+@click.option(
+    "--baseline", "baseline_file", type=click.Path(path_type=Path), required=True,
+    help="The baseline of accepted findings, made by `factcheck baseline`.",
+)
+@click.option(
+    "--fail-on", type=click.Choice([severity.value for severity in Severity]), default=Severity.WARNING.value,
+    show_default=True, help="Lowest severity at which a new or changed finding fails the check (exit 1).",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json", "sarif", "github"]), default="text", show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path),
+    help="Write the output here (then print the text summary); default standard output.",
+)
+@quiet_option
+@click.pass_context
+def check(
+    ctx: click.Context, paths: tuple[Path, ...], rules_dir: Path, baseline_file: Path, fail_on: str, fmt: str,
+    output: Path | None, quiet: bool,
+) -> None:
+    """Compare the findings of PATHS with a baseline of accepted ones; exit 1 when something new appears."""
+    accepted = baselines.load(baseline_file)
+    result = baselines.judge(
+        _run(paths, rules_dir, quiet), accepted, path=baseline_file.as_posix(), fail_on=Severity(fail_on)
+    )
+    _emit(render(result, fmt), output)
+    if output is not None and str(output) != "-":
+        click.echo(f"wrote {output}")
+        click.echo(render(result, "text"), nl=False)
+    ctx.exit(EXIT_FINDINGS if baselines.failed(result) else EXIT_OK)
+
+
+@cli.command()
+@paths_argument
+@rules_option
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), default=baselines.DEFAULT_BASELINE, show_default=True,
+    help="The baseline file to write.",
+)
+@click.option("--update", is_flag=True, help="Rewrite an existing baseline, keeping the justifications of findings still found.")
+@quiet_option
+def baseline(paths: tuple[Path, ...], rules_dir: Path, output: Path, update: bool, quiet: bool) -> None:
+    """Record the findings of PATHS as accepted, in a baseline file for `factcheck check`."""
+    baselines.refuse_overwrite(output, update)
+    previous = baselines.load(output) if output.exists() else None
+    accepted = baselines.create(_run(paths, rules_dir, quiet).findings, previous)
+    baselines.save(accepted, output, overwrite=update)
+    justified = sum(1 for entry in accepted.findings if entry.justification)
+    click.echo(f"wrote {output}: {len(accepted.findings)} findings accepted, {justified} with a justification")
+
+
+@cli.command()
 def schema() -> None:
     """Print the JSON Schema of the report (`report --format json`)."""
     click.echo(report_schema(), nl=False)
@@ -100,6 +164,11 @@ def schema() -> None:
 
 def _paths(paths: tuple[Path, ...]) -> list[Path]:
     return list(paths) or [DEFAULT_SOURCES]
+
+
+def _run(paths: tuple[Path, ...], rules_dir: Path, quiet: bool, **options) -> Report:
+    with progress_bar(quiet) as progress:
+        return run(_paths(paths), load_rules(rules_dir), progress=progress, **options)
 
 
 def _stamp() -> str:

@@ -264,6 +264,17 @@ class CitedClaim(Frozen):
     column: int
     surface: str
 
+    @property
+    def end_line(self) -> int:
+        """1-based line of the span's last character."""
+        return self.line + self.surface.count("\n")
+
+    @property
+    def end_column(self) -> int:
+        """1-based column just past the span's last character (exclusive, as SARIF counts it)."""
+        *before, last = self.surface.split("\n")
+        return (1 if before else self.column) + len(last)
+
 
 class Finding(Frozen):
     """A rule's result: something an editor should look at."""
@@ -292,6 +303,56 @@ class Summary(Frozen):
     findings: dict[str, int]
 
 
+class BaselineState(StrEnum):
+    """Where a finding stands against the baseline of accepted findings (`factcheck check`)."""
+
+    NEW = "new"
+    CHANGED = "changed"
+    UNCHANGED = "unchanged"
+    FIXED = "fixed"
+
+
+class BaselineEntry(Frozen):
+    """A finding recorded as accepted in a baseline file: what it said, and why it is accepted."""
+
+    fingerprint: str
+    identity: str
+    rule: str
+    severity: Severity
+    message: str
+    justification: str | None = Field(default=None, description="Why an editor accepted it (written by hand).")
+
+
+class Judgement(Frozen):
+    """One finding of a run set against the baseline."""
+
+    fingerprint: str = Field(description="The finding's fingerprint.")
+    state: BaselineState = Field(description="new, changed (accepted before with other values) or unchanged.")
+    accepted: BaselineEntry | None = Field(default=None, description="The baseline entry it matches, if any.")
+    fails: bool = Field(default=False, description="True when it fails the check: new or changed, at or above fail_on.")
+
+
+class Comparison(Frozen):
+    """A run's findings against a baseline of accepted ones: what `factcheck check` decides on."""
+
+    baseline: str = Field(description="Path of the baseline file, as given.")
+    fail_on: Severity = Field(description="Lowest severity at which a new or changed finding fails the check.")
+    findings: tuple[Judgement, ...] = Field(default=(), description="One per distinct fingerprint, in report order.")
+    fixed: tuple[BaselineEntry, ...] = Field(default=(), description="Accepted entries that no finding matches any more.")
+
+    def by_fingerprint(self) -> dict[str, Judgement]:
+        """The judgements keyed by the fingerprint of the finding they judge."""
+        return {judgement.fingerprint: judgement for judgement in self.findings}
+
+    def counts(self) -> dict[str, int]:
+        """How many findings are in each state, fixed entries included."""
+        counted = {state.value: 0 for state in BaselineState}
+        for judgement in self.findings:
+            counted[judgement.state.value] += 1
+        counted[BaselineState.FIXED.value] = len(self.fixed)
+        return counted
+
+
 class Report(Frozen):
     """Everything one run found; every renderer reads only this."""
 
@@ -305,6 +366,9 @@ class Report(Frozen):
     entities: tuple[Entity, ...]
     findings: tuple[Finding, ...]
     warnings: tuple[str, ...] = Field(default=(), description="Inputs skipped or read with assumptions.")
+    baseline: Comparison | None = Field(
+        default=None, description="Set by `factcheck check`: the findings against the accepted baseline."
+    )
 
     @model_validator(mode="before")
     @classmethod

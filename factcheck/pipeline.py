@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from factcheck import __version__
@@ -14,15 +15,27 @@ from factcheck.models import Finding, Report
 from factcheck.sources import LoadedStory, load
 
 
-def run(paths: list[Path], rules: Rules, draft: Path | None = None, stamp: str | None = None) -> Report:
-    """Read the sources under `paths` (and the draft) and report where they disagree."""
+Progress = Callable[[int, int], None]
+
+
+def run(
+    paths: list[Path],
+    rules: Rules,
+    draft: Path | None = None,
+    stamp: str | None = None,
+    progress: Progress | None = None,
+) -> Report:
+    """Read the sources under `paths` (and the draft) and report where they disagree.
+
+    `progress`, if given, is called with (documents done, documents in all) as the stories are analysed.
+    """
     corpus = load(
         paths,
         draft,
         max_file_bytes=rules.settings.max_file_bytes,
         max_total_bytes=rules.settings.max_total_bytes,
     )
-    analysed = [analyse(loaded, rules) for loaded in corpus.stories]
+    analysed = [analyse(loaded, rules) for loaded in _tracked(corpus.stories, progress)]
     findings = [finding for story, story_findings in analysed for finding in story_findings]
     stories = [story for story, _ in analysed]
     return Report(
@@ -55,6 +68,19 @@ def analyse(loaded: LoadedStory, rules: Rules) -> tuple[StoryFacts, list[Finding
     )
     configs = {check_id: rules.check_config(check_id) for check_id in REGISTRY}
     return story, run_checks(story, configs)
+
+
+def _tracked(stories: list[LoadedStory], progress: Progress | None) -> Iterator[LoadedStory]:
+    """Yield the stories, telling `progress` how many documents are done before the first and after each."""
+    total = sum(len(loaded.documents) for loaded in stories)
+    done = 0
+    for loaded in stories:
+        if progress is not None:
+            progress(done, total)
+        yield loaded
+        done += len(loaded.documents)
+    if progress is not None:
+        progress(done, total)
 
 
 def _finding_order(finding: Finding) -> tuple:

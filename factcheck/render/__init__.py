@@ -30,7 +30,7 @@ def render(report: Report, name: str) -> str:
 
 def _load_builtins() -> None:
     # Imported for their register() side effect.
-    from factcheck.render import html, json, text  # noqa: F401
+    from factcheck.render import github, html, json, sarif, text  # noqa: F401
 
 
 _load_builtins()

@@ -1,0 +1,70 @@
+"""GitHub Actions workflow commands: one annotation per finding, shown on the lines of a pull request.
+
+`::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`. Values are
+escaped the way GitHub's own toolkit escapes them: `%`, `\\r` and `\\n` everywhere,
+and `:` and `,` as well inside properties. When the report was judged against a
+baseline, only new and changed findings are annotated: accepted ones are not news.
+"""
+
+from __future__ import annotations
+
+from factcheck.models import BaselineState, Finding, Report, Severity
+from factcheck.render import register
+
+COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+@register("github")
+def render(report: Report) -> str:
+    """Workflow-command annotations for the findings worth a reviewer's eye."""
+    lines = [_annotation(finding, state) for finding, state in _annotated(report)]
+    if report.baseline and report.baseline.fixed:
+        count = len(report.baseline.fixed)
+        lines.append(
+            _command(
+                "notice",
+                {"file": report.baseline.baseline, "title": "factcheck: fixed"},
+                f"{count} accepted finding{'s' if count != 1 else ''} no longer found; "
+                "`factcheck baseline --update` drops them from the baseline.",
+            )
+        )
+    return "".join(line + "\n" for line in lines)
+
+
+def escape_data(text: str) -> str:
+    """Escape a command's message (after `::`)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """Escape a command property's value (`file=`, `title=`…)."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _annotated(report: Report) -> list[tuple[Finding, BaselineState | None]]:
+    if report.baseline is None:
+        return [(finding, None) for finding in report.findings]
+    states = {j.fingerprint: j.state for j in report.baseline.findings}
+    return [(f, states[f.fingerprint]) for f in report.findings if states[f.fingerprint] is not BaselineState.UNCHANGED]
+
+
+def _annotation(finding: Finding, state: BaselineState | None) -> str:
+    title = f"factcheck [{finding.rule}]" + (f" ({state.value})" if state else "")
+    properties: dict[str, str | int] = {}
+    message = finding.message
+    if finding.claims:
+        first, *others = finding.claims
+        properties = {
+            "file": first.path,
+            "line": first.line,
+            "col": first.column,
+            "endLine": first.end_line,
+            "endColumn": first.end_column,
+        }
+        message += "".join(f"\n{cited.path}:{cited.line}:{cited.column}: {cited.surface}" for cited in others)
+    return _command(COMMANDS[finding.severity], properties | {"title": title}, message)
+
+
+def _command(name: str, properties: dict[str, str | int], message: str) -> str:
+    listed = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
+    return f"::{name} {listed}::{escape_data(message)}"

@@ -1,0 +1,156 @@
+"""SARIF 2.1.0, so code-review tools (GitHub code scanning and others) show findings on the lines.
+
+One run; the driver's rules come from the check registry. Each finding is a
+result located at the spans it cites in its first source, with the other
+sources' spans as related locations. When the report was judged against a
+baseline (`factcheck check`), results carry `baselineState`, accepted ones a
+`suppressions` entry with the editor's justification, and accepted entries no
+longer found are `absent` results located at the baseline file.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import PurePosixPath
+from urllib.parse import quote
+
+from factcheck.checks import REGISTRY
+from factcheck.models import BaselineEntry, BaselineState, CitedClaim, Comparison, Finding, Judgement, Report, Severity
+from factcheck.render import register
+
+SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+STATES = {
+    BaselineState.NEW: "new",
+    BaselineState.CHANGED: "updated",
+    BaselineState.UNCHANGED: "unchanged",
+    BaselineState.FIXED: "absent",
+}
+
+
+@register("sarif")
+def render(report: Report) -> str:
+    """The report as a SARIF 2.1.0 log with one run."""
+    log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [_run(report)]}
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+
+
+def _run(report: Report) -> dict:
+    rules = sorted(REGISTRY.values(), key=lambda check: check.id)
+    index = {check.id: position for position, check in enumerate(rules)}
+    judgements = report.baseline.by_fingerprint() if report.baseline else {}
+    results = [_result(finding, report, index, judgements.get(finding.fingerprint)) for finding in report.findings]
+    if report.baseline:
+        results.extend(_absent(entry, report.baseline, index) for entry in report.baseline.fixed)
+    driver = {
+        "name": "factcheck",
+        "version": report.tool_version,
+        "semanticVersion": report.tool_version,
+        "rules": [_rule(check.id, check.summary, check.severity) for check in rules],
+    }
+    return {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": results}
+
+
+def _rule(rule_id: str, summary: str, severity: Severity) -> dict:
+    return {
+        "id": rule_id,
+        "shortDescription": {"text": summary},
+        "defaultConfiguration": {"level": LEVELS[severity]},
+    }
+
+
+def _result(finding: Finding, report: Report, index: dict[str, int], judgement: Judgement | None) -> dict:
+    primary, related = _split_by_source(finding.claims)
+    result = _header(finding.rule, index) | {
+        "level": LEVELS[finding.severity],
+        "message": {"text": finding.message},
+        "locations": [_location(cited) for cited in primary] or [_story_location(report, finding.story)],
+        "relatedLocations": [
+            _location(cited) | {"id": number, "message": {"text": f"{cited.source}: {cited.surface}"}}
+            for number, cited in enumerate(related, start=1)
+        ],
+    }
+    result |= _fingerprints(finding.fingerprint, finding.identity)
+    if judgement is not None:
+        result["baselineState"] = STATES[judgement.state]
+        if judgement.state is BaselineState.UNCHANGED and judgement.accepted is not None:
+            result["suppressions"] = [_suppression(judgement.accepted, report.baseline)]
+    result["properties"] = _properties(finding)
+    return result
+
+
+def _absent(entry: BaselineEntry, comparison: Comparison, index: dict[str, int]) -> dict:
+    # A fixed entry has no span any more; it is located at the baseline that still lists it (code-scanning
+    # services reject results without a location), and is a "pass": the rule now finds nothing there.
+    return _header(entry.rule, index) | {
+        "kind": "pass",
+        "level": "none",
+        "message": {"text": entry.message},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(comparison.baseline)}}}],
+        **_fingerprints(entry.fingerprint, entry.identity),
+        "baselineState": STATES[BaselineState.FIXED],
+    }
+
+
+def _header(rule_id: str, index: dict[str, int]) -> dict:
+    # A rule no longer registered (an old baseline entry) is named but has no index.
+    return {"ruleId": rule_id, "ruleIndex": index[rule_id]} if rule_id in index else {"ruleId": rule_id}
+
+
+def _fingerprints(fingerprint: str, identity: str) -> dict:
+    return {
+        "fingerprints": {"factcheck/v1": fingerprint},
+        "partialFingerprints": {"factcheckFingerprint/v1": fingerprint, "factcheckIdentity/v1": identity},
+    }
+
+
+def _suppression(entry: BaselineEntry, comparison: Comparison | None) -> dict:
+    suppression: dict = {"kind": "external", "status": "accepted"}
+    if entry.justification:
+        suppression["justification"] = entry.justification
+    if comparison is not None:
+        suppression["location"] = {"physicalLocation": {"artifactLocation": {"uri": _uri(comparison.baseline)}}}
+    return suppression
+
+
+def _split_by_source(claims: tuple[CitedClaim, ...]) -> tuple[list[CitedClaim], list[CitedClaim]]:
+    # Primary locations: every cited span in the first cited source; the other sources are related.
+    if not claims:
+        return [], []
+    first = claims[0].source
+    return [c for c in claims if c.source == first], [c for c in claims if c.source != first]
+
+
+def _location(cited: CitedClaim) -> dict:
+    region = {
+        "startLine": cited.line,
+        "startColumn": cited.column,
+        "endLine": cited.end_line,
+        "endColumn": cited.end_column,
+        "snippet": {"text": cited.surface},
+    }
+    return {"physicalLocation": {"artifactLocation": {"uri": _uri(cited.path)}, "region": region}}
+
+
+def _story_location(report: Report, story: str) -> dict:
+    # A finding that cites no span still needs a location: the first source of its story.
+    path = next((source.path for source in report.sources if source.story == story), story)
+    return {"physicalLocation": {"artifactLocation": {"uri": _uri(path)}}}
+
+
+def _properties(finding: Finding) -> dict:
+    values = {
+        "story": finding.story,
+        "fact": finding.fact,
+        "expected": finding.expected,
+        "observed": finding.observed,
+        "trail": list(finding.trail) or None,
+        "draft": finding.draft or None,
+    }
+    return {key: value for key, value in values.items() if value is not None}
+
+
+def _uri(path: str) -> str:
+    # Paths relative to where the run started stay relative URIs, so the log does not depend on the machine.
+    posix = PurePosixPath(path)
+    return posix.as_uri() if posix.is_absolute() else quote(str(posix), safe="/")
