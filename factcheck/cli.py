@@ -13,7 +13,7 @@ from factcheck import baseline as baselines
 from factcheck.config import load_rules
 from factcheck.errors import EXIT_FINDINGS, EXIT_OK, FactcheckError
 from factcheck.files import write_atomic
-from factcheck.models import Report, Severity
+from factcheck.models import Claim, Report, Severity
 from factcheck.pipeline import run
 from factcheck.progress import progress_bar
 from factcheck.render import render
@@ -46,6 +46,12 @@ rules_option = click.option(
     help="Folder of rules files (*.toml): checks, qualifiers, names, extra rates.",
 )
 quiet_option = click.option("-q", "--quiet", is_flag=True, help="No progress bar on stderr (it shows only on a terminal).")
+date_option = click.option(
+    "--date",
+    "reference_date",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Reference date (YYYY-MM-DD) for currency conversion of sources with no date of their own or of their story.",
+)
 
 
 @click.group(cls=_Group)
@@ -67,12 +73,14 @@ def cli() -> None:
     help="Write here. Default: reports/report.html for html, standard output otherwise ('-' for standard output).",
 )
 @click.option("--stamp", is_flag=True, help="Put the generation time in the report (off: same input, same bytes).")
+@date_option
 @quiet_option
 def report(
-    paths: tuple[Path, ...], rules_dir: Path, draft: Path | None, fmt: str, output: Path | None, stamp: bool, quiet: bool
+    paths: tuple[Path, ...], rules_dir: Path, draft: Path | None, fmt: str, output: Path | None, stamp: bool,
+    reference_date: dt.datetime | None, quiet: bool,
 ) -> None:
     """Check PATHS (files or folders; default: seeds/) and write a report."""
-    result = _run(paths, rules_dir, quiet, draft=draft, stamp=_stamp() if stamp else None)
+    result = _run(paths, rules_dir, quiet, draft=draft, stamp=_stamp() if stamp else None, date=_day(reference_date))
     target = output if output is not None else (DEFAULT_HTML if fmt == "html" else None)
     _emit(render(result, fmt), target)
     if target is not None and str(target) != "-":
@@ -84,10 +92,11 @@ def report(
 @paths_argument
 @rules_option
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True, help="Output format.")
+@date_option
 @quiet_option
-def claims(paths: tuple[Path, ...], rules_dir: Path, fmt: str, quiet: bool) -> None:
-    """List every claim extracted from PATHS, with its span in the original file."""
-    found = _run(paths, rules_dir, quiet).claims
+def claims(paths: tuple[Path, ...], rules_dir: Path, fmt: str, reference_date: dt.datetime | None, quiet: bool) -> None:
+    """List every claim extracted from PATHS, with its span in the original file, and its normalised value."""
+    found = _run(paths, rules_dir, quiet, date=_day(reference_date)).claims
     if fmt == "json":
         payload = [claim.model_dump(mode="json") for claim in found]
         click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
@@ -96,8 +105,17 @@ def claims(paths: tuple[Path, ...], rules_dir: Path, fmt: str, quiet: bool) -> N
         interval = claim.stated.interval
         click.echo(
             f"{claim.source}:{claim.span.line}:{claim.span.column}: {claim.kind.value} {claim.surface!r} "
-            f"-> {claim.stated.value} {claim.stated.unit} [{interval.low}, {interval.high}]"
+            f"-> {claim.stated.value} {claim.stated.unit} [{interval.low}, {interval.high}]{_normalised(claim)}"
         )
+
+
+def _normalised(claim: Claim) -> str:
+    """` = [low, high] USD at 0.00636 (ECB 2025-12-19)` for a converted claim, else nothing."""
+    if claim.normalized is None or claim.conversion is None or claim.conversion.origin == claim.conversion.target:
+        return ""
+    interval, conversion = claim.normalized.interval, claim.conversion
+    when = f" {conversion.rate_date.isoformat()}" if conversion.rate_date else ""
+    return f" = [{interval.low}, {interval.high}] {claim.normalized.unit} at {conversion.rate} ({conversion.rate_source}{when})"
 
 
 @cli.command()
@@ -169,6 +187,10 @@ def _paths(paths: tuple[Path, ...]) -> list[Path]:
 def _run(paths: tuple[Path, ...], rules_dir: Path, quiet: bool, **options) -> Report:
     with progress_bar(quiet) as progress:
         return run(_paths(paths), load_rules(rules_dir), progress=progress, **options)
+
+
+def _day(moment: dt.datetime | None) -> dt.date | None:
+    return moment.date() if moment is not None else None
 
 
 def _stamp() -> str:

@@ -228,6 +228,11 @@ class Spelling(Frozen):
     count: int
     sources: tuple[str, ...]
     mentions: tuple[Mention, ...] = ()
+    form: str = Field(
+        default="variant",
+        description="preferred (house style, else the majority), alias (listed in rules: short form, abbreviation, "
+        "other script) or variant (another spelling of the name: what the spelling check is about).",
+    )
 
 
 class Entity(Frozen):
@@ -238,6 +243,9 @@ class Entity(Frozen):
     kind: str = Field(default="other", description="person, organisation, place, initiative or other.")
     spellings: tuple[Spelling, ...]
     authority: bool = Field(default=False, description="True when the preferred spelling comes from rules/entities.")
+    demonyms: tuple[Spelling, ...] = Field(
+        default=(), description="Adjectives found that refer to it (Kazakh -> Kazakhstan): mentions, not spellings."
+    )
 
 
 class Fact(Frozen):

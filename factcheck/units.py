@@ -1,23 +1,67 @@
 """The one pint registry of the program.
 
 Extraction uses it to read measures (`500 MW`, `1.155 million tons per year`)
-and normalisation to convert them, so every stage shares one arithmetic. Money
-joins it in `factcheck.normalize.fx`, which defines currencies as units of a
-`[currency]` dimension; physical measures use pint's own definitions.
+and normalisation to convert them, so every stage shares one arithmetic.
+
+Money lives in the same registry: every ISO 4217 code is a unit of one
+`[currency]` dimension whose size is unknown (NaN) until a pint Context for a
+date says what it is worth (`fx_context`). Outside such a context a conversion
+between currencies gives NaN, never a silently wrong number; inside it, `¥` and
+`$` convert like `t` and `kg`. The rates themselves come from
+`factcheck.normalize.fx`.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from decimal import Decimal
 
 import pint
+from babel import Locale
+from pint.facets.plain import ScaleConverter, UnitDefinition
+from pint.util import UnitsContainer
 
 UREG = pint.UnitRegistry(non_int_type=Decimal, autoconvert_offset_to_baseunit=True)
 Quantity = UREG.Quantity
 
+CURRENCY_BASE = "currency_reference"
+"""The base unit of `[currency]`: what one euro is worth in every FX context (EUR = 1)."""
+
+UREG.define(f"{CURRENCY_BASE} = [currency]")
+_FX_CONTEXTS: set[str] = set()
+
+
+def _currency_unit(code: str, worth: Decimal) -> UnitDefinition:
+    # Built directly rather than parsed: pint's text parser reads numbers as float,
+    # which cannot mix with this registry's Decimals.
+    return UnitDefinition(code, None, (), ScaleConverter(worth), UnitsContainer({CURRENCY_BASE: 1}))
+
+
+def _iso_codes() -> list[str]:
+    return sorted(code for code in Locale.parse("en").currencies if re.fullmatch(r"[A-Z]{3}", code))
+
+
+CURRENCIES = frozenset(_iso_codes())
+for _code in sorted(CURRENCIES):
+    UREG.define(_currency_unit(_code, Decimal("NaN")))
+
+# Physical measures: one unit per dimension, so claims compare on one footing. "tons"
+# in news text outside the US almost always means metric tonnes, so it is read as such
+# (`short ton` and `long ton` keep their own meaning).
+CANONICAL_UNITS = ("t", "t/yr", "km", "km**2", "m**3", "m**3/yr", "MW", "MWh", "km/h", "degC", "day", "kg/m**3")
+_CANONICAL = {UREG.parse_units(unit).dimensionality: unit for unit in CANONICAL_UNITS}
+_NEWS_WORDS = (
+    (re.compile(r"\b(short|long)[\s_-]+tons?\b", re.IGNORECASE), r"\1_ton"),
+    (re.compile(r"\bmetric[\s_-]+tons?\b", re.IGNORECASE), "tonne"),
+    (re.compile(r"(?<![\w_])tons?\b", re.IGNORECASE), "tonne"),
+)
+
 
 def parse_unit(text: str) -> pint.Unit | None:
-    """The pint unit written as `text` (`MW`, `km`, `t/yr`), or None if pint does not know it."""
+    """The pint unit written as `text` (`MW`, `km`, `t/yr`, `tons per year`), or None if pint does not know it."""
+    for pattern, replacement in _NEWS_WORDS:
+        text = pattern.sub(replacement, text)
     try:
         return UREG.parse_units(text)
     except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError, AttributeError, ValueError, TypeError):
@@ -28,3 +72,42 @@ def dimension_of(unit: str) -> str:
     """A unit's dimensionality as text (`[mass] / [time]`); money codes give `[currency]`."""
     parsed = parse_unit(unit)
     return str(parsed.dimensionality) if parsed is not None else ""
+
+
+def is_currency(code: str) -> bool:
+    """True for an ISO 4217 code the registry knows as money."""
+    return code in CURRENCIES
+
+
+def canonical_unit(unit: pint.Unit) -> str:
+    """The unit every measure of `unit`'s dimension is normalised to (tons per year -> `t/yr`).
+
+    A dimension without a chosen unit keeps the unit as written (its short form):
+    money per tonne and other compounds are compared through pint as they are.
+    """
+    return _CANONICAL.get(unit.dimensionality) or format(unit, "~")
+
+
+def convert(value: Decimal, unit: str | pint.Unit, target: str | pint.Unit, context: str | None = None) -> Decimal:
+    """`value` in `unit` expressed in `target`, inside the named pint context when given (currencies need one)."""
+    quantity = UREG.Quantity(Decimal(value), unit)
+    if context is None:
+        return Decimal(quantity.to(target).magnitude)
+    with UREG.context(context):
+        return Decimal(quantity.to(target).magnitude)
+
+
+def fx_context(name: str, worth: Mapping[str, Decimal]) -> str:
+    """Register (once) a pint context in which each currency of `worth` is worth that many euros; returns its name.
+
+    Contexts are never changed once added, so a name must stand for one set of
+    rates (fx.py names them after the currencies, date and rates they hold).
+    """
+    if name not in _FX_CONTEXTS:
+        context = pint.Context(name)
+        for code, euros in sorted(worth.items()):
+            # `_redefine` takes a built definition; the public `redefine` parses text as float.
+            context._redefine(_currency_unit(code, Decimal(euros)))
+        UREG.add_context(context)
+        _FX_CONTEXTS.add(name)
+    return name

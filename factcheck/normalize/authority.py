@@ -1,0 +1,108 @@
+"""The names authority list (rules/entities.toml) as a lookup from folded word sequences to entities."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from factcheck.normalize.folding import word_key
+
+
+class EntityRule(BaseModel):
+    """One entry of the names authority list (rules/entities.toml)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str = Field(min_length=1, description="The house-style spelling.")
+    kind: str = Field(default="other", pattern=r"^(person|organisation|place|initiative|event|other)$")
+    aliases: list[str] = Field(
+        default_factory=list, description="Other names that are not misspellings: short forms, abbreviations, other scripts."
+    )
+    variants: list[str] = Field(
+        default_factory=list, description="Known other spellings of the name: resolved to it, flagged by the spelling check."
+    )
+    demonyms: list[str] = Field(default_factory=list, description="Adjectives that refer to it (Kazakh).")
+
+
+class Form(StrEnum):
+    """How a written name relates to its entity."""
+
+    PREFERRED = "preferred"
+    ALIAS = "alias"
+    VARIANT = "variant"
+    DEMONYM = "demonym"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One way of writing an authority entity, folded."""
+
+    entity: int
+    form: Form
+    words: tuple[str, ...]
+    text: str
+    exact_case: bool
+    written: tuple[tuple[str, Form], ...] = ()
+
+    def form_of(self, text: str) -> Form:
+        """How `text` relates to the entity: the form it is listed under, else a variant (`TURKMENISTAN`)."""
+        if self.form is Form.DEMONYM:
+            return Form.DEMONYM
+        letters = _letters(text)
+        return next((form for listed, form in self.written if _letters(listed) == letters), Form.VARIANT)
+
+
+class Authority:
+    """Every name, alias, variant and demonym of the authority list, by its first folded word."""
+
+    def __init__(self, rules: Sequence[EntityRule]):
+        self.rules = tuple(rules)
+        self.by_first: dict[str, list[Entry]] = {}
+        for index, rule in enumerate(self.rules):
+            for entry in _entries(index, rule):
+                self.by_first.setdefault(entry.words[0], []).append(entry)
+        for entries in self.by_first.values():
+            entries.sort(key=lambda entry: (-len(entry.words), entry.form != Form.PREFERRED, entry.text))
+
+    def candidates(self, first_word: str) -> list[Entry]:
+        """Entries starting with this folded word, longest first."""
+        return self.by_first.get(first_word, [])
+
+    def spellings(self) -> list[Entry]:
+        """Every entry that writes a name (not demonyms), for fuzzy matching of unlisted spellings."""
+        return [entry for entries in self.by_first.values() for entry in entries if entry.form != Form.DEMONYM]
+
+
+def _entries(index: int, rule: EntityRule) -> list[Entry]:
+    written = [(rule.name, Form.PREFERRED)]
+    written += [(alias, Form.ALIAS) for alias in rule.aliases]
+    written += [(variant, Form.VARIANT) for variant in rule.variants]
+    written += [(demonym, Form.DEMONYM) for demonym in rule.demonyms]
+    written += [(_plural(demonym), Form.DEMONYM) for demonym in rule.demonyms if not demonym.endswith("s")]
+    entries: dict[tuple[str, ...], Entry] = {}
+    for text, form in written:
+        words = word_key(text)
+        if not words:
+            continue
+        first = entries.get(words) or Entry(index, form, words, text, exact_case=_is_acronym(text))
+        entries[words] = replace(first, written=first.written + ((text, form),))
+    return list(entries.values())
+
+
+def _letters(text: str) -> str:
+    """The letters of a name as written, case kept: `Central Asia + Japan` and `Central Asia plus Japan` agree."""
+    return re.sub(r"[\W_]+", "", text.replace("+", "plus"))
+
+
+def _plural(demonym: str) -> str:
+    return demonym + "s"
+
+
+def _is_acronym(text: str) -> bool:
+    """Short all-capital names (`US`, `UN`, `EU`) match only as written: `us` is a pronoun."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) <= 4 and all(ch.isupper() for ch in letters)

@@ -1,0 +1,135 @@
+"""Clustering of name candidates the authority list does not know: near-identical names are one entity.
+
+Names are compared word by word after folding (`Sojitz`/`Sojits`,
+`Berdimuhamedov`/`Berdymuhamedov`): the same number of words, each pair equal
+or, for words of five letters or more, with the same first letter and at most one
+edit per six letters. So `Mitsubishi Corporation` never meets `Mitsubishi Heavy
+Industries` (other words), `Japan` never meets `Japarov` (too many edits), and
+`Toyo` never meets `Toyota` (short words must be equal). Candidates are blocked by
+word count and first letter, and only compared within a few letters of length, so
+the work stays near-linear in the number of distinct names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+from factcheck.normalize.authority import Authority
+from factcheck.normalize.folding import word_key
+
+MIN_FUZZY_LENGTH = 5  # shorter words must match exactly: Iran / Iraq, Toyo / Toyota
+LETTERS_PER_EDIT = 6
+# Words that make a run of capitalised words an organisation or a place rather than a person, so that
+# a lone surname is never attached to it (`Asia` is not the surname of `Central Asia`).
+ORGANISATION_WORDS = frozenset(
+    """university bank corporation corp company co inc ltd group holdings industries engineering ministry agency
+    center centre forum council committee organization organisation union nations republic plant initiative
+    declaration summit dialogue fund institute school complex hub platform program programme project strategy
+    process assembly parliament government office""".split()
+)
+PLACE_WORDS = frozenset(
+    """states region river park airport port seaport route corridor asia europe america africa east west north
+    south central island islands mountains lake sea ocean valley province district city""".split()
+)
+NOT_PERSON = ORGANISATION_WORDS | PLACE_WORDS | frozenset("international national".split())
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """Where a written name belongs: an authority entity (by index) or a new cluster (by number)."""
+
+    authority: int | None
+    cluster: int
+
+
+def cluster(names: Sequence[str], authority: Authority) -> dict[str, Assignment]:
+    """Each distinct written name, assigned to an authority entity or to a cluster of near-identical names."""
+    keys = {name: word_key(name) for name in names}
+    groups = sorted({key for key in keys.values() if key})
+    parent = list(range(len(groups)))
+    for a, b in _similar_pairs(groups):
+        _union(parent, a, b)
+    _link_surnames(groups, parent)
+    attached = _attach(groups, parent, authority)
+    position = {key: index for index, key in enumerate(groups)}
+    result = {}
+    for name, key in keys.items():
+        if key:
+            root = _find(parent, position[key])
+            result[name] = Assignment(attached.get(root), root)
+    return result
+
+
+def similar(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """True when two folded names are the same name written differently (see the module docstring)."""
+    return len(a) == len(b) and all(_similar_word(x, y) for x, y in zip(a, b))
+
+
+def _similar_word(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    shortest = min(len(a), len(b))
+    if shortest < MIN_FUZZY_LENGTH or a[0] != b[0]:
+        return False
+    allowed = max(1, shortest // LETTERS_PER_EDIT)
+    return Levenshtein.distance(a, b, score_cutoff=allowed) <= allowed
+
+
+def _blocks(groups: Sequence[tuple[str, ...]]) -> dict[tuple[int, str], list[int]]:
+    blocks: dict[tuple[int, str], list[int]] = {}
+    for index, words in enumerate(groups):
+        blocks.setdefault((len(words), words[0][0]), []).append(index)
+    return blocks
+
+
+def _similar_pairs(groups: Sequence[tuple[str, ...]]) -> list[tuple[int, int]]:
+    pairs = []
+    for members in _blocks(groups).values():
+        members = sorted(members, key=lambda index: len("".join(groups[index])))
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                if len("".join(groups[b])) - len("".join(groups[a])) > 3:
+                    break  # sorted by length: every later one is longer still
+                if similar(groups[a], groups[b]):
+                    pairs.append((a, b))
+    return pairs
+
+
+def _link_surnames(groups: Sequence[tuple[str, ...]], parent: list[int]) -> None:
+    """A lone word that is the last word of exactly one person-like name is that person (`Dadabaev`)."""
+    ends: dict[str, list[int]] = {}
+    for index, words in enumerate(groups):
+        if 2 <= len(words) <= 4 and not NOT_PERSON.intersection(words):
+            ends.setdefault(words[-1], []).append(index)
+    for index, words in enumerate(groups):
+        owners = {_find(parent, owner) for owner in ends.get(words[0], [])} if len(words) == 1 else set()
+        if len(owners) == 1:
+            _union(parent, index, owners.pop())
+
+
+def _attach(groups: Sequence[tuple[str, ...]], parent: list[int], authority: Authority) -> dict[int, int]:
+    """Clusters that match the spelling of exactly one authority entity belong to it."""
+    entries = authority.spellings()
+    index = _blocks([entry.words for entry in entries])
+    matches: dict[int, set[int]] = {}
+    for number, words in enumerate(groups):
+        for position in index.get((len(words), words[0][0]), []):
+            if similar(words, entries[position].words):
+                matches.setdefault(_find(parent, number), set()).add(entries[position].entity)
+    return {root: next(iter(found)) for root, found in matches.items() if len(found) == 1}
+
+
+def _find(parent: list[int], index: int) -> int:
+    while parent[index] != index:
+        parent[index] = parent[parent[index]]
+        index = parent[index]
+    return index
+
+
+def _union(parent: list[int], a: int, b: int) -> None:
+    root_a, root_b = _find(parent, a), _find(parent, b)
+    if root_a != root_b:
+        parent[max(root_a, root_b)] = min(root_a, root_b)

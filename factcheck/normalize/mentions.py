@@ -1,0 +1,190 @@
+"""Proper-name mentions in a cleaned text: names of the authority list first, then runs of capitalised words.
+
+Works on the cleaned text (offsets are mapped back by the caller). A run of
+capitalised words is a name candidate once titles (`President`), sentence
+openers (`The`, `During`, `Noting`) and words the corpus also writes in lower
+case (`Summit`) are set aside; runs in title-case headings (`Expert
+Assessment`) are not names, though authority names in them are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from factcheck import units
+from factcheck.normalize.authority import Authority, Entry
+from factcheck.normalize.folding import Token, tokens
+
+# Between the words of one name: spaces on one line, quotes, dashes, or nothing (`CA+JAD`).
+_JOINABLE = re.compile(r"[ \t\u00a0\u2009\u202f]*[\"'“”‘’«»]?[ \t\u00a0\u2009\u202f]*[-‐‑–—/]?[ \t\u00a0\u2009\u202f]*")
+# Between the words of a name candidate: one space, or one hyphen (`Kassym-Jomart`).
+_NAME_GAP = re.compile(r"[ \u00a0]|[-‐‑]")
+
+CONNECTORS = frozenset("of for de del da di van von der al bin ibn la le du".split())
+TITLES = frozenset(
+    """president prime minister premier chancellor king queen prince princess emperor sheikh mr mrs ms dr prof
+    professor sir lord senator governor mayor general minister secretary ambassador chairman chairwoman chair
+    deputy vice foreign finance state first lady head leader ceo director spokesman spokeswoman envoy""".split()
+)
+FUNCTION_WORDS = frozenset(
+    """a an the this that these those it its he she his her they their we our you your i in on at by for from to
+    of and or but as if so not no yes after before during while when where which who whom whose what why how
+    among amid with without within over under about above below between into onto upon since until through
+    across against along around beyond near also then there here such each every all both either neither any
+    some many most more much other another same several one two three four five six seven eight nine ten
+    however moreover furthermore meanwhile overall notably additionally separately perhaps today yesterday
+    tomorrow according following despite although though because unlike like""".split()
+)
+CALENDAR = frozenset(
+    """january february march april may june july august september october november december monday tuesday
+    wednesday thursday friday saturday sunday""".split()
+)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """How the corpus writes its words: what it writes in lower case, and what it capitalises mid-sentence."""
+
+    lower: frozenset[str]
+    capitalised_inside: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Found:
+    """A name found in the cleaned text: authority entry, or None for a candidate to cluster."""
+
+    start: int
+    end: int
+    text: str
+    entry: Entry | None = None
+
+
+def find_names(text: str, authority: Authority, vocabulary: Vocabulary) -> list[Found]:
+    """Authority names and name candidates of a cleaned text, in text order, never overlapping."""
+    words = tokens(text)
+    found: list[Found] = []
+    taken = [False] * len(words)
+    for i in range(len(words)):
+        if not taken[i]:
+            match = _authority_at(text, words, i, authority)
+            if match is not None:
+                entry, last = match
+                found.append(Found(words[i].start, words[last].end, text[words[i].start : words[last].end], entry))
+                taken[i : last + 1] = [True] * (last + 1 - i)
+    found += _candidates(text, words, taken, vocabulary)
+    return sorted(found, key=lambda item: item.start)
+
+
+def vocabulary(texts: Iterable[str]) -> Vocabulary:
+    """How the corpus writes its words (see `Vocabulary`)."""
+    lower, inside = set(), set()
+    for text in texts:
+        for token in tokens(text):
+            if token.text.islower():
+                lower.add(token.folded)
+            elif token.capital and not token.opens_sentence:
+                inside.add(token.folded)
+    return Vocabulary(frozenset(lower), frozenset(inside))
+
+
+def _authority_at(text: str, words: list[Token], i: int, authority: Authority) -> tuple[Entry, int] | None:
+    first = words[i]
+    if not first.capital:
+        return None
+    for entry in authority.candidates(first.folded):
+        last = i + len(entry.words) - 1
+        if last < len(words) and _matches(text, words, i, entry):
+            return entry, last
+    return None
+
+
+def _matches(text: str, words: list[Token], i: int, entry: Entry) -> bool:
+    span = words[i : i + len(entry.words)]
+    if tuple(word.folded for word in span) != entry.words:
+        return False
+    if any(not _JOINABLE.fullmatch(text, a.end, b.start) for a, b in zip(span, span[1:])):
+        return False
+    return not entry.exact_case or _letters("".join(w.text for w in span)) == _letters(entry.text)
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"\W", "", text)
+
+
+def _candidates(text: str, words: list[Token], taken: list[bool], vocabulary: Vocabulary) -> list[Found]:
+    found = []
+    for run in _runs(text, words, taken):
+        run = _trim(run, vocabulary)
+        if run and _is_name(run, vocabulary) and not _in_heading(text, run[0].start):
+            found.append(Found(run[0].start, run[-1].end, text[run[0].start : run[-1].end]))
+    return found
+
+
+def _runs(text: str, words: list[Token], taken: list[bool]) -> list[list[Token]]:
+    """Maximal runs of free capitalised words, joined by single spaces or hyphens and by connectors."""
+    runs: list[list[Token]] = []
+    current: list[Token] = []
+    for i, word in enumerate(words):
+        usable = not taken[i] and word.text != "+" and (word.capital or _connects(words, taken, i, current))
+        if usable and current and not _NAME_GAP.fullmatch(text, current[-1].end, word.start):
+            runs.append(current)
+            current = []
+        if usable and not (word.opens_sentence and current):
+            current.append(word)
+            continue
+        if current:
+            runs.append(current)
+        current = [word] if usable else []
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _connects(words: list[Token], taken: list[bool], i: int, current: list[Token]) -> bool:
+    following = i + 1 < len(words) and words[i + 1].capital and not taken[i + 1]
+    return bool(current) and words[i].folded in CONNECTORS and following
+
+
+def _trim(run: list[Token], vocabulary: Vocabulary) -> list[Token]:
+    """Drop titles and sentence openers in front and connectors at the end (`President Japarov` -> `Japarov`)."""
+    start = 0
+    while start < len(run) and (_title(run[start]) or _opener(run[start], vocabulary)):
+        start += 1
+    run = run[start:]
+    while run and run[-1].folded in CONNECTORS:
+        run = run[:-1]
+    return run
+
+
+def _title(token: Token) -> bool:
+    return token.folded in TITLES or token.folded.removesuffix("s") in TITLES
+
+
+def _opener(token: Token, vocabulary: Vocabulary) -> bool:
+    """A function word, or a word that opens a sentence and that the corpus never capitalises elsewhere."""
+    word = token.folded
+    if word in FUNCTION_WORDS:
+        return True
+    return token.opens_sentence and (word in vocabulary.lower or word not in vocabulary.capitalised_inside)
+
+
+def _is_name(run: list[Token], vocabulary: Vocabulary) -> bool:
+    words = [token.folded for token in run if token.folded not in CONNECTORS]
+    if not words or all(word in vocabulary.lower or word in CALENDAR or _title(t) for word, t in zip(words, run)):
+        return False
+    if len(words) == 1:
+        return len(words[0]) > 1 and not words[0].isdigit() and not units.is_currency(run[0].text)
+    return True
+
+
+def _in_heading(text: str, position: int) -> bool:
+    """True inside a short line in title case without a full stop: a heading, not a sentence."""
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    line = text[start : end if end != -1 else len(text)].strip()
+    if len(line) > 100 or line.endswith((".", "!", "?", ",", ";")):
+        return False
+    words = [token for token in tokens(line) if token.folded not in FUNCTION_WORDS and token.folded not in CONNECTORS]
+    return len(words) >= 2 and sum(token.capital for token in words) >= 0.75 * len(words)
