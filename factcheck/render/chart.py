@@ -7,19 +7,19 @@ claims could not all be normalised gets one chart per unit.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from factcheck.models import Interval
-from factcheck.render.format import axis_label
+from factcheck.render.format import axis_label, day
 
 WIDTH = 640
-LABEL_WIDTH = 180
+LABEL_WIDTH = 190
 RIGHT_MARGIN = 24
 ROW_HEIGHT = 26
 TOP = 10
 AXIS_HEIGHT = 30
-_LABEL_CHARS = 22
+_LABEL_CHARS = 21
 _STEPS = (Decimal(1), Decimal(2), Decimal(5), Decimal(10))
 
 
@@ -102,6 +102,7 @@ def charts(points: list[Point]) -> list[Chart]:
 
 def chart(points: list[Point]) -> Chart:
     """Lay out points of one unit on a shared axis with round-numbered ticks."""
+    points = [_on_axis(point) for point in points]
     unit = points[0].unit
     low, high, step = nice_domain(
         min(min(p.interval.low, p.value) for p in points), max(max(p.interval.high, p.value) for p in points)
@@ -146,6 +147,17 @@ def nice_domain(low: Decimal, high: Decimal, ticks: int = 4) -> tuple[Decimal, D
     start = (low / step).to_integral_value(ROUND_FLOOR) * step
     end = (high / step).to_integral_value(ROUND_CEILING) * step
     return start, end, step
+
+
+def _on_axis(point: Point) -> Point:
+    """Dates (YYYYMMDD numbers) become day ordinals, so the axis is even in time."""
+    if point.unit != "date":
+        return point
+    days = [day(value) for value in (point.interval.low, point.interval.high, point.value)]
+    if any(found is None for found in days):
+        return point
+    low, high, value = (Decimal(found.toordinal()) for found in days)
+    return replace(point, interval=Interval(low=low, high=high), value=value)
 
 
 def _tick_values(low: Decimal, high: Decimal, step: Decimal) -> list[Decimal]:

@@ -8,10 +8,11 @@ rounded to a few significant digits, since their trailing digits mean nothing.
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from babel import Locale
-from babel.dates import format_date
+from babel.dates import format_date, format_interval, format_skeleton
 from babel.units import UnknownUnitError, format_unit
 from babel.numbers import (
     format_compact_currency,
@@ -65,6 +66,11 @@ def amount(
     """A value in any unit claims use: currency codes, percent, count, pint units; `calendar` years as `2023`."""
     if calendar:
         return str(value)  # 2023, never 2,023
+    if unit == "date":
+        return _date(value, locale)
+    if unit == "percentage_point":
+        points = number(value, significant=significant, locale=locale)
+        return f"{points} percentage point{'' if value == 1 else 's'}"
     if unit == "percent":
         shown = value if significant is None else round_significant(value, significant)
         return format_percent(shown / 100, locale=locale, decimal_quantization=False)
@@ -95,9 +101,13 @@ def _cldr_unit(value: Decimal, name: str, length: str, locale: str) -> str | Non
 
 
 def quantity(value: Quantity, *, kind: ClaimKind | None = None, computed: bool = False) -> str:
-    """A quantity's value: exact when stated, rounded when `computed` (a conversion)."""
+    """A quantity's value (a range's two ends): exact when stated, rounded when `computed` (a conversion)."""
     significant = COMPUTED_DIGITS if computed else None
-    return amount(value.value, value.unit, significant=significant, calendar=is_calendar(value.unit, kind))
+    calendar = is_calendar(value.unit, kind)
+    low = amount(value.value, value.unit, significant=significant, calendar=calendar)
+    if value.upper is None:
+        return low
+    return _join_range(low, amount(value.upper, value.unit, significant=significant, calendar=calendar))
 
 
 def is_calendar(unit: str, kind: ClaimKind | None) -> bool:
@@ -107,6 +117,8 @@ def is_calendar(unit: str, kind: ClaimKind | None) -> bool:
 
 def interval(span: Interval, unit: str, *, kind: ClaimKind | None = None, significant: int = INTERVAL_DIGITS) -> str:
     """An interval as `$18.9–19.6 billion`, or one value when both ends round alike."""
+    if unit == "date":
+        return _date_range(span.low, span.high)
     calendar = is_calendar(unit, kind)
     low = amount(span.low, unit, significant=significant, calendar=calendar)
     high = amount(span.high, unit, significant=significant, calendar=calendar)
@@ -130,6 +142,8 @@ def axis_label(value: Decimal, unit: str, *, calendar: bool = False, locale: str
     """A short label for a chart tick (`$15B`, `2.5M`, `2020`)."""
     if calendar:
         return str(round_significant(value, 6).quantize(Decimal(1)))
+    if unit == "date":  # chart axes count days: `value` is a day ordinal
+        return format_skeleton("yMMMd", dt.date.fromordinal(int(value)), locale=locale)
     if unit == "percent":
         return amount(value, unit, significant=COMPUTED_DIGITS, locale=locale)
     shown = round_significant(value, COMPUTED_DIGITS)
@@ -138,6 +152,34 @@ def axis_label(value: Decimal, unit: str, *, calendar: bool = False, locale: str
     if unit == "count":
         return format_compact_decimal(shown, locale=locale, fraction_digits=2)
     return measure(shown, unit, locale=locale)
+
+
+def day(value: Decimal) -> dt.date | None:
+    """The day a YYYYMMDD number (20251220) stands for, or None if it is not a real day."""
+    try:
+        return dt.datetime.strptime(f"{value:08f}"[:8], "%Y%m%d").date()
+    except ValueError:
+        return None  # not a day (a malformed value): callers then show the number as it is
+
+
+def _date(value: Decimal, locale: str) -> str:
+    found = day(value)
+    return format_date(found, format="long", locale=locale) if found else str(value)
+
+
+def _date_range(low: Decimal, high: Decimal, locale: str = DISPLAY_LOCALE) -> str:
+    """`December 2025` for a whole month, `2025` for a whole year, else `Nov 28 – Dec 3, 2025`."""
+    start, end = day(low), day(high)
+    if start is None or end is None:
+        return f"{low}–{high}"
+    if start == end:
+        return format_date(start, format="long", locale=locale)
+    last_of_month = (end + dt.timedelta(days=1)).day == 1
+    if start.day == 1 and last_of_month and (start.year, start.month) == (end.year, end.month):
+        return format_skeleton("yMMMM", start, locale=locale)
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
+        return str(start.year)
+    return format_interval(start, end, "yMMMd", locale=locale)
 
 
 def _is_currency(unit: str) -> bool:

@@ -43,16 +43,18 @@ _ENVIRONMENT.filters.update(
     fact_anchor=lambda fact_id: fact_anchor(fact_id),
 )
 SEVERITIES = tuple(sorted(Severity, key=lambda severity: -severity.rank))
+LABEL_CHARS = 34
 _SAFE_URL = re.compile(r"^https?://", re.IGNORECASE)
 
 
 def anchor(kind: str, raw: str) -> str:
-    """An HTML id for `raw` under `kind`: letters, digits, '.' and '-' kept, anything else escaped.
+    """An HTML id for `raw` under `kind`: letters, digits, '.', '_' and '-' kept, anything else escaped.
 
-    Injective (every escape is `_<hex>_`), so two different ids never collide,
-    and stable: it depends on nothing but `raw`.
+    Injective (every other character becomes `~<hex>~`, and `~` is escaped too),
+    so two different ids never collide; stable, since it depends on `raw` alone;
+    and safe in a URL fragment and a CSS selector.
     """
-    return f"{kind}-" + re.sub(r"[^A-Za-z0-9.-]", lambda match: f"_{ord(match.group()):x}_", raw)
+    return f"{kind}-" + re.sub(r"[^A-Za-z0-9._-]", lambda match: f"~{ord(match.group()):x}~", raw)
 
 
 def fact_anchor(fact_id: str) -> str:
@@ -155,13 +157,13 @@ class Page:
         self.entities = {entity.id: entity for entity in report.entities}
 
     def label(self, source_id: str) -> str:
-        """A source's readable name: its outlet, else its title, else its id."""
+        """A source's short readable name: its outlet, else its title cut to a few words, else its id."""
         source = self.sources.get(source_id)
         if source is None:
             return source_id
         if source.role is Role.DRAFT:
             return "Your draft"
-        return source.outlet or source.title or source.id
+        return source.outlet or shorten(source.title) or source.id
 
     @cached_property
     def findings(self) -> list[FindingView]:
@@ -293,6 +295,18 @@ def sentence_parts(claim: Claim) -> tuple[str, str, str]:
     if 0 <= start <= end <= len(sentence.text) and sentence.text[start:end] == claim.surface:
         return sentence.text[:start], claim.surface, sentence.text[end:]
     return sentence.text, "", ""
+
+
+def shorten(text: str, limit: int = LABEL_CHARS) -> str:
+    """`text` cut at a word boundary to at most `limit` characters, with an ellipsis when cut."""
+    if len(text) <= limit:
+        return text
+    cut = ""
+    for word in text.split():
+        if len(f"{cut} {word}") > limit:
+            break
+        cut = f"{cut} {word}".strip()
+    return (cut or text[: limit - 1]).rstrip(" ,:;.-–—") + "…"
 
 
 def safe_url(url: str | None) -> str | None:

@@ -1,0 +1,171 @@
+"""The pieces the HTML page is built from: number formatting, the chart's scale, the highlighted text."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal as D
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factcheck.models import ClaimKind, Conversion, Interval, Quantity
+from factcheck.render import format as fmt
+from factcheck.render.chart import Point, Scale, chart, charts, consensus, nice_domain
+from factcheck.render.highlight import Mark, Node, tree
+
+
+# Numbers as editors write them ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "value, unit, expected",
+    [
+        ("19100000000", "USD", "$19.1 billion"),
+        ("3000000000000", "JPY", "¥3 trillion"),
+        ("17900000000", "EUR", "€17.9 billion"),
+        ("427400000", "USD", "$427.4 million"),
+        ("12500", "USD", "$12,500"),
+        ("5000000000", "KZT", "KZT\u00a05 billion"),
+        ("-3700000000", "USD", "-$3.7 billion"),
+        ("150", "count", "150"),
+        ("2500000", "count", "2.5 million"),
+        ("80", "percent", "80%"),
+        ("3", "percentage_point", "3 percentage points"),
+        ("500", "MW", "500 MW"),
+        ("20251220", "date", "December 20, 2025"),
+    ],
+)
+def test_amounts_read_like_an_editor_writes(value, unit, expected):
+    assert fmt.amount(D(value), unit) == expected
+
+
+def test_years_are_years_and_durations_are_durations():
+    assert fmt.quantity(Quantity(value=D(2023), unit="year", interval=Interval(low=D(2023), high=D(2023))), kind=ClaimKind.YEAR) == "2023"
+    assert fmt.quantity(Quantity(value=D(30), unit="year", interval=Interval(low=D(25), high=D(35))), kind=ClaimKind.DURATION) == "30 years"
+
+
+def test_computed_values_are_rounded_stated_values_are_not():
+    quantity = Quantity(value=D("19154999999.5"), unit="USD", interval=Interval(low=D(1), high=D(2)))
+    assert fmt.quantity(quantity, computed=True) == "$19.2 billion"
+    assert fmt.quantity(quantity.model_copy(update={"value": D("3.75e9")})) == "$3.75 billion"
+    assert fmt.number(D("999999999"), significant=3) == "1 billion"  # not "1000 million"
+
+
+@pytest.mark.parametrize(
+    "low, high, unit, expected",
+    [
+        ("2350000000000", "3650000000000", "JPY", "¥2.35–3.65 trillion"),
+        ("15000000000", "25000000000", "USD", "$15–25 billion"),
+        ("108500000", "109500000", "USD", "$108.5–109.5 million"),
+        ("999000000", "1200000000", "USD", "$999 million – $1.2 billion"),
+        ("950", "1200", "USD", "$950–1,200"),
+        ("1993", "2023", "year", "1993–2023"),
+        ("450", "550", "MW", "450–550\u00a0MW"),
+        ("20251201", "20251231", "date", "December 2025"),
+        ("20251128", "20251203", "date", "Nov 28 – Dec 3, 2025"),
+        ("7", "7", "count", "7"),
+    ],
+)
+def test_intervals_say_the_symbol_and_the_word_once(low, high, unit, expected):
+    spaced = fmt.interval(Interval(low=D(low), high=D(high)), unit)
+    assert re.sub(r"\s", " ", spaced) == re.sub(r"\s", " ", expected)  # babel picks thin or no-break spaces
+
+
+def test_a_range_claim_shows_both_ends():
+    stated = Quantity(value=D(2e9), upper=D(3e9), unit="USD", interval=Interval(low=D(2e9), high=D(3e9)))
+    assert fmt.quantity(stated) == "$2–3 billion"
+
+
+def test_conversion_names_rate_source_date_and_band():
+    used = Conversion(rate=D("0.0063851234"), rate_date=None, rate_source="ECB", origin="JPY", target="USD", band=D("0.01"))
+    assert fmt.conversion(used) == "1 JPY = 0.006385 USD (ECB, ±1%)"
+
+
+def test_a_number_that_is_no_day_stays_a_number():
+    assert fmt.day(D(20251340)) is None
+    assert fmt.amount(D(20251340), "date") == "20251340"
+
+
+# The chart's scale ----------------------------------------------------------------------------------------------------
+
+
+def test_nice_domain_widens_to_round_steps():
+    assert nice_domain(D("15e9"), D("225e9")) == (D(0), D("300e9"), D("100e9"))
+    assert nice_domain(D("15e9"), D("195e9")) == (D(0), D("200e9"), D("50e9"))
+    assert nice_domain(D(12), D(15)) == (D(12), D(15), D(1))
+    low, high, step = nice_domain(D(7), D(7))
+    assert low < 7 < high and step > 0
+
+
+def test_scale_maps_the_domain_onto_the_plot_linearly():
+    scale = Scale(D(0), D(200), 100, 500)
+    assert (scale(D(0)), scale(D(100)), scale(D(200)), scale(D(50))) == (100.0, 300.0, 500.0, 200.0)
+
+
+def point(key: str, low: str, high: str, value: str | None = None, unit: str = "USD") -> Point:
+    return Point(key, key, unit, Interval(low=D(low), high=D(high)), D(value or low), key)
+
+
+def test_the_outlier_is_the_interval_outside_what_most_share():
+    drawn = chart([point("a", "15", "23"), point("b", "20", "21"), point("c", "15", "25"), point("d", "158", "225")])
+    assert drawn.outliers == {"d"}
+    assert drawn.band is not None and drawn.band[0] < drawn.band[1]
+    assert [bar.low for bar in drawn.bars][:3] < [drawn.bars[3].low] * 3
+    assert drawn.ticks[0].label == "$0" and all(t.x <= drawn.plot_right for t in drawn.ticks)
+
+
+def test_no_outlier_without_a_majority():
+    assert consensus([Interval(low=D(1), high=D(2)), Interval(low=D(5), high=D(6))]) is None
+    assert consensus([Interval(low=D(1), high=D(2)), Interval(low=D(5), high=D(6)), Interval(low=D(9), high=D(10))]) is None
+
+
+def test_one_axis_per_unit():
+    drawn = charts([point("a", "1", "2"), point("b", "1", "2", unit="EUR"), point("c", "3", "4")])
+    assert [c.unit for c in drawn] == ["USD", "EUR"] and [len(c.bars) for c in drawn] == [2, 1]
+
+
+def test_dates_are_spaced_by_days():
+    drawn = chart([point("a", "20251130", "20251130", unit="date"), point("b", "20251201", "20251201", unit="date"),
+                   point("c", "20251231", "20251231", unit="date")])
+    a, b, c = (bar.value for bar in drawn.bars)
+    assert (b - a) * 30 == pytest.approx(c - b, rel=0.01)  # one day, then thirty
+
+
+# Highlighted text -----------------------------------------------------------------------------------------------------
+
+
+def flatten(nodes: list[Node]) -> str:
+    return "".join(node.text if node.mark is None else flatten(node.children) for node in nodes)
+
+
+def starts(nodes: list[Node], at: int = 0, found: dict | None = None) -> dict[str, int]:
+    found = {} if found is None else found
+    for node in nodes:
+        if node.mark is not None:
+            found[node.mark.anchor] = at
+            starts(node.children, at, found)
+        at += len(flatten([node]))
+    return found
+
+
+def test_nested_and_identical_spans():
+    nodes = tree("0123456789", [Mark(2, 6, "outer"), Mark(3, 4, "inner"), Mark(2, 6, "same", claims=("c",))])
+    assert flatten(nodes) == "0123456789"
+    outer = nodes[1].mark
+    assert outer.anchor == "outer" and outer.claims == ("c",)
+    assert starts(nodes) == {"outer": 2, "inner": 3}
+
+
+@given(
+    text=st.text(alphabet="ab<>&\"' \n", max_size=40),
+    spans=st.lists(st.tuples(st.integers(0, 45), st.integers(0, 45)), max_size=8),
+)
+def test_the_text_survives_any_marks_and_marks_start_where_they_should(text, spans):
+    marks = [Mark(start, end, f"m{start}-{end}") for start, end in spans]
+    nodes = tree(text, marks)
+    assert flatten(nodes) == text
+    placed = starts(nodes)
+    for mark in marks:
+        if mark.anchor in placed and mark.start >= 0:
+            assert placed[mark.anchor] >= mark.start  # cut only ever moves a start forward, never before its span
