@@ -33,8 +33,10 @@ _RULES: list[tuple[str, str | None]] = [
 _MARKDOWN_RULES: list[tuple[str, str | None]] = [
     (r"(?m:^)#{1,6}[ \t]+", ""),
     (r"\*\*|__", ""),
-    (r"\[(?=[^\]\n]*\]\([^)\n]*\))", ""),  # [text](url) keeps only text, which stays aligned
-    (r"\]\([^)\n]*\)", ""),
+    # [text](url) keeps only text, which stays aligned. Neither the text nor the url may hold a bracket of
+    # its own kind, so each scan stops at the next one: `[[[[` or `](](](` cost linear time, not quadratic.
+    (r"\[(?=[^\[\]\n]*\]\([^()\n]*\))", ""),
+    (r"\]\([^()\n]*\)", ""),
 ]
 
 

@@ -19,7 +19,9 @@ from factcheck.errors import ConfigError
 
 Model = TypeVar("Model", bound=BaseModel)
 
-_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
+# The table name is taken with the spaces around it (`_split_keys` ignores them): a lazy name followed by
+# `\s*` would try every split of a long run of spaces, quadratic in the line's length.
+_HEADER = re.compile(r"^\s*(\[\[?)([^\]]*)\]\]?\s*(?:#.*)?$")
 _KEY = re.compile(r"""^\s*((?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*)\s*=""")
 
 
