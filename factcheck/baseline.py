@@ -103,8 +103,9 @@ def _judge(
 ) -> Judgement:
     # A finding pairs with an accepted entry of its own fingerprint, else with an unmatched entry of its
     # identity (same rule, fact and sources, other values): that is a change, not a new finding.
-    if finding.fingerprint in accepted:
-        return Judgement(fingerprint=finding.fingerprint, state=BaselineState.UNCHANGED, accepted=accepted[finding.fingerprint])
+    known = accepted.get(finding.fingerprint)
+    if known is not None:
+        return Judgement(fingerprint=finding.fingerprint, state=BaselineState.UNCHANGED, accepted=known)
     previous = spare[finding.identity].pop(0) if spare.get(finding.identity) else None
     state = BaselineState.CHANGED if previous else BaselineState.NEW
     fails = finding.severity.rank >= fail_on.rank
