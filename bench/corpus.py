@@ -48,6 +48,7 @@ def generate(out: Path, scenario: str, articles: int, seed: int, plant_rate: flo
     """Write the corpus under `out` (replacing a corpus generated there before) and return its gold."""
     _clear(out)
     params = {"scenario": scenario, "articles": articles, "seed": seed, "plant_rate": plant_rate}
+    (out / MARKER).write_text(json.dumps(params, sort_keys=True) + "\n", "utf-8")  # first: a half-written corpus is ours too
     items: list[GoldItem] = []
     for number, sources in enumerate(layout(scenario, articles), 1):
         rng = random.Random(f"{seed}:{number}:{sources}")
@@ -56,7 +57,6 @@ def generate(out: Path, scenario: str, articles: int, seed: int, plant_rate: flo
         items += _write_story(out, story, plants, rng)
     gold = Gold(params, tuple(items))
     save(gold, out)
-    (out / MARKER).write_text(json.dumps(params, sort_keys=True) + "\n", "utf-8")
     return gold
 
 

@@ -63,10 +63,11 @@ def article(story: Story, plan: SourcePlan, rng: random.Random) -> Page:
     page.add("\n")
     writer.paragraph([plan.lede], partner)
     background = rng.sample(templates.BACKGROUND, k=rng.randint(1, 3))
+    filler = rng.sample(templates.FILLER, k=len(templates.FILLER))  # each filler sentence once per article
     for group in plan.groups:
         writer.paragraph([plan.texts[group]], _partner_of(story, group, partner))
-        if rng.random() < 0.8:
-            writer.paragraph(rng.sample(templates.FILLER, k=rng.randint(2, 5)), partner)
+        if rng.random() < 0.8 and len(filler) >= 5:
+            writer.paragraph([filler.pop() for _ in range(rng.randint(2, 5))], partner)
         if background and rng.random() < 0.4:
             writer.paragraph([background.pop()], partner)
     for paragraph in background:
@@ -114,9 +115,8 @@ class _Writer:
 
     def ensure_people(self, partner) -> None:
         """A planted spelling must be written somewhere: add a sentence naming the person if none did."""
-        written = {m.tag[1] for m in self.page.marks if m.tag[0] == "person"}
         for surname in self.plan.spellings:
-            if surname not in written:
+            while not any(m.tag == ("person", surname) and m.text != surname for m in self.page.marks):
                 role = next(r for r, p in self.story.people.items() if p.surname == surname)
                 slot = "{DLt}" if role == "donor_leader" else "{AN}" if role == "analyst" else "{PLt}"
                 who = next((p for p in self.story.partners if role == f"leader:{p.name}"), partner)
@@ -195,7 +195,9 @@ class _Writer:
         if spelled != who.surname and not self.plan.variant_everywhere and self._first_mention(who.surname):
             spelled = who.surname  # a source that slips once: the first mention is right
         if form.startswith("titled"):
-            self.page.add(f"{who.title} ")
+            # a partner's leader is introduced with the country (`Kazakh President ...`), as news copy does
+            country = f"{partner.adjective} " if role.startswith("leader:") else ""
+            self.page.add(f"{country}{who.title} ")
         if form in ("full", "titled", "titled_possessive", "possessive"):
             self.page.add(f"{who.first} ")
         self.page.mark(spelled, ("person", who.surname))
@@ -217,7 +219,7 @@ def _entities(story: Story, partner) -> dict[str, str]:
         "A": donor.agency, "Aposs": _possessive(donor.agency), "exports": partner.exports,
         "companies": ", ".join(donor.companies[:4]) + f", and {donor.companies[4]}",
         "partners": _listed([p.name for p in story.partners]),
-        "event": f"the first {story.region} + {donor.name} summit" if not single else
+        "event": f"the first {story.region.removeprefix('the ')} + {donor.name} summit" if not single else
                  f"the {donor.name}\u2013{partner.name} business forum",
         "date": f"{_MONTHS[date.month - 1]} {date.day}", "N": _number_word(story.horizon),
         "last_year": str(date.year - 1),

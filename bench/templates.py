@@ -51,9 +51,9 @@ FACTS: dict[str, tuple[str, ...]] = {
         "years,\u201d {DLs} was quoted as saying by the press service.",
     ),
     "agreements": (
-        "During {PLposs} visit to {D}, {agreements|bilateral agreements} worth {agreements_worth} were signed.",
+        "During {PLtposs} visit to {D}, {agreements|bilateral agreements} worth {agreements_worth} were signed.",
         "{^agreements} totaling {agreements_worth} were signed between {P} and {D}.",
-        "Overall, {agreements|bilateral documents} worth {agreements_worth} were signed during {PLposs} visit.",
+        "Overall, {agreements|bilateral documents} worth {agreements_worth} were signed during {PLtposs} visit.",
         "Perhaps the most impressive outcome of the talks was the signing of {agreements|bilateral agreements} "
         "between {P} and {D} worth {agreements_worth}.",
         "During {PLtposs} visit to {city}, {agreements|new agreements} were signed between the two countries.",

@@ -1,0 +1,78 @@
+"""The benchmark corpus generator: deterministic, its gold points at its text, and the scorer matches by span."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bench.accuracy import score
+from bench.corpus import generate, layout
+from bench.gold import load
+from bench.world import variants
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {path.relative_to(root).as_posix(): path.read_bytes() for path in sorted(root.rglob("*")) if path.is_file()}
+
+
+@pytest.mark.parametrize("scenario, articles", [("archive", 20), ("story", 12)])
+def test_same_seed_same_bytes_other_seed_other_text(tmp_path, scenario, articles):
+    first = _files(generate(tmp_path / "a", scenario, articles, seed=7) and tmp_path / "a")
+    again = _files(generate(tmp_path / "b", scenario, articles, seed=7) and tmp_path / "b")
+    other = _files(generate(tmp_path / "c", scenario, articles, seed=8) and tmp_path / "c")
+    assert first == again
+    assert first != other
+    assert sum(name.endswith((".txt", ".md")) for name in first) == articles
+
+
+def test_gold_spans_are_the_planted_text(tmp_path):
+    gold = generate(tmp_path, "archive", 40, seed=11)
+    assert load(tmp_path) == gold
+    assert len({item.rule for item in gold.counted()}) >= 3
+    for item in gold.items:
+        text = (tmp_path / item.source).read_text("utf-8")
+        first_start, first_end = item.spans[0]
+        assert text[first_start:first_end] == item.surface, item
+        assert all(0 <= start < end <= len(text) for start, end in item.spans)
+        if item.rule == "spelling":
+            assert all(text[start:end] == item.surface != item.key for start, end in item.spans)
+
+
+def test_story_manifests_name_and_date_every_story(tmp_path):
+    generate(tmp_path, "archive", 25, seed=2)
+    manifests = sorted(tmp_path.glob("*/story.toml"))
+    assert len(manifests) == len(layout("archive", 25)) == 3
+    for manifest in manifests:
+        text = manifest.read_text("utf-8")
+        assert text.startswith("[story]\nname = ") and "\ndate = " in text and "\ncurrency = " in text
+
+
+def test_a_larger_corpus_holds_the_smaller_one(tmp_path):
+    small = _files(generate(tmp_path / "s", "archive", 10, seed=5) and tmp_path / "s")
+    large = _files(generate(tmp_path / "l", "archive", 30, seed=5) and tmp_path / "l")
+    story = {name: data for name, data in small.items() if name.startswith("story-0001/")}
+    assert story and all(large[name] == data for name, data in story.items())
+
+
+def test_variants_are_other_transliterations():
+    assert "Berdymuhamedov" in variants("Berdimuhamedov")
+    assert "Tokaev" in variants("Tokayev")
+    assert "Rahmonov" in variants("Rakhmonov")
+    assert all(spelled != "Tokayev" for spelled in variants("Tokayev"))
+
+
+def test_scorer_matches_findings_to_plants_by_rule_and_span(tmp_path):
+    gold = generate(tmp_path / "corpus", "archive", 20, seed=3)
+    item = gold.counted()[0]
+    start, end = item.spans[0]
+    cited = {"path": f"corpus/{item.source}", "start": start, "end": end}
+    right = {"rule": item.rule, "claims": [cited]}
+    wrong_rule = {"rule": "no-such-rule", "claims": [cited]}
+    elsewhere = {"rule": item.rule, "claims": [{**cited, "start": end + 500, "end": end + 510}]}
+    info = {"rule": "single_source", "claims": [cited]}
+    result = score([right, wrong_rule, elsewhere, info], gold)
+    total = result.total()
+    assert (total.findings, total.true_findings) == (3, 1)
+    assert result.rules[item.rule].found == 1
+    assert total.planted == len(gold.counted()) and total.found == 1
