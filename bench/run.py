@@ -57,17 +57,19 @@ def measure(root: Path, jobs: int | None) -> dict:
     from bench.gold import load as load_gold
 
     timings = {stage: 0.0 for stage in STAGES}
+    cpu = {stage: 0.0 for stage in STAGES}
     for stage, name in STAGES.items():
         if hasattr(pipeline, name):
-            setattr(pipeline, name, _timed(getattr(pipeline, name), stage, timings))
+            setattr(pipeline, name, _timed(getattr(pipeline, name), stage, timings, cpu))
     rules = load_rules(Path("rules"))
-    started = time.perf_counter()
+    load_before = os.getloadavg()[0]
+    started, cpu_started = time.perf_counter(), _cpu_seconds()
     report = pipeline.run([root], rules, **({"jobs": jobs} if jobs is not None else {}))
-    timings["run"] = time.perf_counter() - started
+    timings["run"], cpu["run"] = time.perf_counter() - started, _cpu_seconds() - cpu_started
     for fmt in RENDERERS:
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         render(report, fmt)
-        timings[f"render_{fmt}"] = time.perf_counter() - started
+        timings[f"render_{fmt}"], cpu[f"render_{fmt}"] = time.perf_counter() - started, time.process_time() - cpu_started
     findings = [finding.model_dump(mode="json") for finding in report.findings]
     result = score(findings, load_gold(root))
     return {
@@ -77,20 +79,29 @@ def measure(root: Path, jobs: int | None) -> dict:
         "facts": len(report.facts),
         "findings": len(report.findings),
         "timings": timings,
+        "cpu": cpu,
+        "load": [load_before, os.getloadavg()[0]],
         "peak_mb": _peak_mb(),
         "accuracy": {rule: vars(counts) for rule, counts in sorted(result.rules.items())} | {"all": vars(result.total())},
     }
 
 
-def _timed(function, stage: str, timings: dict[str, float]):
+def _timed(function, stage: str, timings: dict[str, float], cpu: dict[str, float]):
     def timed(*args, **kwargs):
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         try:
             return function(*args, **kwargs)
         finally:
             timings[stage] += time.perf_counter() - started
+            cpu[stage] += time.process_time() - cpu_started
 
     return timed
+
+
+def _cpu_seconds() -> float:
+    """CPU time of this process and of its finished workers: what the run cost, whatever else the machine ran."""
+    own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
 
 
 def _peak_mb() -> float:
@@ -124,7 +135,7 @@ def machine() -> dict[str, str]:
 
 def exponent(small: dict, large: dict, key: str = "run") -> float:
     """Growth exponent k in time ∝ articles^k between two sizes."""
-    return math.log(large["timings"][key] / small["timings"][key]) / math.log(large["articles"] / small["articles"])
+    return math.log(large["cpu"][key] / small["cpu"][key]) / math.log(large["articles"] / small["articles"])
 
 
 def tables(results: list[dict], jobs: int | None) -> list[str]:
@@ -151,7 +162,9 @@ def main(argv: list[str] | None = None) -> None:
     for size in args.sizes:
         root = corpus(args.scenario, size, args.seed)
         results.append(measure_in_child(root, args.jobs))
-        print(f"{args.scenario} {size}: {results[-1]['timings']['run']:.2f} s, {results[-1]['peak_mb']:.0f} MB", file=sys.stderr)
+        done = results[-1]
+        print(f"{args.scenario} {size}: {done['timings']['run']:.2f} s wall, {done['cpu']['run']:.2f} s CPU, "
+              f"{done['peak_mb']:.0f} MB, load {done['load']}", file=sys.stderr)
     lines = tables(results, args.jobs)
     print("\n".join(lines))
     (OUT / f"run-{args.scenario}-j{args.jobs or 1}.json").write_text(json.dumps({"machine": machine(), "results": results}, indent=1))
