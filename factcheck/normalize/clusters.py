@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy
+from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from factcheck.normalize.authority import Authority
@@ -22,6 +24,8 @@ from factcheck.normalize.folding import word_key
 
 MIN_FUZZY_LENGTH = 5  # shorter words must match exactly: Iran / Iraq, Toyo / Toyota
 LETTERS_PER_EDIT = 6
+_EDITS_PER_WORD = 2  # similar names differ by at most this many edits a word (3 only from 18 letters on)
+_ROWS = 512  # rows of a block's distance matrix computed at once, to bound memory on large blocks
 # Words that make a run of capitalised words an organisation or a place rather than a person, so that
 # a lone surname is never attached to it (`Asia` is not the surname of `Central Asia`).
 ORGANISATION_WORDS = frozenset(
@@ -86,14 +90,18 @@ def _blocks(groups: Sequence[tuple[str, ...]]) -> dict[tuple[int, str], list[int
 
 
 def _similar_pairs(groups: Sequence[tuple[str, ...]]) -> list[tuple[int, int]]:
+    """Pairs of similar names, compared only within a block; the edit distances of a block are computed in C."""
     pairs = []
-    for members in _blocks(groups).values():
-        members = sorted(members, key=lambda index: len("".join(groups[index])))
-        for i, a in enumerate(members):
-            for b in members[i + 1 :]:
-                if len("".join(groups[b])) - len("".join(groups[a])) > 3:
-                    break  # sorted by length: every later one is longer still
-                if similar(groups[a], groups[b]):
+    for (count, _), members in _blocks(groups).items():
+        joined = ["".join(groups[index]) for index in members]
+        bound = count * _EDITS_PER_WORD
+        for start in range(0, len(members), _ROWS):
+            rows = joined[start : start + _ROWS]
+            # A cheap bound first: two similar names differ by at most a few edits over their joined letters.
+            distances = process.cdist(rows, joined, scorer=Levenshtein.distance, score_cutoff=bound, workers=1)
+            for row, col in zip(*numpy.nonzero(distances <= bound)):
+                a, b = members[start + row], members[col]
+                if a < b and similar(groups[a], groups[b]):
                     pairs.append((a, b))
     return pairs
 

@@ -108,6 +108,12 @@ class FxTable:
 
     def _cross(self, origin: str, target: str, day: dt.date) -> Rate:
         mine, theirs = self.euro_value(origin, day), self.euro_value(target, day)
+        # A rules rate is crossed with the other currency's value on the rule's own day, so that its base
+        # cancels out exactly (KZT -> USD is 1/rate whatever the dollar did in between).
+        if _ruled(mine):
+            theirs = self.euro_value(target, mine.date)
+        elif _ruled(theirs):
+            mine = self.euro_value(origin, theirs.date)
         value = _significant(mine.euros / theirs.euros)
         rate_date = _rate_date(mine, theirs) or day
         name = f"fx {origin}->{target} {value}"
@@ -164,9 +170,14 @@ def _ecb_value(currency: str, day: dt.date) -> EuroValue | None:
     return None
 
 
+def _ruled(leg: EuroValue) -> bool:
+    """True when a currency's value comes from a rules rate (its first source is not the ECB)."""
+    return leg.date is not None and leg.sources[:1] != (ECB,)
+
+
 def _rate_date(*legs: EuroValue) -> dt.date | None:
     """The date a cross rate is "of": a rules leg's date when there is one (it is the coarser), else the ECB day."""
-    ruled = [leg.date for leg in legs if leg.date is not None and leg.sources[:1] != (ECB,)]
+    ruled = [leg.date for leg in legs if _ruled(leg)]
     dated = [leg.date for leg in legs if leg.date is not None]
     return min(ruled or dated, default=None)
 

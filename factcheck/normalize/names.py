@@ -87,17 +87,13 @@ def _entities(mentions: list[Found], authority: Authority) -> tuple[list[Entity]
     for mention in mentions:
         grouped.setdefault(mention.key, []).append(mention)
     drafts = [_entity(key, members, authority) for key, members in grouped.items()]
-    drafts = [(key, entity) for key, entity in drafts if entity.spellings]
-    drafts.sort(key=lambda pair: (-sum(s.count for s in pair[1].spellings), pair[1].name))
+    drafts.sort(key=lambda pair: (-sum(s.count for s in pair[1].spellings + pair[1].demonyms), pair[1].name))
     ids: dict[tuple[str, int], str] = {}
     entities = []
     for key, entity in drafts:
         entity_id = _unique(slug(entity.name), set(ids.values()))
         ids[key] = entity_id
         entities.append(entity.model_copy(update={"id": entity_id}))
-    for key in grouped:  # an authority entity found only through demonyms still gets an id for claims
-        if key not in ids:
-            ids[key] = _unique(slug(authority.rules[key[1]].name), set(ids.values()))
     return entities, ids
 
 
