@@ -12,7 +12,8 @@ import pytest
 
 from factcheck.models import Report, Severity
 from factcheck.render import render
-from factcheck.render.html import anchor, fact_anchor, safe_url, sentence_parts, shorten, span_anchor
+from factcheck.render.format import shorten
+from factcheck.render.html import anchor, fact_anchor, safe_url, sentence_parts, span_anchor
 from tests.test_html_fixture import rich_report
 
 PAYLOADS = (
@@ -276,7 +277,8 @@ def test_names_section_lists_every_spelling_and_marks_the_preferred(rich_html):
 
 def test_shorten_cuts_at_a_word():
     assert shorten("The solar plexus of the East: Japan and Central Asia", 30) == "The solar plexus of the East…"
-    assert shorten("short") == "short"
+    assert shorten("short", 30) == "short"
+    assert shorten("Supercalifragilisticexpialidocious", 10) == "Supercali…"
 
 
 def test_seeds_report_renders_every_section(seeds_report):

@@ -11,15 +11,16 @@ from dataclasses import dataclass, replace
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from factcheck.models import Interval
-from factcheck.render.format import axis_label, day
+from factcheck.render.format import axis_label, day, shorten
 
 WIDTH = 640
-LABEL_WIDTH = 190
+LABEL_WIDTH = 200
 RIGHT_MARGIN = 24
 ROW_HEIGHT = 26
 TOP = 10
 AXIS_HEIGHT = 30
-_LABEL_CHARS = 21
+_LABEL_CHARS = 24
+_NOTE_CHARS = 28
 _STEPS = (Decimal(1), Decimal(2), Decimal(5), Decimal(10))
 
 
@@ -34,6 +35,7 @@ class Point:
     value: Decimal
     description: str
     calendar: bool = False
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,9 @@ class Bar:
     high: float
     value: float
     outlier: bool
+    note: str = ""
+    note_x: float = 0.0
+    note_anchor: str = "start"
 
 
 @dataclass(frozen=True)
@@ -166,15 +171,20 @@ def _tick_values(low: Decimal, high: Decimal, step: Decimal) -> list[Decimal]:
 
 
 def _bar(point: Point, scale: Scale, y: int, outlier: bool) -> Bar:
-    label = point.label if len(point.label) <= _LABEL_CHARS else point.label[: _LABEL_CHARS - 1] + "…"
+    low, high = scale(point.interval.low), scale(point.interval.high)
+    # The figure as written goes beside its bar, on the side with more room.
+    room_right = scale.right - high > low - scale.left
     return Bar(
         key=point.key,
-        label=label,
+        label=shorten(point.label, _LABEL_CHARS),
         full_label=point.label,
         description=point.description,
         y=y,
-        low=scale(point.interval.low),
-        high=scale(point.interval.high),
+        low=low,
+        high=high,
         value=scale(point.value),
         outlier=outlier,
+        note=shorten(point.note, _NOTE_CHARS),
+        note_x=round(high + 8, 1) if room_right else round(low - 8, 1),
+        note_anchor="start" if room_right else "end",
     )

@@ -182,6 +182,19 @@ def _date_range(low: Decimal, high: Decimal, locale: str = DISPLAY_LOCALE) -> st
     return format_interval(start, end, "yMMMd", locale=locale)
 
 
+def shorten(text: str, limit: int) -> str:
+    """`text` cut at a word boundary to at most `limit` characters, with an ellipsis when cut."""
+    if len(text) <= limit:
+        return text
+    cut = ""
+    for word in text.split():
+        longer = f"{cut} {word}".strip()
+        if len(longer) > limit - 1:  # room for the ellipsis
+            break
+        cut = longer
+    return (cut or text[: limit - 1]).rstrip(" ,:;.-–—") + "…"
+
+
 def _is_currency(unit: str) -> bool:
     return len(unit) == 3 and unit.isupper() and is_currency(unit)
 

@@ -163,7 +163,7 @@ class Page:
             return source_id
         if source.role is Role.DRAFT:
             return "Your draft"
-        return source.outlet or shorten(source.title) or source.id
+        return source.outlet or fmt.shorten(source.title, LABEL_CHARS) or source.id
 
     @cached_property
     def findings(self) -> list[FindingView]:
@@ -214,7 +214,8 @@ class Page:
         shown = fmt.interval(quantity.interval, quantity.unit, kind=claim.kind)
         label = self.label(claim.source)
         calendar = fmt.is_calendar(quantity.unit, claim.kind)
-        return Point(claim.id, label, quantity.unit, quantity.interval, quantity.value, f"{label}: {claim.surface} → {shown}", calendar)
+        description = f"{label}: {claim.surface} → {shown}"
+        return Point(claim.id, label, quantity.unit, quantity.interval, quantity.value, description, calendar, claim.surface)
 
     @cached_property
     def names(self) -> list[tuple[Entity, tuple[SpellingView, ...]]]:
@@ -232,7 +233,7 @@ class Page:
                 for source in spelling.sources
             )
             views.append(SpellingView(spelling.text, spelling.count, spelling.text == entity.name, places))
-        return tuple(views)
+        return tuple(sorted(views, key=lambda view: (not view.preferred, -view.count)))  # stable: ties keep report order
 
     @cached_property
     def source_views(self) -> list[SourceView]:
@@ -295,18 +296,6 @@ def sentence_parts(claim: Claim) -> tuple[str, str, str]:
     if 0 <= start <= end <= len(sentence.text) and sentence.text[start:end] == claim.surface:
         return sentence.text[:start], claim.surface, sentence.text[end:]
     return sentence.text, "", ""
-
-
-def shorten(text: str, limit: int = LABEL_CHARS) -> str:
-    """`text` cut at a word boundary to at most `limit` characters, with an ellipsis when cut."""
-    if len(text) <= limit:
-        return text
-    cut = ""
-    for word in text.split():
-        if len(f"{cut} {word}") > limit:
-            break
-        cut = f"{cut} {word}".strip()
-    return (cut or text[: limit - 1]).rstrip(" ,:;.-–—") + "…"
 
 
 def safe_url(url: str | None) -> str | None:

@@ -30,6 +30,12 @@
   function apply() {
     const want = wanted();
     for (const item of items) item.hidden = !matches(item, want);
+    // A search or source filter opens the folded groups that hold what it found.
+    if (want.words.length || want.source) {
+      for (const group of document.querySelectorAll("details.group")) {
+        group.open = Boolean(group.querySelector("[data-item]:not([hidden])"));
+      }
+    }
     if (shown) {
       const visible = findings.filter((item) => !item.hidden).length;
       shown.textContent = visible === findings.length
