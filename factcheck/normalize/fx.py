@@ -91,7 +91,7 @@ class FxTable:
     def rate(self, origin: str, target: str, day: dt.date) -> Rate:
         """The rate from `origin` to `target` on `day`; raises RateError when either has none."""
         if origin == target:
-            return Rate(origin, target, Decimal(1), None, "none (already in the reporting currency)", Decimal(0), "")
+            return Rate(origin, target, Decimal(1), day, f"none: already in {target}", Decimal(0), "")
         key = (origin, target, day)
         if key not in self._rates:
             self._rates[key] = self._cross(origin, target, day)
