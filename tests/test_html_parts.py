@@ -82,6 +82,14 @@ def test_conversion_names_rate_source_date_and_band():
     assert fmt.conversion(used) == "1 JPY = 0.006385 USD (ECB, ±1%)"
 
 
+@pytest.mark.parametrize("unit", ["USD", "count", "percent", "MW", "year", "date"])
+def test_numbers_beyond_decimal_precision_still_read(unit):
+    huge = D("9" * 400)
+    assert "E" in fmt.amount(huge, unit) or unit in ("year", "date")
+    assert fmt.interval(Interval(low=huge, high=huge * 2), unit)
+    assert fmt.axis_label(huge, unit)
+
+
 def test_a_number_that_is_no_day_stays_a_number():
     assert fmt.day(D(20251340)) is None
     assert fmt.amount(D(20251340), "date") == "20251340"

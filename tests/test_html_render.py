@@ -8,9 +8,11 @@ import re
 from html import unescape
 from html.parser import HTMLParser
 
+from decimal import Decimal
+
 import pytest
 
-from factcheck.models import Report, Severity
+from factcheck.models import Interval, Report, Severity
 from factcheck.render import render
 from factcheck.render.format import shorten
 from factcheck.render.html import anchor, fact_anchor, safe_url, sentence_parts, span_anchor
@@ -130,6 +132,16 @@ def test_only_plain_web_urls_become_links():
     assert safe_url("HTTP://example.org") == "HTTP://example.org"
     for url in ("javascript:alert(1)", " javascript:alert(1)", "data:text/html,<b>", "vbscript:x", "//evil", None, ""):
         assert safe_url(url) is None
+
+
+def test_a_figure_beyond_decimal_precision_renders():
+    report = rich_report()
+    huge = Decimal("9" * 400)
+    first = report.claims[0]
+    stated = first.stated.model_copy(update={"value": huge, "interval": Interval(low=huge, high=huge * 2)})
+    claims = (first.model_copy(update={"stated": stated, "normalized": None}),) + report.claims[1:]
+    html = render(report.model_copy(update={"claims": claims}), "html")
+    assert "¥1E400" in html and "¥1E400–2E400" in html  # stated value, and its range
 
 
 # Determinism and stamps -----------------------------------------------------------------------------------------------

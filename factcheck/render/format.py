@@ -9,7 +9,7 @@ rounded to a few significant digits, since their trailing digits mean nothing.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Context, Decimal
 
 from babel import Locale
 from babel.dates import format_date, format_interval, format_skeleton
@@ -19,6 +19,7 @@ from babel.numbers import (
     format_compact_decimal,
     format_decimal,
     format_percent,
+    format_scientific,
     get_currency_symbol,
     is_currency,
     parse_pattern,
@@ -32,6 +33,7 @@ COMPUTED_DIGITS = 3
 INTERVAL_DIGITS = 4  # ends of a range need one more digit: $108.5–109.5 million, not $108–110 million
 _ALL_DIGITS = "#,##0.##########"
 _COMPACT_FROM = Decimal(1_000_000)  # below a million, editors write the digits: 12,500
+_SCIENTIFIC_FROM = Decimal(10) ** 27  # past "999 septillion" words stop helping
 _NBSP = "\u00a0"
 
 
@@ -39,13 +41,15 @@ def round_significant(value: Decimal, digits: int) -> Decimal:
     """`value` rounded to `digits` significant digits (18_904_512_000 -> 18_900_000_000 for 3)."""
     if not value.is_finite() or value == 0:
         return value
-    exponent = value.adjusted() - digits + 1
-    return value.quantize(Decimal(1).scaleb(exponent)).normalize()
+    return Context(prec=digits, rounding=ROUND_HALF_EVEN).plus(value).normalize()
 
 
 def number(value: Decimal, *, significant: int | None = None, locale: str = DISPLAY_LOCALE) -> str:
     """A plain number: digits with grouping below a million, words above (`3.7 billion`)."""
     shown = value if significant is None else round_significant(value, significant)
+    if not shown.is_finite() or abs(shown) >= _SCIENTIFIC_FROM:
+        # More digits than Decimal holds (a hostile "$999…9 billion"): babel cannot group them, nor can a reader.
+        return format_scientific(round_significant(shown, COMPUTED_DIGITS), format="0.##E0", locale=locale)
     if abs(shown) < _COMPACT_FROM:
         return format_decimal(shown, locale=locale, decimal_quantization=False)
     # Rounded (or exact) beforehand, so babel only chooses the word; a generous
@@ -73,6 +77,8 @@ def amount(
         return f"{points} percentage point{'' if value == 1 else 's'}"
     if unit == "percent":
         shown = value if significant is None else round_significant(value, significant)
+        if abs(shown) >= _SCIENTIFIC_FROM:
+            return number(shown, locale=locale) + "%"
         return format_percent(shown / 100, locale=locale, decimal_quantization=False)
     if unit == "count":
         return number(value, significant=significant, locale=locale)
@@ -143,10 +149,14 @@ def axis_label(value: Decimal, unit: str, *, calendar: bool = False, locale: str
     if calendar:
         return str(round_significant(value, 6).quantize(Decimal(1)))
     if unit == "date":  # chart axes count days: `value` is a day ordinal
+        if not 1 <= value <= dt.date.max.toordinal():
+            return str(value)  # not a day: the chart drew the raw numbers
         return format_skeleton("yMMMd", dt.date.fromordinal(int(value)), locale=locale)
     if unit == "percent":
         return amount(value, unit, significant=COMPUTED_DIGITS, locale=locale)
     shown = round_significant(value, COMPUTED_DIGITS)
+    if abs(shown) >= _SCIENTIFIC_FROM:
+        return amount(shown, unit, locale=locale)
     if _is_currency(unit):
         return format_compact_currency(shown, unit, locale=locale, fraction_digits=2)
     if unit == "count":
