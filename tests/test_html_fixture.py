@@ -225,9 +225,9 @@ def findings(c: dict[str, Claim]) -> list[Finding]:
 
 def entities() -> tuple[Entity, ...]:
     spellings = (
-        Spelling(text="Berdimuhamedov", count=1, sources=(source_id("kyodo"),),
+        Spelling(text="Berdimuhamedov", count=1, sources=(source_id("kyodo"),), form="preferred",
                  mentions=(Mention(source=source_id("kyodo"), span=span_of("kyodo", "Berdimuhamedov")),)),
-        Spelling(text="Berdymuhamedov", count=2, sources=(source_id("gazeta"), source_id("draft")),
+        Spelling(text="Berdymuhamedov", count=2, sources=(source_id("gazeta"), source_id("draft")), form="variant",
                  mentions=(Mention(source=source_id("gazeta"), span=span_of("gazeta", "Berdymuhamedov")),
                            Mention(source=source_id("draft"), span=span_of("draft", "Berdymuhamedov")))),
     )

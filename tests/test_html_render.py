@@ -284,6 +284,7 @@ def test_source_text_is_shown_whole_with_every_claim_marked(rich_html):
 def test_names_section_lists_every_spelling_and_marks_the_preferred(rich_html):
     names = rich_html.split('id="names"', 1)[1].split("</section>", 1)[0]
     assert "Berdymuhamedov" in names and 'class="preferred"' in names and "house style" in names
+    assert names.index("Berdimuhamedov") < names.index("Berdymuhamedov</span> <span class=\"form variant\">")
     assert "Takaichi" not in names  # one spelling: nothing to look at
 
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import ROUND_HALF_EVEN, Context, Decimal
+from functools import lru_cache
 
 from babel import Locale
 from babel.dates import format_date, format_interval, format_skeleton
-from babel.units import UnknownUnitError, format_unit
 from babel.numbers import (
     format_compact_currency,
     format_compact_decimal,
@@ -24,6 +24,7 @@ from babel.numbers import (
     is_currency,
     parse_pattern,
 )
+from babel.units import UnknownUnitError, format_unit
 
 from factcheck.models import ClaimKind, Conversion, Interval, Quantity
 from factcheck.units import UREG, parse_unit
@@ -64,6 +65,7 @@ def money(value: Decimal, currency: str, *, significant: int | None = None, loca
     return _with_symbol(number(value, significant=significant, locale=locale), currency, locale)
 
 
+@lru_cache(maxsize=65536)  # a report writes the same figures many times (tables, tooltips, messages)
 def amount(
     value: Decimal, unit: str, *, significant: int | None = None, calendar: bool = False, locale: str = DISPLAY_LOCALE
 ) -> str:
@@ -211,12 +213,19 @@ def _is_currency(unit: str) -> bool:
 
 def _with_symbol(digits: str, currency: str, locale: str) -> str:
     """Put the currency symbol where the locale's currency pattern puts it."""
+    prefix, suffix = _affixes(currency, locale)
+    return prefix + digits + suffix
+
+
+@lru_cache(maxsize=1024)
+def _affixes(currency: str, locale: str) -> tuple[str, str]:
+    """What goes before and after the digits of an amount of `currency` (`$`, ``; ``, ` €`)."""
     pattern = parse_pattern(Locale.parse(locale).currency_formats["standard"].pattern)
     prefix, suffix = pattern.prefix[0], pattern.suffix[0]
     symbol = get_currency_symbol(currency, locale=locale)
     if symbol[-1:].isalpha() and prefix.endswith("¤"):
         prefix += _NBSP  # a code as symbol reads "KZT 5 billion", not "KZT5 billion"
-    return prefix.replace("¤", symbol) + digits + suffix.replace("¤", symbol)
+    return prefix.replace("¤", symbol), suffix.replace("¤", symbol)
 
 
 def _join_range(low: str, high: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -131,8 +131,13 @@ class SpellingView:
 
     text: str
     count: int
-    preferred: bool
+    form: str
     places: tuple[tuple[str, str], ...]
+
+    @property
+    def preferred(self) -> bool:
+        """True for the spelling reports print (house style, else the majority)."""
+        return self.form == "preferred"
 
 
 @dataclass(frozen=True)
@@ -219,8 +224,9 @@ class Page:
 
     @cached_property
     def names(self) -> list[tuple[Entity, tuple[SpellingView, ...]]]:
-        """Entities written more than one way, with each spelling's sources."""
-        return [(entity, self._spellings(entity)) for entity in self.report.entities if len(entity.spellings) > 1]
+        """Entities written more than one way, with each spelling's sources; misspelt ones first."""
+        several = [(entity, self._spellings(entity)) for entity in self.report.entities if len(entity.spellings) > 1]
+        return sorted(several, key=lambda pair: not any(view.form == "variant" for view in pair[1]))
 
     def _spellings(self, entity: Entity) -> tuple[SpellingView, ...]:
         views = []
@@ -232,13 +238,16 @@ class Page:
                 (self.label(source), "#" + first_mention.get(source, anchor("source", source)))
                 for source in spelling.sources
             )
-            views.append(SpellingView(spelling.text, spelling.count, spelling.text == entity.name, places))
-        return tuple(sorted(views, key=lambda view: (not view.preferred, -view.count)))  # stable: ties keep report order
+            form = "preferred" if spelling.text == entity.name else spelling.form
+            views.append(SpellingView(spelling.text, spelling.count, form, places))
+        order = {"preferred": 0, "variant": 1}
+        return tuple(sorted(views, key=lambda view: (order.get(view.form, 2), -view.count)))  # ties keep report order
 
     @cached_property
     def source_views(self) -> list[SourceView]:
         """Every source's text with its claims, name mentions and cited spans highlighted; the draft first."""
         marks = self._marks()
+        counts = Counter(claim.source for claim in self.report.claims)
         ordered = sorted(self.report.sources, key=lambda source: source.role is not Role.DRAFT)
         return [
             SourceView(
@@ -246,7 +255,7 @@ class Page:
                 anchor("source", source.id),
                 self.label(source.id),
                 tree(source.text, marks[source.id]),
-                sum(1 for claim in self.report.claims if claim.source == source.id),
+                counts[source.id],
             )
             for source in ordered
         ]
