@@ -21,6 +21,7 @@ TOP = 10
 AXIS_HEIGHT = 30
 _LABEL_CHARS = 24
 _NOTE_CHARS = 28
+_NOTE_ROOM = 90  # pixels beside a bar below which its note would run into the labels
 _STEPS = (Decimal(1), Decimal(2), Decimal(5), Decimal(10))
 
 
@@ -172,8 +173,9 @@ def _tick_values(low: Decimal, high: Decimal, step: Decimal) -> list[Decimal]:
 
 def _bar(point: Point, scale: Scale, y: int, outlier: bool) -> Bar:
     low, high = scale(point.interval.low), scale(point.interval.high)
-    # The figure as written goes beside its bar, on the side with more room.
+    # The figure as written goes beside its bar, on the side with more room (if either has enough).
     room_right = scale.right - high > low - scale.left
+    roomy = max(scale.right - high, low - scale.left) >= _NOTE_ROOM
     return Bar(
         key=point.key,
         label=shorten(point.label, _LABEL_CHARS),
@@ -184,7 +186,7 @@ def _bar(point: Point, scale: Scale, y: int, outlier: bool) -> Bar:
         high=high,
         value=scale(point.value),
         outlier=outlier,
-        note=shorten(point.note, _NOTE_CHARS),
+        note=shorten(point.note, _NOTE_CHARS) if roomy else "",
         note_x=round(high + 8, 1) if room_right else round(low - 8, 1),
         note_anchor="start" if room_right else "end",
     )
