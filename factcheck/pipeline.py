@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor
+from itertools import repeat
 from pathlib import Path
 
 from factcheck import __version__
@@ -12,7 +14,7 @@ from factcheck.checks import REGISTRY, run_checks
 from factcheck.checks.base import StoryFacts
 from factcheck.config import Rules
 from factcheck.extract import extract
-from factcheck.models import Finding, Report
+from factcheck.models import Claim, Document, Finding, Report
 from factcheck.normalize import FxTable, normalize
 from factcheck.sources import LoadedStory, load
 
@@ -27,8 +29,12 @@ def run(
     stamp: str | None = None,
     progress: Progress | None = None,
     date: dt.date | None = None,
+    jobs: int = 1,
 ) -> Report:
     """Read the sources under `paths` (and the draft) and report where they disagree.
+
+    `jobs` above 1 analyses stories (or, for a corpus of few stories, extracts documents) in that many processes;
+    the report is the same, byte for byte.
 
     `date` is the reference date for sources that neither have one nor belong to a story that has one.
 
@@ -40,7 +46,7 @@ def run(
         max_file_bytes=rules.settings.max_file_bytes,
         max_total_bytes=rules.settings.max_total_bytes,
     )
-    analysed = [analyse(loaded, rules, date) for loaded in _tracked(corpus.stories, progress)]
+    analysed = _analysed(corpus.stories, rules, date, progress, jobs)
     findings = [finding for _, story_findings, _ in analysed for finding in story_findings]
     stories = [story for story, _, _ in analysed]
     return Report(
@@ -56,15 +62,19 @@ def run(
     )
 
 
-def analyse(loaded: LoadedStory, rules: Rules, date: dt.date | None = None) -> tuple[StoryFacts, list[Finding], list[str]]:
-    """One story through extraction, normalisation, alignment and the checks; also returns its warnings."""
-    qualifiers = rules.qualifier_table
+def analyse(
+    loaded: LoadedStory, rules: Rules, date: dt.date | None = None, pool: Executor | None = None
+) -> tuple[StoryFacts, list[Finding], list[str]]:
+    """One story through extraction, normalisation, alignment and the checks; also returns its warnings.
+
+    With a `pool` (started by `_analysed`), the documents are extracted in its processes.
+    """
     reference = loaded.story.reference_date or date
-    claims = [
-        claim
-        for document in loaded.documents
-        for claim in extract(document, qualifiers, dollar=rules.settings.dollar, reference=reference)
-    ]
+    if pool is None:
+        claims = _extract_documents(loaded.documents, rules, reference)
+    else:
+        chunks = _chunks(loaded.documents, CHUNKS_PER_STORY)
+        claims = [claim for part in pool.map(_extract_in_worker, chunks, repeat(reference)) for claim in part]
     rates = FxTable(rules.rates, rules.settings.rate_band)
     normalised = normalize(loaded.story, loaded.documents, claims, rates, rules.entities, date)
     facts = align(loaded.story, normalised.claims, declared=loaded.declared)
@@ -77,6 +87,63 @@ def analyse(loaded: LoadedStory, rules: Rules, date: dt.date | None = None) -> t
     )
     configs = {check_id: rules.check_config(check_id) for check_id in REGISTRY}
     return story, run_checks(story, configs), normalised.warnings
+
+
+def _extract_documents(documents: list[Document], rules: Rules, reference: dt.date | None) -> list[Claim]:
+    qualifiers, dollar = rules.qualifier_table, rules.settings.dollar
+    return [claim for document in documents for claim in extract(document, qualifiers, dollar=dollar, reference=reference)]
+
+
+# Parallel runs. Workers get the rules once (pool initializer) and are handed whole stories when there are
+# enough of them to share out, else chunks of one story's documents for extraction. Results come back in
+# input order (`Executor.map`), so the report does not depend on `jobs`.
+PARALLEL_MIN_DOCUMENTS = 40  # below this a process pool costs more than it saves
+CHUNKS_PER_STORY = 16  # a big story's documents go out in this many pieces: enough to balance two to eight cores
+_WORKER: dict = {}
+
+
+def _analysed(
+    stories: list[LoadedStory], rules: Rules, date: dt.date | None, progress: Progress | None, jobs: int
+) -> list[tuple[StoryFacts, list[Finding], list[str]]]:
+    """Every story analysed, in order: in this process, or over `jobs` processes for a corpus worth it."""
+    documents = sum(len(loaded.documents) for loaded in stories)
+    if jobs <= 1 or documents < PARALLEL_MIN_DOCUMENTS:
+        return [analyse(loaded, rules, date) for loaded in _tracked(stories, progress)]
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(rules, date)) as pool:
+        if len(stories) < 2 * jobs:
+            return [analyse(loaded, rules, date, pool) for loaded in _tracked(stories, progress)]
+        results = pool.map(_analyse_in_worker, stories, chunksize=max(1, len(stories) // (jobs * 8)))
+        return list(_tracked_results(stories, results, progress))
+
+
+def _start_worker(rules: Rules, date: dt.date | None) -> None:
+    _WORKER.update(rules=rules, date=date)
+
+
+def _analyse_in_worker(loaded: LoadedStory) -> tuple[StoryFacts, list[Finding], list[str]]:
+    return analyse(loaded, _WORKER["rules"], _WORKER["date"])
+
+
+def _extract_in_worker(documents: list[Document], reference: dt.date | None) -> list[Claim]:
+    return _extract_documents(documents, _WORKER["rules"], reference)
+
+
+def _chunks(items: list, count: int) -> list[list]:
+    """`items` in at most `count` consecutive runs of near-equal length."""
+    size = max(1, -(-len(items) // max(1, count)))
+    return [items[start : start + size] for start in range(0, len(items), size)]
+
+
+def _tracked_results(stories: list[LoadedStory], results: Iterator, progress: Progress | None) -> Iterator:
+    """Yield results as they arrive, telling `progress` how many documents are done after each story."""
+    total, done = sum(len(loaded.documents) for loaded in stories), 0
+    if progress is not None:
+        progress(done, total)
+    for loaded, result in zip(stories, results):
+        yield result
+        done += len(loaded.documents)
+        if progress is not None:
+            progress(done, total)
 
 
 def _tracked(stories: list[LoadedStory], progress: Progress | None) -> Iterator[LoadedStory]:
