@@ -44,13 +44,15 @@ def layout(scenario: str, articles: int, per_story: int = PER_STORY) -> list[int
     return sizes or [articles]
 
 
-def generate(out: Path, scenario: str, articles: int, seed: int, plant_rate: float = PLANT_RATE) -> Gold:
+def generate(
+    out: Path, scenario: str, articles: int, seed: int, plant_rate: float = PLANT_RATE, per_story: int = PER_STORY
+) -> Gold:
     """Write the corpus under `out` (replacing a corpus generated there before) and return its gold."""
     _clear(out)
-    params = {"scenario": scenario, "articles": articles, "seed": seed, "plant_rate": plant_rate}
+    params = {"scenario": scenario, "articles": articles, "seed": seed, "plant_rate": plant_rate, "per_story": per_story}
     (out / MARKER).write_text(json.dumps(params, sort_keys=True) + "\n", "utf-8")  # first: a half-written corpus is ours too
     items: list[GoldItem] = []
-    for number, sources in enumerate(layout(scenario, articles), 1):
+    for number, sources in enumerate(layout(scenario, articles, per_story), 1):
         rng = random.Random(f"{seed}:{number}:{sources}")
         story = new_story(f"story-{number:04d}", sources, rng)
         plants = plant(story, max(1, round(plant_rate * sources)), rng)

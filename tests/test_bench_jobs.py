@@ -1,0 +1,39 @@
+"""A parallel run (`--jobs 2`) writes the very bytes a serial run writes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bench.corpus import generate
+from factcheck import pipeline
+from factcheck.render import render
+from tests.paths import ROOT
+
+ARTICLES = 12
+
+
+@pytest.fixture(scope="module")
+def rules():
+    from factcheck.config import load_rules
+
+    return load_rules(ROOT / "rules")
+
+
+@pytest.fixture(autouse=True)
+def small_corpora_go_parallel(monkeypatch):
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_DOCUMENTS", ARTICLES)
+
+
+# Four stories of three share out story by story; one story of twelve sends its documents out in chunks.
+@pytest.mark.parametrize("scenario, per_story", [("archive", 3), ("story", ARTICLES)])
+def test_two_jobs_give_the_same_report_as_one(tmp_path: Path, rules, scenario, per_story):
+    generate(tmp_path / scenario, scenario, ARTICLES, seed=4, per_story=per_story)
+    serial = pipeline.run([tmp_path / scenario], rules, jobs=1)
+    calls = []
+    parallel = pipeline.run([tmp_path / scenario], rules, jobs=2, progress=lambda done, total: calls.append(done))
+    assert len(serial.sources) == ARTICLES and serial.findings
+    for fmt in ("json", "html"):
+        assert render(parallel, fmt) == render(serial, fmt)
+    assert calls[0] == 0 and calls[-1] == ARTICLES and calls == sorted(calls)
