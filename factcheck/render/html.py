@@ -52,13 +52,13 @@ def anchor(kind: str, raw: str) -> str:
 
     Injective (every other character becomes `~<hex>~`, and `~` is escaped too),
     so two different ids never collide; stable, since it depends on `raw` alone;
-    and safe in a URL fragment and a CSS selector.
+    and safe in a URL fragment.
     """
     return f"{kind}-" + re.sub(r"[^A-Za-z0-9._-]", lambda match: f"~{ord(match.group()):x}~", raw)
 
 
 def fact_anchor(fact_id: str) -> str:
-    """`fact-<id>`; ids that already read `fact-…` are not prefixed twice."""
+    """`fact-<id>`; ids that already read `fact-…` (alignment's own) are not prefixed twice."""
     return anchor("fact", fact_id.removeprefix("fact-"))
 
 
@@ -149,6 +149,15 @@ class SourceView:
     label: str
     nodes: list[Node]
     claims: int
+
+
+@dataclass(frozen=True)
+class DraftView:
+    """The editor's draft (`--draft`) and what was found in it."""
+
+    sources: tuple[Source, ...]
+    findings: tuple[FindingView, ...]
+    counts: dict[str, int]
 
 
 class Page:
@@ -287,14 +296,14 @@ class Page:
         return sorted(counts.items())
 
     @cached_property
-    def draft(self) -> dict[str, object] | None:
-        """The draft source and its findings by severity, when a draft was given."""
-        drafts = [source for source in self.report.sources if source.role is Role.DRAFT]
+    def draft(self) -> DraftView | None:
+        """The draft and its findings by severity, when a draft was given."""
+        drafts = tuple(source for source in self.report.sources if source.role is Role.DRAFT)
         if not drafts:
             return None
-        findings = [view for view in self.findings if view.finding.draft]
-        counts = {severity.value: sum(1 for view in findings if view.finding.severity is severity) for severity in SEVERITIES}
-        return {"sources": drafts, "findings": findings, "counts": counts}
+        findings = tuple(view for view in self.findings if view.finding.draft)
+        counts = Counter(view.finding.severity.value for view in findings)
+        return DraftView(drafts, findings, {severity.value: counts[severity.value] for severity in SEVERITIES})
 
 
 def sentence_parts(claim: Claim) -> tuple[str, str, str]:
