@@ -32,6 +32,7 @@ from factcheck.extract.sentences import Segments, segment
 from factcheck.models import Claim, ClaimKind, Context, Document, Interval, Quantity
 
 _WINDOW = 40  # characters before a figure searched for its qualifier
+_CONTEXT = 150  # characters either side of a figure (within its sentence) whose content words are kept
 _FIXED_KINDS = (ClaimKind.DATE, ClaimKind.YEAR)  # calendar times: qualifiers do not move them
 # Between a figure and a restatement of it in another currency or unit: `3 trillion yen (about $19 billion)`,
 # `¥3tn, or about $19bn`, `100 miles – 160 km`.
@@ -127,20 +128,22 @@ def _interval(candidate: Candidate, qualifier: str | None, qualifiers: Qualifier
     """The interval a reading stands for: fixed for calendar times, else from rounding and qualifier."""
     if candidate.interval is not None:
         return candidate.interval
-    low = qualifiers.interval(candidate.value, candidate.precision, qualifier)
-    if candidate.high is None:
-        return low
-    high = qualifiers.interval(candidate.high, candidate.high_precision, qualifier)
-    return Interval(low=min(low.low, high.low), high=max(low.high, high.high))
+    low, high = qualifiers.bounds(candidate.value, candidate.precision, qualifier)
+    if candidate.high is not None:
+        upper_low, upper_high = qualifiers.bounds(candidate.high, candidate.high_precision, qualifier)
+        low, high = min(low, upper_low), max(high, upper_high)
+    return Interval(low=low, high=high)
 
 
 def _context(document: Document, segments: Segments, candidate: Candidate) -> Context:
     text = document.text
     sentence_start, sentence_end = segments.sentence(candidate.start)
+    before = text[max(sentence_start, candidate.start - _CONTEXT) : candidate.start]
+    after = text[candidate.end : min(sentence_end, candidate.end + _CONTEXT)]
     return Context(
         sentence=document.span(sentence_start, sentence_end),
         paragraph=segments.paragraph(candidate.start),
-        words=content_words(text[sentence_start : candidate.start] + " " + text[candidate.end : sentence_end]),
+        words=content_words(before + " " + after),
         noun=candidate.noun,
         years=years(text[sentence_start:sentence_end]),
     )

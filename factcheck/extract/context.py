@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 STOP_WORDS = frozenset(
     """a about above after again against all also am an and any are as at be been before being below between both
@@ -28,6 +29,7 @@ _IRREGULAR = {
 _NOT_PLURAL = frozenset({"this", "thus", "plus", "bus", "gas", "yes", "less", "its", "has", "was", "does", "his", "us"})
 
 
+@lru_cache(maxsize=1 << 16)  # news reuses its words: most lookups are hits
 def lemma(word: str) -> str:
     """A crude English lemma: lower case, plural and possessive endings off."""
     word = word.lower().removesuffix("'s").removesuffix("’s")
@@ -60,6 +62,7 @@ def content_words(text: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
+@lru_cache(maxsize=1024)  # every figure of a sentence asks for the same sentence's years
 def years(text: str) -> tuple[int, ...]:
     """Years named in `text`, in order, without repeats."""
     return tuple(dict.fromkeys(int(found.group()) for found in _YEAR.finditer(text)))

@@ -26,13 +26,17 @@ _MONTH_NUMBERS.update({name.lower(): list(calendar.month_abbr).index(name[:3]) f
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>1\d{3}|20\d{2}|2100)"
+# Dates are found from their month name (a plain alternation the regex engine scans fast) or, for ISO dates,
+# from a digit; the full pattern is then matched from the day before the month, or from the month itself.
+_MONTH_HIT = re.compile(rf"(?:{_MONTH})\b")
+_DAY_BEFORE = re.compile(r"(?<![\w.,-])[0-3]?\d(?:st|nd|rd|th)?(?:[ ]?[-–][ ]?[0-3]?\d(?:st|nd|rd|th)?)?[ ](?:of[ ])?$")
 _DATE = re.compile(
-    rf"\b(?P<month>{_MONTH})\.?[ ]{_DAY.format('day')}(?:[ ]?[-–][ ]?{_DAY.format('day2')})?\b(?:,?[ ]{_YEAR}\b)?"
-    rf"|\b{_DAY.format('dday')}(?:[ ]?[-–][ ]?{_DAY.format('dday2')})?[ ](?:of[ ])?(?P<dmonth>{_MONTH})\b\.?"
+    rf"(?P<month>{_MONTH})\.?[ ]{_DAY.format('day')}(?:[ ]?[-–][ ]?{_DAY.format('day2')})?\b(?:,?[ ]{_YEAR}\b)?"
+    rf"|{_DAY.format('dday')}(?:[ ]?[-–][ ]?{_DAY.format('dday2')})?[ ](?:of[ ])?(?P<dmonth>{_MONTH})\b\.?"
     rf"(?:,?[ ](?P<dyear>1\d{{3}}|20\d{{2}}|2100)\b)?"
-    rf"|\b(?P<mmonth>{_MONTH})\.?,?[ ](?P<myear>1\d{{3}}|20\d{{2}}|2100)\b"
-    rf"|\b(?P<iso>(?:1\d{{3}}|20\d{{2}})-[01]\d-[0-3]\d)\b(?![-\d])"
+    rf"|(?P<mmonth>{_MONTH})\.?,?[ ](?P<myear>1\d{{3}}|20\d{{2}}|2100)\b"
 )
+_ISO = re.compile(r"(?P<iso>(?:1\d{3}|20\d{2})-[01]\d-[0-3]\d)\b(?![-\d])")
 _ROLE_BEFORE = re.compile(
     r"\b(?:(?P<established>established|founded|set[ ]up|created|formed|incorporated)[ ](?:\w+[ ]){0,3}?in"
     r"|(?P<word>since|in|from|until|till|by|before|after|during|through|as[ ]of|back[ ]to|on|to))[ ]"
@@ -46,17 +50,41 @@ _DECADE_PART = re.compile(r"\b(?P<part>early|mid|late)[- ]?$", re.IGNORECASE)
 def find_dates(text: str, reference: dt.date | None) -> list[Candidate]:
     """Every written date and month of `text` (the year of a dateless day comes from `reference`)."""
     found = []
-    for match in _DATE.finditer(text):
+    end = 0
+    for match in _date_matches(text):
+        if match.start() < end:
+            continue
         candidate = _date(text, match, reference)
         if candidate is not None:
             found.append(candidate)
+            end = match.end()
     return found
+
+
+def _date_matches(text: str):
+    """Matches of the date pattern, each tried from the day before a month name, then from the month."""
+    for hit in _MONTH_HIT.finditer(text):
+        start = hit.start()
+        if start and text[start - 1].isalnum():
+            continue
+        day = _DAY_BEFORE.search(text, max(0, start - 16), start)
+        match = _DATE.match(text, day.start()) if day is not None else None
+        match = match or _DATE.match(text, start)
+        if match is not None:
+            yield match
+    position = text.find("-")
+    while position != -1:  # ISO dates: 2025-12-20
+        if position >= 4 and text[position - 4 : position].isdigit():
+            match = _ISO.match(text, position - 4)
+            if match is not None and (position == 4 or not text[position - 5].isalnum()):
+                yield match
+        position = text.find("-", position + 1)
 
 
 def _date(text: str, match: re.Match[str], reference: dt.date | None) -> Candidate | None:
     groups = match.groupdict()
     notes: tuple[str, ...] = ()
-    if groups["iso"]:
+    if groups.get("iso"):
         year, month, day = (int(part) for part in groups["iso"].split("-"))
         first = last = _valid(year, month, day)
     else:
@@ -77,7 +105,7 @@ def _date(text: str, match: re.Match[str], reference: dt.date | None) -> Candida
         value=day_number(first),
         unit="date",
         interval=Interval(low=day_number(first), high=day_number(last)),
-        role="range" if (groups["day2"] or groups["dday2"]) else role_before(text, match.start()),
+        role="range" if (groups.get("day2") or groups.get("dday2")) else role_before(text, match.start()),
         notes=notes + (f"{first.isoformat()}" + (f" to {last.isoformat()}" if last != first else ""),),
         confidence=0.8 if notes else 1.0,
     )

@@ -49,6 +49,7 @@ _TENS = "twenty thirty forty fifty sixty seventy eighty ninety"
 _SCALES = "hundred thousand million billion trillion"
 NUMBER_WORDS = frozenset((_UNITS + " " + _TENS + " " + _SCALES).split())
 _WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_MAX_NUMBER_WORDS = 11  # "two hundred and fifty-five thousand three hundred and twelve": longer runs are lists
 ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 _RANGE_DASH = re.compile(r"[ ]?[-–—][ ]?")
 _RANGE_TO = re.compile(r" to ")
@@ -87,20 +88,33 @@ class Number:
 
 
 @lru_cache(maxsize=None)
-def _pattern(language: str) -> re.Pattern[str]:
+def _digits_pattern(language: str) -> re.Pattern[str]:
+    """Digits with the language's separators, then a magnitude or attached letters.
+
+    It starts with a bare digit and has no lookbehind, so the regex engine can skip
+    to the next digit quickly; what may stand before a number is checked in Python.
+    """
     group, decimal = _separators(language)
-    grouped = rf"\d{{1,3}}(?:{re.escape(group)}\d{{3}})+" if group != " " else r"(?!)"
-    spaced = r"\d{1,3}(?:[ ]\d{3})+(?![\d,.]\d)"
-    digits = (
-        rf"(?<![\w.,/+:#@])(?<!\d[.,])(?P<digits>{grouped}(?:{re.escape(decimal)}\d+)?|{spaced}(?:{re.escape(decimal)}\d+)?"
-        rf"|\d+(?:{re.escape(decimal)}\d+)?)(?!\d|[.,]\d|:\d|/\d|\+\d)"
+    point = rf"(?:{re.escape(decimal)}\d+)?"
+    grouped = rf"\d{{0,2}}(?:{re.escape(group)}\d{{3}})+{point}|" if group != " " else ""
+    spaced = rf"\d{{0,2}}(?:[ ]\d{{3}})+(?![\d,.]\d){point}"
+    digits = rf"(?P<digits>\d(?:{grouped}{spaced}|\d*{point}))(?!\d|[.,]\d|:\d|/\d|\+\d)"
+    magnitude = (
+        rf"(?:[ ]?(?P<magnitude>(?i:{_SPACED_MAGNITUDES}))\b|(?P<compact>[kmbKMB])\b(?!\.\w)|(?P<suffix>[^\W\d_]+)\b)?"
     )
-    magnitude = rf"(?:[ ]?(?P<magnitude>{_SPACED_MAGNITUDES})\b|(?P<compact>[kmbKMB])\b(?!\.\w)|(?P<suffix>[^\W\d_]+)\b)?"
-    words = (
-        rf"(?<![\w-])(?P<words>(?:an?[ ](?=(?:hundred|thousand|million|billion|trillion)\b))?(?:{_WORD})"
-        rf"(?:(?:[ -]|[ ]and[ ])(?:{_WORD}))*)\b"
-    )
-    return re.compile(rf"{digits}{magnitude}|{words}", re.IGNORECASE)
+    return re.compile(digits + magnitude)
+
+
+# Number words are found by their first word in lower-cased text (a plain alternation of words, which the
+# regex engine scans fast), then read in full from there with the run pattern.
+_FIRST_WORD = re.compile("|".join(sorted(NUMBER_WORDS, key=len, reverse=True)))
+_WORD_RUN = re.compile(
+    rf"(?P<words>(?:an?[ ](?=(?:hundred|thousand|million|billion|trillion)\b))?(?:{_WORD})"
+    rf"(?:(?:[ -]|[ ]and[ ])(?:{_WORD})){{0,{_MAX_NUMBER_WORDS}}})\b",
+    re.IGNORECASE,
+)
+_SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
+_NOT_BEFORE_DIGITS = frozenset("_.,/+:#@")
 
 
 @lru_cache(maxsize=None)
@@ -115,18 +129,59 @@ def _separators(language: str) -> tuple[str, str]:
 
 def find_numbers(text: str, language: str = "en") -> list[Number]:
     """Every number of `text` in order, with dash ranges (`2–3 billion`, `1993–2023`) joined into one."""
-    group, decimal = _separators(language)
-    found: list[Number] = []
-    for match in _pattern(language).finditer(text):
-        number = _number(match, group, decimal)
-        if number is not None:
-            found.append(number)
+    found = _digit_numbers(text, language) + _word_numbers(text)
+    found.sort(key=lambda number: number.start)
     return _join_ranges(text, found)
 
 
+def _digit_numbers(text: str, language: str) -> list[Number]:
+    group, decimal = _separators(language)
+    found = []
+    for match in _digits_pattern(language).finditer(text):
+        start = match.start()
+        before = text[start - 1] if start else " "
+        if before.isalnum() or before in _NOT_BEFORE_DIGITS:
+            continue  # inside a word, a code, an address or another number
+        number = _number(match, group, decimal)
+        if number is not None:
+            found.append(number)
+    return found
+
+
+def _word_numbers(text: str) -> list[Number]:
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters lower-case to two: keep positions by not lowering them
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    found: list[Number] = []
+    position = 0
+    for hit in _FIRST_WORD.finditer(lowered):
+        start = hit.start()
+        if start < position or (start and (lowered[start - 1].isalnum() or lowered[start - 1] in "-_")):
+            continue
+        if hit.group() in _SCALE_WORDS:
+            start = _article_before(lowered, start)
+            if start is None:
+                continue
+        run = _WORD_RUN.match(text, start)
+        if run is None:
+            continue
+        number = _from_words(start, run.end(), run.group("words"))
+        if number is not None:
+            found.append(number)
+            position = number.end
+    return found
+
+
+def _article_before(lowered: str, start: int) -> int | None:
+    """Where `a`/`an` starts before a scale word (`a million`), or None: a scale word alone is no number."""
+    for article in ("a ", "an "):
+        at = start - len(article)
+        if at >= 0 and lowered.startswith(article, at) and (at == 0 or not lowered[at - 1].isalnum()):
+            return at
+    return None
+
+
 def _number(match: re.Match[str], group: str, decimal: str) -> Number | None:
-    if match.group("words"):
-        return _from_words(match.start(), match.end(), match.group("words"))
     digits = match.group("digits")
     magnitude = match.group("magnitude") or match.group("compact")
     scale = MAGNITUDES[magnitude.lower()] if magnitude else Decimal(1)

@@ -59,18 +59,26 @@ def qualified_interval(
     value: Decimal, precision: Decimal | None, kind: QualifierKind | None, settings: QualifierSettings
 ) -> Interval:
     """The interval a figure with this precision and qualifier stands for."""
-    rounded = rounding_interval(value, precision)
+    low, high = qualified_bounds(value, precision, kind, settings)
+    return Interval(low=low, high=high)
+
+
+def qualified_bounds(
+    value: Decimal, precision: Decimal | None, kind: QualifierKind | None, settings: QualifierSettings
+) -> tuple[Decimal, Decimal]:
+    """(low, high) of `qualified_interval`, without building the model (extraction calls it per figure)."""
+    half = (precision or Decimal(0)) / 2
     size = abs(value)
     if kind is None or kind is QualifierKind.EXACT:
-        return rounded
+        return value - half, value + half
     if kind is QualifierKind.APPROXIMATE:
         spread = size * settings.approximate_spread
-        return Interval(low=rounded.low - spread, high=rounded.high + spread)
+        return value - half - spread, value + half + spread
     if kind is QualifierKind.NEARLY:
-        return Interval(low=value - size * settings.nearly_spread, high=value)
+        return value - size * settings.nearly_spread, value
     if kind is QualifierKind.ABOVE:
-        return Interval(low=rounded.low, high=value + size * settings.open_cap)
-    return Interval(low=value - size * settings.open_cap, high=rounded.high)
+        return value - half, value + size * settings.open_cap
+    return value - size * settings.open_cap, value + half
 
 
 def precision_of(digits: str, scale: Decimal = Decimal(1)) -> Decimal:
@@ -108,3 +116,7 @@ class QualifierTable:
     def interval(self, value: Decimal, precision: Decimal | None, word: str | None) -> Interval:
         """The interval of a figure written with this qualifier word."""
         return qualified_interval(value, precision, self.kind(word), self.settings)
+
+    def bounds(self, value: Decimal, precision: Decimal | None, word: str | None) -> tuple[Decimal, Decimal]:
+        """(low, high) of `interval`, without building the model."""
+        return qualified_bounds(value, precision, self.kind(word), self.settings)

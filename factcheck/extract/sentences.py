@@ -9,7 +9,8 @@ from dataclasses import dataclass
 # A sentence ends at . ! ? (and closing quotes or brackets) before whitespace and an
 # upper-case letter, digit or quote; or at a line break. Abbreviations such as "U.S."
 # or "Inc." followed by a capital are the known weak spot of this rule.
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Z0-9\"'(\[])|\n+")
+_BOUNDARY = re.compile(r"[.!?][\"')\]]*\s+(?=[A-Z0-9\"'(\[])|\n+")  # no lookbehind: scans fast
+MAX_SENTENCE = 1000  # characters: longer runs without a sentence end (tables, lists, junk) are cut
 _NO_BREAK_AFTER = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Inc|Co|Corp|Ltd|vs|No|Gen|Sen|Rep|Gov)|\b[A-Z])\.$")
 
 
@@ -40,10 +41,12 @@ def segment(text: str) -> Segments:
     starts, ends, paragraphs = [], [], []
     paragraph, start = 0, 0
     for boundary in _BOUNDARY.finditer(text):
-        if boundary.group().strip() == "" and "\n" not in boundary.group() and _NO_BREAK_AFTER.search(text[start : boundary.start()]):
-            continue
-        _add(text, start, boundary.start(), paragraph, starts, ends, paragraphs)
-        if "\n" in boundary.group():
+        found = boundary.group()
+        end = boundary.start() + (found[0] in ".!?")  # the sentence keeps its full stop
+        if "\n" not in found and not found[1:].strip() and _NO_BREAK_AFTER.search(text, max(start, end - 8), end):
+            continue  # "Mr. Tokayev", "U.S. officials": an abbreviation, not a sentence end
+        _add(text, start, end, paragraph, starts, ends, paragraphs)
+        if "\n" in found:
             paragraph += 1
         start = boundary.end()
     _add(text, start, len(text), paragraph, starts, ends, paragraphs)
@@ -55,6 +58,13 @@ def segment(text: str) -> Segments:
 def _add(text: str, start: int, end: int, paragraph: int, starts: list, ends: list, paragraphs: list) -> None:
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE:  # no real sentence is this long: cut at a space so context stays small
+        cut = text.rfind(" ", start + 1, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        starts.append(start)
+        ends.append(cut)
+        paragraphs.append(paragraph)
+        start = cut
     if end > start:
         starts.append(start)
         ends.append(end)
