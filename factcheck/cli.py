@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import signal
 from pathlib import Path
 
 import click
@@ -11,7 +12,7 @@ import click
 from factcheck import __version__
 from factcheck import baseline as baselines
 from factcheck.config import load_rules
-from factcheck.errors import EXIT_FINDINGS, EXIT_OK, FactcheckError
+from factcheck.errors import EXIT_FINDINGS, EXIT_OK, FactcheckError, Interrupted
 from factcheck.files import write_atomic
 from factcheck.models import Claim, Report, Severity
 from factcheck.pipeline import run
@@ -31,7 +32,7 @@ class _Group(click.Group):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
-        except FactcheckError as error:
+        except (FactcheckError, Interrupted) as error:
             click.echo(f"factcheck: {error.format()}", err=True)
             ctx.exit(error.exit_code)
 
@@ -204,6 +205,13 @@ def _emit(text: str, target: Path | None) -> None:
         write_atomic(target, text)
 
 
+def _interrupt(signal_number: int, _frame) -> None:
+    raise Interrupted(signal_number, signal.Signals(signal_number).name)
+
+
 def main() -> None:
     """Entry point of the `factcheck` console script."""
+    # SIGTERM (CI runners, `kill`) stops a run the way Ctrl-C does, so no temporary file outlives it.
+    for signal_number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signal_number, _interrupt)
     cli(prog_name="factcheck")

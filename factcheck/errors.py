@@ -72,3 +72,21 @@ class OutputError(FactcheckError):
     """A report or baseline cannot be written."""
 
     kind = "output error"
+
+
+class Interrupted(KeyboardInterrupt):
+    """The run was stopped by a signal (Ctrl-C, or SIGTERM from a CI runner or `kill`).
+
+    A KeyboardInterrupt, so everything that cleans up after Ctrl-C (the temporary file of
+    `write_atomic`) does the same for SIGTERM. Exits with 128 + the signal's number, as a
+    shell reports a process a signal ended.
+    """
+
+    def __init__(self, signal_number: int, signal_name: str):
+        super().__init__(signal_name)
+        self.signal_name = signal_name
+        self.exit_code = 128 + signal_number
+
+    def format(self) -> str:
+        """One line saying what stopped the run and that no file was left half-written."""
+        return f"interrupted by {self.signal_name}; files being written were left as they were"

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from babel.numbers import format_compact_decimal, format_decimal, get_currency_symbol
+from babel.numbers import format_compact_decimal, format_decimal, format_scientific, get_currency_symbol
 
 LOCALE = "en"
 _COMPACT_FROM = Decimal(1_000_000)
+# From here "N trillion" has more digits than Decimal's precision: babel cannot round it, nor can a reader.
+_SCIENTIFIC_FROM = Decimal(10) ** 27
 _COUNTABLE_UNITS = {"year", "month", "week", "day", "hour", "decade", "century"}
 
 
@@ -52,6 +54,8 @@ def ratio(observed: Decimal, expected: Decimal) -> Decimal:
 
 
 def _number(value: Decimal, digits: int) -> str:
+    if abs(value) >= _SCIENTIFIC_FROM:
+        return format_scientific(value, format="0.###E0", locale=LOCALE)
     if abs(value) >= _COMPACT_FROM:
         return format_compact_decimal(value, format_type="long", locale=LOCALE, fraction_digits=digits)
     if value == value.to_integral_value():

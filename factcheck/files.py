@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -10,9 +11,15 @@ from factcheck.errors import OutputError
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write `text` to `path` through a temporary file and a rename: readers see the old file or the new one."""
+    """Write `text` to `path` through a temporary file and a rename: readers see the old file or the new one.
+
+    An interruption (Ctrl-C, or SIGTERM, which the CLI turns into the same exception) removes the
+    temporary file and leaves the old one untouched. The new file keeps the old one's permissions,
+    or gets the usual ones for a new file, not the private mode temporary files are made with.
+    """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        mode = _mode_for(path)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as error:
         raise OutputError(f"cannot write file ({error.strerror})", path=path) from error
@@ -21,6 +28,7 @@ def write_atomic(path: Path, text: str) -> None:
             stream.write(text)
             stream.flush()
             os.fsync(stream.fileno())
+        os.chmod(temporary, mode)
         os.replace(temporary, path)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
@@ -28,3 +36,30 @@ def write_atomic(path: Path, text: str) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    _sync_folder(path.parent)
+
+
+def _mode_for(path: Path) -> int:
+    """The permissions of the file being replaced, else those a new file gets under the current umask."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable, where the system allows syncing a folder (POSIX)."""
+    if not hasattr(os, "O_DIRECTORY"):
+        return
+    try:
+        descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        return  # the file is written and renamed; only durability across a power cut is not guaranteed
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass  # some file systems cannot sync a folder; the write itself has succeeded
+    finally:
+        os.close(descriptor)

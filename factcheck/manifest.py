@@ -21,13 +21,29 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from factcheck import tomlfile
 from factcheck.models import ClaimKind, Role
 
 MANIFEST_NAME = "story.toml"
+
+
+def _day(value: object) -> object:
+    """A date written with its time (`2025-12-21T09:30:00+09:00`, as blog engines write it) means its day."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, str) and len(value) > 10:
+        try:
+            return dt.datetime.fromisoformat(value).date()
+        except ValueError:
+            return value  # left for validation to refuse, with its line
+    return value
+
+
+Day = Annotated[dt.date, BeforeValidator(_day)]
 
 
 class _Table(BaseModel):
@@ -38,20 +54,25 @@ class StoryTable(_Table):
     """The [story] table."""
 
     name: str = Field(min_length=1)
-    date: dt.date | None = None
+    date: Day | None = None
     currency: str = Field(default="USD", pattern=r"^[A-Z]{3}$")
 
 
-class SourceEntry(_Table):
-    """A [[source]] entry: metadata for one file of the story folder."""
+class SourceMeta(_Table):
+    """What is known of a source beyond its text: from its [[source]] entry or its own front matter."""
 
-    file: str = Field(min_length=1, description="Path relative to the story folder.")
     title: str | None = None
     outlet: str | None = None
     url: str | None = None
-    published: dt.date | None = None
+    published: Day | None = None
     language: str = "en"
     role: Role = Role.SOURCE
+
+
+class SourceEntry(SourceMeta):
+    """A [[source]] entry: metadata for one file of the story folder."""
+
+    file: str = Field(min_length=1, description="Path relative to the story folder.")
 
 
 class DeclaredFact(_Table):

@@ -16,18 +16,18 @@ from pathlib import Path, PurePosixPath
 
 import yaml
 from charset_normalizer import from_bytes
+from pydantic import ValidationError
 
 from factcheck import tomlfile
 from factcheck.cleaning import clean
 from factcheck.errors import ConfigError, InputError, UsageError
-from factcheck.manifest import MANIFEST_NAME, DeclaredFact, SourceEntry, StoryManifest, load_manifest
+from factcheck.manifest import MANIFEST_NAME, Day, DeclaredFact, SourceEntry, SourceMeta, StoryManifest, load_manifest
 from factcheck.models import Document, Role, Source, Story
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 _FRONT_MATTER = re.compile(r"\A\ufeff?(\+\+\+|---)[ \t]*\r?\n(.*?)\r?\n\1[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _COMMON_ENCODINGS = ["cp1252", "latin_1", "cp1251", "koi8_r", "iso8859_15", "cp1250", "iso8859_2", "iso8859_5", "cp866"]
 _MAX_CHAOS = 0.2
-_FRONT_MATTER_KEYS = {"title", "outlet", "url", "published", "date", "language", "role"}
 
 
 @dataclass
@@ -213,9 +213,10 @@ def decode(data: bytes) -> tuple[str, str] | None:
             return None
     try:
         text = data.decode("utf-8")
-        return text, "utf-8-sig" if text.startswith("\ufeff") else "utf-8"
     except UnicodeDecodeError:
         pass
+    else:  # ASCII-only binary data (NUL padding, escape codes) is valid UTF-8 too
+        return None if _looks_binary(text) else (text, "utf-8-sig" if text.startswith("\ufeff") else "utf-8")
     if b"\x00" in data:
         return None
     return _detect(data)
@@ -255,21 +256,61 @@ def _looks_binary(text: str) -> bool:
     return controls > max(8, len(text) // 100)
 
 
+class FrontMatter(SourceMeta):
+    """A source's own metadata, at the top of its file; `date` is another name for `published`."""
+
+    date: Day | None = None
+
+
 def front_matter(original: str, path: Path) -> tuple[dict, int]:
-    """Metadata from a leading TOML (+++) or YAML (---) block, and where the body starts."""
+    """Metadata from a leading TOML (+++) or YAML (---) block, and where the body starts.
+
+    Whatever is wrong with the block is an InputError naming the file and the line.
+    """
     found = _FRONT_MATTER.match(original)
     if not found:
         return {}, 0
+    block, first_line = found.group(2), original.count("\n", 0, found.start(2)) + 1
+    data = _parse_front_matter("TOML" if found.group(1) == "+++" else "YAML", block, path, first_line)
     try:
-        meta = tomllib.loads(found.group(2)) if found.group(1) == "+++" else yaml.safe_load(found.group(2))
-    except (tomllib.TOMLDecodeError, yaml.YAMLError) as error:
-        raise InputError(f"front matter is not valid {'TOML' if found.group(1) == '+++' else 'YAML'}: {error}", path=path) from error
-    if not isinstance(meta, dict):
-        raise InputError("front matter must be a table of keys and values", path=path)
-    unknown = sorted(set(meta) - _FRONT_MATTER_KEYS)
-    if unknown:
-        raise InputError(f"unknown front matter keys {unknown} (known: {sorted(_FRONT_MATTER_KEYS)})", path=path)
-    return meta, found.end()
+        meta = FrontMatter.model_validate(data)
+    except ValidationError as error:
+        problem = error.errors()[0]
+        line = first_line + _key_line(block, problem["loc"][0] if problem["loc"] else None)
+        raise InputError(f"front matter: {tomlfile.describe(problem)}", path=path, line=line) from None
+    return meta.model_dump(exclude_unset=True, exclude_none=True), found.end()
+
+
+def _parse_front_matter(language: str, block: str, path: Path, first_line: int) -> dict:
+    try:
+        data = tomllib.loads(block) if language == "TOML" else yaml.safe_load(block)
+    except (ValueError, yaml.YAMLError, RecursionError) as error:  # TOMLDecodeError is a ValueError; so is a bad date
+        message, line = _parse_problem(error)
+        raise InputError(f"front matter is not valid {language}: {message}", path=path, line=first_line + line) from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise InputError("front matter must be a table of keys and values", path=path, line=first_line)
+    return data
+
+
+def _parse_problem(error: Exception) -> tuple[str, int]:
+    """One line saying what is wrong, and the 0-based line of the block it is on (0 when not known)."""
+    if isinstance(error, RecursionError):
+        return "nested too deeply", 0
+    if isinstance(error, yaml.MarkedYAMLError):
+        mark = error.problem_mark or error.context_mark
+        return " ".join(part for part in (error.context, error.problem) if part), mark.line if mark else 0
+    found = re.search(r"\s*\(at line (\d+), column \d+\)", str(error))
+    message = str(error).replace(found.group(), "") if found else str(error)
+    return " ".join(message.split()), int(found.group(1)) - 1 if found else 0
+
+
+def _key_line(block: str, key: object) -> int:
+    """0-based line of the block where `key` is set (0 when not found)."""
+    pattern = re.compile(rf"""^[ \t]*["']?{re.escape(str(key))}["']?[ \t]*[:=]""", re.MULTILINE)
+    found = pattern.search(block) if key is not None else None
+    return block.count("\n", 0, found.start()) if found else 0
 
 
 def _source(
@@ -295,10 +336,7 @@ def _source(
         fields.update(entry.model_dump(exclude={"file"}, exclude_none=True, exclude_unset=True))
     if role is not None:
         fields["role"] = role
-    try:
-        return Source(id=_source_id(display), story=story_id, path=display, encoding=encoding, text=original, **fields)
-    except ValueError as error:
-        raise InputError(f"bad front matter: {error}", path=path) from None
+    return Source(id=_source_id(display), story=story_id, path=display, encoding=encoding, text=original, **fields)
 
 
 def _source_id(display: str) -> str:

@@ -43,6 +43,8 @@ def parse(text: str, path: Path) -> dict:
         line = _line_of_decode_error(str(error))
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
         raise ConfigError(f"invalid TOML: {message}", path=path, line=line) from error
+    except RecursionError:
+        raise ConfigError("invalid TOML: arrays or tables nested too deeply", path=path) from None
 
 
 def load_model(path: Path, model: type[Model]) -> Model:
@@ -58,10 +60,12 @@ def validate(data: dict, model: type[Model], text: str, path: Path) -> Model:
     except ValidationError as error:
         first = error.errors()[0]
         location = tuple(first["loc"])
-        raise ConfigError(_describe(first, location), path=path, line=locate(text, location)) from None
+        raise ConfigError(describe(first), path=path, line=locate(text, location)) from None
 
 
-def _describe(error: dict, location: tuple) -> str:
+def describe(error: dict) -> str:
+    """One line for one pydantic error: where in the data (`source[1].published`), then what is wrong."""
+    location = tuple(error["loc"])
     where = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in location).lstrip(".")
     message = error["msg"]
     if error["type"] == "extra_forbidden":

@@ -1,0 +1,197 @@
+"""Nothing lost: an interrupted run leaves the previous report and baseline as they were.
+
+Each test runs a real `factcheck` process and sends it SIGINT or SIGTERM: while it
+analyses a large corpus, and while it writes its output (the launcher makes the
+write's fsync announce itself and wait, so the signal lands inside the write every
+time). Afterwards the previous file is intact, byte for byte, and no temporary file
+is left next to it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from factcheck.files import write_atomic
+from tests.paths import ROOT, RULES, SEEDS
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+
+SIGNALS = [signal.SIGINT, signal.SIGTERM]
+PREVIOUS = "<!doctype html><p>the previous report, which must survive</p>\n"
+
+# Runs the real CLI entry point, announcing on stderr the moment to interrupt it: "ANALYSING" when the
+# pipeline starts, or "WRITING" at the first fsync (inside write_atomic, after the temporary file is
+# written and before it is renamed), where it then waits to be interrupted.
+_LAUNCHER = """
+import os, sys, time
+import factcheck.cli
+
+def say(word):
+    sys.stderr.write(word + "\\n")
+    sys.stderr.flush()
+
+real_run, real_fsync = factcheck.cli.run, os.fsync
+
+def run(*args, **options):
+    say("ANALYSING")
+    return real_run(*args, **options)
+
+def fsync(descriptor):
+    say("WRITING")
+    time.sleep(60)
+    real_fsync(descriptor)
+
+factcheck.cli.run = run
+if sys.argv[1] == "slow-write":
+    os.fsync = fsync
+sys.argv[0:2] = ["factcheck"]
+factcheck.cli.main()
+"""
+
+
+def _start(args: list, slow_write: bool = False) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-c", _LAUNCHER, "slow-write" if slow_write else "-", *[str(arg) for arg in args]],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+
+
+def _wait_for_line(process: subprocess.Popen, expected: str, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        line = process.stderr.readline()
+        if expected in line:
+            return
+        if not line and process.poll() is not None:
+            break
+    process.kill()
+    pytest.fail(f"the process never printed {expected!r} (exit {process.poll()})")
+
+
+def _leftovers(folder: Path) -> list[str]:
+    return sorted(path.name for path in folder.iterdir() if path.name.endswith(".tmp"))
+
+
+def _stop(process: subprocess.Popen, number: int) -> tuple[int, str]:
+    process.send_signal(number)
+    try:
+        _, stderr = process.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        pytest.fail("the process did not stop after the signal")
+    return process.returncode, stderr
+
+
+@pytest.mark.parametrize("number", SIGNALS, ids=lambda n: signal.Signals(n).name)
+def test_a_signal_during_the_write_keeps_the_previous_report(tmp_path, number):
+    output = tmp_path / "report.html"
+    output.write_text(PREVIOUS)
+    process = _start(["report", SEEDS, "--rules", RULES, "-o", output, "-q"], slow_write=True)
+    _wait_for_line(process, "WRITING")
+    assert _leftovers(tmp_path), "the temporary file should exist while the report is being written"
+    code, stderr = _stop(process, number)
+    assert code == 128 + number, stderr
+    assert f"interrupted by {signal.Signals(number).name}" in stderr
+    assert "Traceback" not in stderr
+    assert output.read_text() == PREVIOUS
+    assert _leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("number", SIGNALS, ids=lambda n: signal.Signals(n).name)
+def test_a_signal_during_the_analysis_keeps_the_previous_report(tmp_path, number):
+    corpus = tmp_path / "corpus"
+    for copy in range(20):  # seconds of work: the signal arrives long before the write
+        shutil.copytree(SEEDS, corpus / f"story{copy:02}")
+    output = tmp_path / "out" / "report.html"
+    output.parent.mkdir()
+    output.write_text(PREVIOUS)
+    process = _start(["report", corpus, "--rules", RULES, "-o", output, "-q"])
+    _wait_for_line(process, "ANALYSING")
+    time.sleep(0.3)
+    assert process.poll() is None, "the run ended before it could be interrupted; make the corpus larger"
+    code, stderr = _stop(process, number)
+    assert code == 128 + number, stderr
+    assert "Traceback" not in stderr
+    assert output.read_text() == PREVIOUS
+    assert _leftovers(output.parent) == []
+
+
+@pytest.mark.parametrize("number", SIGNALS, ids=lambda n: signal.Signals(n).name)
+def test_a_signal_while_updating_a_baseline_keeps_the_previous_one(tmp_path, number):
+    baseline = tmp_path / "baseline.json"
+    previous = '{"version": 1, "findings": []}\n'
+    baseline.write_text(previous)
+    process = _start(["baseline", SEEDS, "--rules", RULES, "-o", baseline, "--update", "-q"], slow_write=True)
+    _wait_for_line(process, "WRITING")
+    code, stderr = _stop(process, number)
+    assert code == 128 + number, stderr
+    assert baseline.read_text() == previous
+    assert _leftovers(tmp_path) == []
+
+
+def test_a_baseline_is_not_overwritten_without_update(tmp_path):
+    baseline = tmp_path / "baseline.json"
+    command = [sys.executable, "-m", "factcheck", "baseline", str(SEEDS), "--rules", str(RULES), "-o", str(baseline), "-q"]
+    first = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    assert first.returncode == 0, first.stderr
+    accepted = json.loads(baseline.read_text())
+    assert accepted["findings"], "the sample corpus should give findings to accept"
+    accepted["findings"][0]["justification"] = "Checked with the ministry on 2025-12-22."
+    edited = json.dumps(accepted, indent=2, ensure_ascii=False) + "\n"
+    baseline.write_text(edited)  # the editor's own words, which nothing may lose
+
+    refused = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    assert refused.returncode == 2
+    assert "already exists" in refused.stderr and "--update" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    assert baseline.read_text() == edited
+
+    updated = subprocess.run([*command, "--update"], cwd=ROOT, capture_output=True, text=True)
+    assert updated.returncode == 0, updated.stderr
+    assert json.loads(baseline.read_text()) == accepted  # rewritten, and the justification kept
+
+
+def test_an_atomic_write_keeps_the_permissions_of_the_file_it_replaces(tmp_path):
+    target = tmp_path / "report.html"
+    target.write_text("old")
+    target.chmod(0o640)
+    write_atomic(target, "new")
+    assert (target.read_text(), stat.S_IMODE(target.stat().st_mode)) == ("new", 0o640)
+
+
+def test_an_atomic_write_gives_a_new_file_the_usual_permissions(tmp_path):
+    umask = os.umask(0o022)
+    try:
+        write_atomic(tmp_path / "new.html", "text")
+    finally:
+        os.umask(umask)
+    assert stat.S_IMODE((tmp_path / "new.html").stat().st_mode) == 0o644
+    assert _leftovers(tmp_path) == []
+
+
+def test_an_interrupted_atomic_write_removes_its_temporary_file(tmp_path, monkeypatch):
+    target = tmp_path / "report.html"
+    target.write_text(PREVIOUS)
+
+    def interrupted(descriptor):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fsync", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(target, "new text")
+    assert target.read_text() == PREVIOUS
+    assert _leftovers(tmp_path) == []
