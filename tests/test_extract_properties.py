@@ -1,0 +1,62 @@
+"""Properties of extraction on any text: it never raises, and every span indexes the original exactly."""
+
+from __future__ import annotations
+
+import time
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.extract import extract
+from tests.extract_cases import document
+
+# Pieces that make the extractors work hard: digits, separators, currencies, units, months, qualifiers,
+# escapes, odd spaces, line breaks and the characters cleaning rewrites.
+_PIECES = st.sampled_from(
+    [
+        "0", "1", "2", "9", "19", "2025", "1993", ",", ".", " ", "  ", "\n", "\n\n", "-", "–", "—", "+", "/", ":",
+        "%", "$", "\\$", "US$", "€", "¥", "£", "₸", "(", ")", "[", "]", "\"", "“", "’s", "\u00a0", "\u202f", "\u00ad",
+        "ex-\n\n", "•", "1. ", "billion", "bn", "m", "k", "tn", "million", "trillion", "thousand", "yen", "USD", "JPY",
+        "tenge", "som", "percent", "per cent", "years", "decades", "-year", "months", "MW", "km", "tons per year",
+        "December", "May", "Sept.", "20th", "1990s", "early", "since", "in", "established in", "between", "and",
+        "to", "from", "about", "more than", "nearly", "up to", "over the next", "every", "ago", "one", "twenty",
+        "three", "hundred", "a", "agreements", "people", "Strategy", "Kambarata", "page", "p.m.", "www.", "@",
+        "#", "é", "İ", "ß", "\u0301", "\u200f", "\x00", "\t",
+    ]
+)  # fmt: skip
+_TEXTS = st.one_of(st.text(max_size=300), st.lists(_PIECES, max_size=60).map("".join))
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_TEXTS)
+def test_extraction_never_raises_and_spans_index_the_original(text, rules):
+    doc = document(text)
+    claims = extract(doc, rules.qualifier_table, reference=None)
+    previous_end = 0
+    for claim in claims:
+        span = claim.span
+        assert 0 <= span.start < span.end <= len(text)
+        assert text[span.start : span.end] == span.text == claim.surface
+        assert span.line == text.count("\n", 0, span.start) + 1
+        assert span.start >= previous_end, "claims overlap or are out of order"
+        previous_end = span.end
+        assert claim.stated.interval.low <= claim.stated.interval.high
+        sentence = claim.context.sentence
+        assert text[sentence.start : sentence.end] == sentence.text
+
+
+@settings(max_examples=50, deadline=None)
+@given(text=st.lists(_PIECES, min_size=1, max_size=40).map("".join))
+def test_extraction_is_deterministic(text, rules):
+    first = extract(document(text), rules.qualifier_table)
+    assert [c.model_dump() for c in first] == [c.model_dump() for c in extract(document(text), rules.qualifier_table)]
+
+
+def test_adversarial_runs_take_linear_time(rules):
+    """Long runs of digits, separators, spaces, symbols and number words finish in time linear in their size."""
+    runs = ["1" * 40_000, "1," * 20_000, "1 " * 5_000, "$" * 40_000, "1-" * 20_000, "one " * 2_000,
+            "twenty-" * 5_000, "May " * 10_000, "(" * 40_000, "\n" * 40_000, "more than " * 4_000]  # fmt: skip
+    for run in runs:
+        started = time.process_time()
+        extract(document(run), rules.qualifier_table)
+        assert time.process_time() - started < 3, f"{run[:12]!r}... took too long"
