@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal
 
 from factcheck.extract.candidates import Candidate, resolve
 from factcheck.extract.codes import reason_not_a_claim
@@ -161,5 +160,3 @@ def _qualifier(text: str, start: int, pattern: re.Pattern[str]) -> tuple[str | N
         return None, start
     return " ".join(found.group("word").lower().split()), found.start()
 
-
-__all__ = ["extract", "Decimal"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -126,8 +127,13 @@ def _after_pattern(language: str) -> re.Pattern[str]:
     return re.compile(rf"[ ]?(?:of[ ])?(?:(?P<code>(?-i:[A-Z]{{3}}))\b|(?P<name>{alternatives})\b)", re.IGNORECASE)
 
 
-def find_money(text: str, numbers: list[Number], sentences, dollar: str = "USD", language: str = "en") -> list[Candidate]:
-    """Every money amount of `text`; a bare `$` is read as `dollar` and the choice noted."""
+def find_money(
+    text: str, numbers: list[Number], sentences: Callable[[int], str], dollar: str = "USD", language: str = "en"
+) -> list[Candidate]:
+    """Every money amount of `text`; a bare `$` is read as `dollar` and the choice noted.
+
+    `sentences(position)` gives the sentence around a position: a country named there settles `som` or `$`.
+    """
     found = []
     before = _before_pattern(language)
     for number in numbers:

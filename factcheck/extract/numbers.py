@@ -245,12 +245,6 @@ def parse_words(text: str) -> Decimal | None:
         return None
 
 
-def parse_digits(text: str, language: str = "en") -> Decimal:
-    """The value of a digit string with the language's separators (`2,500`, `1 155`, `3.7`)."""
-    group, decimal = _separators(language)
-    return Decimal(text.replace(group, "").replace(" ", "").replace(decimal, "."))
-
-
 def _join_ranges(text: str, numbers: list[Number]) -> list[Number]:
     """Join `2–3 billion`, `10-15`, `1993–2023`, `2012–13` and `2 to 3 million` into one Number with a `high`."""
     joined: list[Number] = []
