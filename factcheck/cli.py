@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import signal
 from pathlib import Path
 
@@ -47,6 +48,10 @@ rules_option = click.option(
     help="Folder of rules files (*.toml): checks, qualifiers, names, extra rates.",
 )
 quiet_option = click.option("-q", "--quiet", is_flag=True, help="No progress bar on stderr (it shows only on a terminal).")
+jobs_option = click.option(
+    "-j", "--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="the number of cores",
+    help="Processes to analyse the sources in; the output is the same for any number.",
+)
 date_option = click.option(
     "--date",
     "reference_date",
@@ -76,12 +81,14 @@ def cli() -> None:
 @click.option("--stamp", is_flag=True, help="Put the generation time in the report (off: same input, same bytes).")
 @date_option
 @quiet_option
+@jobs_option
 def report(
     paths: tuple[Path, ...], rules_dir: Path, draft: Path | None, fmt: str, output: Path | None, stamp: bool,
-    reference_date: dt.datetime | None, quiet: bool,
+    reference_date: dt.datetime | None, quiet: bool, jobs: int,
 ) -> None:
     """Check PATHS (files or folders; default: seeds/) and write a report."""
-    result = _run(paths, rules_dir, quiet, draft=draft, stamp=_stamp() if stamp else None, date=_day(reference_date))
+    stamped = _stamp() if stamp else None
+    result = _run(paths, rules_dir, quiet, draft=draft, stamp=stamped, date=_day(reference_date), jobs=jobs)
     target = output if output is not None else (DEFAULT_HTML if fmt == "html" else None)
     _emit(render(result, fmt), target)
     if target is not None and str(target) != "-":
@@ -139,15 +146,16 @@ def _normalised(claim: Claim) -> str:
     help="Write the output here (then print the text summary); default standard output.",
 )
 @quiet_option
+@jobs_option
 @click.pass_context
 def check(
     ctx: click.Context, paths: tuple[Path, ...], rules_dir: Path, baseline_file: Path, fail_on: str, fmt: str,
-    output: Path | None, quiet: bool,
+    output: Path | None, quiet: bool, jobs: int,
 ) -> None:
     """Compare the findings of PATHS with a baseline of accepted ones; exit 1 when something new appears."""
     accepted = baselines.load(baseline_file)
     result = baselines.judge(
-        _run(paths, rules_dir, quiet), accepted, path=baseline_file.as_posix(), fail_on=Severity(fail_on)
+        _run(paths, rules_dir, quiet, jobs=jobs), accepted, path=baseline_file.as_posix(), fail_on=Severity(fail_on)
     )
     _emit(render(result, fmt), output)
     if output is not None and str(output) != "-":

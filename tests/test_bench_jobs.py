@@ -37,3 +37,17 @@ def test_two_jobs_give_the_same_report_as_one(tmp_path: Path, rules, scenario, p
     for fmt in ("json", "html"):
         assert render(parallel, fmt) == render(serial, fmt)
     assert calls[0] == 0 and calls[-1] == ARTICLES and calls == sorted(calls)
+
+
+def test_cli_jobs_option_gives_the_same_json(tmp_path: Path):
+    from click.testing import CliRunner
+
+    from factcheck.cli import cli
+
+    generate(tmp_path / "corpus", "archive", ARTICLES, seed=4, per_story=3)
+    outputs = []
+    for jobs in ("1", "2"):
+        result = CliRunner().invoke(cli, ["report", str(tmp_path / "corpus"), "--format", "json", "-q", "--jobs", jobs])
+        assert result.exit_code == 0, result.output
+        outputs.append(result.output)
+    assert outputs[0] == outputs[1] and '"findings"' in outputs[0]
