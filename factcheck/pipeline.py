@@ -77,7 +77,7 @@ def analyse(
         claims = [claim for part in pool.map(_extract_in_worker, chunks, repeat(reference)) for claim in part]
     rates = FxTable(rules.rates, rules.settings.rate_band)
     normalised = normalize(loaded.story, loaded.documents, claims, rates, rules.entities, date)
-    facts = align(loaded.story, normalised.claims, declared=loaded.declared)
+    facts = align(loaded.story, normalised.claims, normalised.entities, declared=loaded.declared)
     story = StoryFacts(
         story=loaded.story,
         sources=tuple(document.source for document in loaded.documents),

@@ -126,6 +126,7 @@ def _entity(row: dict) -> Entity:
                 count=spelling.get("count", len(spelling["sources"])),
                 sources=tuple(spelling["sources"]),
                 mentions=mentions,
+                form=spelling.get("form", "preferred" if spelling["text"] == row["name"] else "variant"),
             )
         )
     return Entity(

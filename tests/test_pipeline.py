@@ -15,11 +15,20 @@ def test_every_claim_belongs_to_exactly_one_fact(seeds_report):
     assert sorted(grouped) == sorted(claim.id for claim in seeds_report.claims)
 
 
-def test_findings_cite_real_claims(seeds_report):
+def test_findings_cite_claims_or_name_mentions_at_their_exact_spans(seeds_report):
     claim_ids = {claim.id for claim in seeds_report.claims}
+    mention_ids = {
+        f"{mention.source}@{mention.span.start}"
+        for entity in seeds_report.entities
+        for spelling in entity.spellings
+        for mention in spelling.mentions
+    }
+    texts = {source.id: source.text for source in seeds_report.sources}
     for finding in seeds_report.findings:
         assert finding.claims
-        assert {cited.claim for cited in finding.claims} <= claim_ids
+        for cited in finding.claims:
+            assert cited.claim in claim_ids | mention_ids
+            assert texts[cited.source][cited.start : cited.end] == cited.surface
 
 
 def test_the_yen_target_is_read_with_its_qualifier(seeds_report):

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import hashlib
 
-from factcheck.align.cluster import cluster
-from factcheck.align.frames import Frame, frame, inverse_frequencies, words_of
+from factcheck.align.clustering import cluster
+from factcheck.align.frames import Frame, frame, inverse_frequencies, period, words_of
 from factcheck.align.labels import label, reasons
+from factcheck.align.subjects import Subjects
 from factcheck.manifest import DeclaredFact
-from factcheck.models import Claim, Entity, Fact, Story
+from factcheck.models import Claim, ClaimKind, Entity, Fact, Story
 
 
 def align(
@@ -22,7 +23,14 @@ def align(
     """Facts of one story: declared ones first, then automatic groups; every claim in exactly one fact."""
     names = {entity.id: entity.name for entity in entities}
     facts, remaining = _declared_facts(story, claims, declared, names)
-    frames = [frame(claim) for claim in remaining]
+    subjects = Subjects(entities, claims)
+    periods = _periods(claims)
+    spans = _figure_spans(claims)
+    frames = []
+    for claim in remaining:
+        sentence = (claim.source, claim.context.sentence.start)
+        others = tuple(span for span in spans.get(sentence, ()) if span != (claim.span.start, claim.span.end))
+        frames.append(frame(claim, subjects.of(claim), periods.get(sentence, ()), others))
     idf = inverse_frequencies(frames)
     index = {claim.id: position for position, claim in enumerate(remaining)}
     must_link = [(index[c.restates], index[c.id]) for c in remaining if c.restates in index]
@@ -30,6 +38,29 @@ def align(
         members = [frames[i] for i in sorted(group.members, key=lambda i: _claim_order(frames[i].claim))]
         facts.append(_fact(story, members, idf, names, group.restated))
     return _unique_ids(sorted(facts, key=lambda fact: (fact.kind.value, fact.label, fact.claims)))
+
+
+def _figure_spans(claims: list[Claim]) -> dict[tuple[str, int], list[tuple[int, int]]]:
+    """The spans of the money figures of every sentence: their currency words ("USD", "yen") are not context.
+
+    Counts stay: "60 bilateral agreements worth $3.7 billion" says what the money is.
+    """
+    spans: dict[tuple[str, int], list[tuple[int, int]]] = {}
+    for claim in claims:
+        entry = spans.setdefault((claim.source, claim.context.sentence.start), [])
+        if claim.kind is ClaimKind.MONEY:
+            entry.append((claim.span.start, claim.span.end))
+    return spans
+
+
+def _periods(claims: list[Claim]) -> dict[tuple[str, int], tuple[str, ...]]:
+    """The durations stated in each sentence: the time frame of its other figures."""
+    found: dict[tuple[str, int], tuple[str, ...]] = {}
+    for claim in claims:
+        if claim.kind is ClaimKind.DURATION:
+            key = (claim.source, claim.context.sentence.start)
+            found[key] = (*found.get(key, ()), period(claim))
+    return found
 
 
 def _declared_facts(

@@ -14,16 +14,27 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+import snowballstemmer
+
 from factcheck.extract.context import content_words
 from factcheck.models import Claim, ClaimKind
 
-Feature = tuple[str, str]  # (kind, value): ("e", entity id), ("w", lemma), ("n", noun group), ("y", year)
+# (kind, value): ("e", entity id), ("w", lemma), ("n", noun group), ("y", year), ("t", time frame),
+# ("m", magnitude), ("r", "start") for years that date a start
+Feature = tuple[str, str]
 
+CLOSE_WORDS = 2  # the words right next to a figure say what it is: "investments", "portfolio", "trade"
+CLOSE = 1.0
 NEAR_WORDS = 6  # words this close to the figure count fully; farther ones fade
 SENTENCE_ENTITY = 1.5
 PARAGRAPH_ENTITY = 0.5
 NOUN = 2.5
 YEAR = 1.0
+TIME_FRAME = 2.0
+START = 1.5
+# Roles of year claims that date the start of something: "since 2006", "established in 1992", "1993–2023".
+START_ROLES = ("since", "range", "established", "founded", "launched", "began", "started", "initiated", "from")
+MAGNITUDE = 0.8
 
 # Counted nouns that name the same kind of thing in news copy.
 NOUN_GROUPS = {
@@ -40,13 +51,6 @@ NOUN_GROUPS = {
     "enterprise": "company",
     "business": "company",
     "corporation": "company",
-    "official": "person",
-    "leader": "person",
-    "participant": "person",
-    "people": "person",
-    "person": "person",
-    "specialist": "person",
-    "delegate": "person",
 }
 
 
@@ -59,6 +63,8 @@ class Frame:
     features: dict[Feature, float]
     sentence_key: tuple[str, int]
     subjects: frozenset[str]
+    role: str | None = None
+    spelled: tuple[tuple[str, str], ...] = ()  # (stem, word as written) for readable labels  # for durations: "over the next five years" is not "two decades ago"
 
 
 def dimension(claim: Claim) -> str:
@@ -79,18 +85,37 @@ def noun_group(noun: str | None) -> str | None:
     return NOUN_GROUPS.get(head, head)
 
 
-def frame(claim: Claim) -> Frame:
-    """The frame of one claim."""
+def frame(
+    claim: Claim,
+    subjects: frozenset[str] = frozenset(),
+    time_frames: tuple[str, ...] = (),
+    figures: tuple[tuple[int, int], ...] = (),
+) -> Frame:
+    """The frame of one claim.
+
+    `subjects` are what it is about (see subjects.py); `time_frames` the durations its
+    sentence states ("over the next five years"), which tie a target to its period;
+    `figures` the spans of the sentence's other claims, whose words ("USD") are not context.
+    """
     features: dict[Feature, float] = {}
+    words, spelled = _near_words(claim, figures)
     for rank, entity in enumerate(claim.context.entities):
         features[("e", entity)] = SENTENCE_ENTITY / (1 + 0.25 * rank)
     for entity in claim.context.paragraph_entities:
         features.setdefault(("e", entity), PARAGRAPH_ENTITY)
-    for word, weight in _near_words(claim).items():
+    for word, weight in words.items():
         features[("w", word)] = max(features.get(("w", word), 0.0), weight)
     group = noun_group(claim.context.noun)
     if group:
         features[("n", group)] = NOUN
+    if dimension(claim) not in ("time", "duration"):
+        for period in time_frames:
+            features[("t", period)] = TIME_FRAME
+    size = magnitude(claim)
+    if size is not None:
+        features[("m", size)] = MAGNITUDE
+    if claim.kind in (ClaimKind.YEAR, ClaimKind.DATE) and claim.role in START_ROLES:
+        features[("r", "start")] = START
     for year in claim.context.years:
         if not (claim.kind in (ClaimKind.YEAR, ClaimKind.DATE) and str(year) in claim.surface):
             features[("y", str(year))] = YEAR
@@ -99,26 +124,63 @@ def frame(claim: Claim) -> Frame:
         dimension=dimension(claim),
         features=features,
         sentence_key=(claim.source, claim.context.sentence.start),
-        subjects=frozenset(claim.context.entities[:2]),
+        subjects=subjects,
+        role=claim.role if claim.kind is ClaimKind.DURATION else None,
+        spelled=tuple(sorted(spelled.items())),
     )
 
 
-def _near_words(claim: Claim) -> dict[str, float]:
-    """Content words of the sentence, weighted by how many words away from the figure they are."""
+def magnitude(claim: Claim) -> str | None:
+    """The rough size of a figure (its order of magnitude on the common footing): positive evidence only.
+
+    Two figures of one size are a little more likely one fact; figures of different
+    sizes lose only this bonus, so `30 trillion yen` still meets `3 trillion yen`.
+    """
+    if claim.kind is ClaimKind.DURATION:
+        return period(claim)
+    if claim.kind not in (ClaimKind.MONEY, ClaimKind.MEASURE, ClaimKind.COUNT):
+        return None
+    value = abs((claim.normalized or claim.stated).value)
+    return str(value.adjusted()) if value.is_finite() and value > 0 else None  # Decimal: no float overflow
+
+
+def period(claim: Claim) -> str:
+    """A duration as a time-frame key ('5 year')."""
+    return f"{claim.stated.value} {claim.stated.unit}"
+
+
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+def _stems(words: tuple[str, ...]) -> list[str]:
+    """Snowball stems, so paraphrases meet: signed / signing, investments / invested."""
+    return _STEMMER.stemWords(list(words))
+
+
+def _near_words(claim: Claim, figures: tuple[tuple[int, int], ...]) -> tuple[dict[str, float], dict[str, str]]:
+    """Stems of the sentence's content words, weighted by their distance to the figure; and each stem's word."""
     sentence = claim.context.sentence
+    text = sentence.text
+    for start, end in figures:
+        low, high = max(0, start - sentence.start), min(len(text), end - sentence.start)
+        if low < high:
+            text = text[:low] + " " * (high - low) + text[high:]
     figure_start = claim.span.start - sentence.start
     figure_end = claim.span.end - sentence.start
-    before = content_words(sentence.text[: max(0, figure_start)])
-    after = content_words(sentence.text[max(0, figure_end) :])
+    before = content_words(text[: max(0, figure_start)])
+    after = content_words(text[max(0, figure_end) :])
     weights: dict[str, float] = {}
-    for distance, word in enumerate(reversed(before)):
-        weights[word] = max(weights.get(word, 0.0), _fade(distance))
-    for distance, word in enumerate(after):
-        weights[word] = max(weights.get(word, 0.0), _fade(distance))
-    return weights
+    spelled: dict[str, str] = {}
+    for words in (tuple(reversed(before)), after):
+        for distance, (stem, word) in enumerate(zip(_stems(words), words)):
+            weights[stem] = max(weights.get(stem, 0.0), _fade(distance))
+            spelled.setdefault(stem, word)
+    return weights, spelled
 
 
 def _fade(distance: int) -> float:
+    if distance < CLOSE_WORDS:
+        return CLOSE
     return 1.0 if distance < NEAR_WORDS else NEAR_WORDS / (distance + 1)
 
 
@@ -132,5 +194,5 @@ def inverse_frequencies(frames: list[Frame]) -> dict[Feature, float]:
 
 
 def words_of(text: str) -> set[str]:
-    """Lemmas of a phrase as alignment compares them (for declared facts)."""
-    return set(content_words(re.sub(r"[-_]", " ", text)))
+    """Stems of a phrase as alignment compares them (for declared facts)."""
+    return set(_stems(content_words(re.sub(r"[-_]", " ", text))))

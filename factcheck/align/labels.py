@@ -21,9 +21,17 @@ _KIND_WORDS = {
 def label(frames: list[Frame], idf: dict[Feature, float], names: dict[str, str]) -> str:
     """'Kazakhstan — agreement, signed (amount)': the main subject, the telling words, what is measured."""
     weights = _feature_weights(frames, idf)
-    entity = next((value for (kind, value), _ in weights.most_common() if kind == "e"), None)
+    subjects = Counter(subject for item in frames for subject in item.subjects)
+    entity = min(subjects, key=lambda s: (-subjects[s], s)) if subjects else None
+    entity = entity or next((value for (kind, value), _ in weights.most_common() if kind == "e"), None)
     noun = next((value for (kind, value), _ in weights.most_common() if kind == "n"), None)
-    words = [value for (kind, value), _ in weights.most_common() if kind == "w" and value != noun][:3]
+    spelled = _spelled(frames)
+    named = {token for name in names.values() for token in name.lower().split()}
+    words = [
+        spelled.get(value, value)
+        for (kind, value), _ in weights.most_common()
+        if kind == "w" and value != noun and spelled.get(value, value) not in named
+    ][:3]
     subject = names.get(entity, entity) if entity else "the story"
     topic = ", ".join(([noun] if noun else []) + words) or "figure"
     return f"{subject} — {topic} ({_KIND_WORDS[frames[0].claim.kind]})"
@@ -35,7 +43,8 @@ def reasons(frames: list[Frame], idf: dict[Feature, float], names: dict[str, str
         return ()
     shared = _shared_features(frames)
     entities = [names.get(value, value) for kind, value in shared if kind == "e"]
-    words = [value for kind, value in sorted(shared, key=lambda f: -idf.get(f, 0)) if kind in ("w", "n")][:6]
+    spelled = _spelled(frames)
+    words = [spelled.get(value, value) for kind, value in sorted(shared, key=lambda f: -idf.get(f, 0)) if kind in ("w", "n")][:6]
     years = [value for kind, value in shared if kind == "y"]
     found = []
     if restated:
@@ -47,6 +56,15 @@ def reasons(frames: list[Frame], idf: dict[Feature, float], names: dict[str, str
     if years:
         found.append("same time frame: " + ", ".join(sorted(years)))
     return tuple(found)
+
+
+def _spelled(frames: list[Frame]) -> dict[str, str]:
+    """Each stem as the claims write it (the first spelling met)."""
+    found: dict[str, str] = {}
+    for item in frames:
+        for stem, word in item.spelled:
+            found.setdefault(stem, word)
+    return found
 
 
 def _feature_weights(frames: list[Frame], idf: dict[Feature, float]) -> Counter:

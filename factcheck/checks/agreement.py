@@ -15,7 +15,7 @@ from pydantic import Field
 
 from factcheck import figures
 from factcheck.checks import Check, CheckConfig, register
-from factcheck.checks.base import Reading, StoryFacts, explain, fingerprints, reading
+from factcheck.checks.base import Reading, StoryFacts, claim_key, explain, fingerprints, reading
 from factcheck.models import ClaimKind, Fact, Finding, Interval, Severity
 
 
@@ -128,7 +128,7 @@ def _finding(
         message=message,
         **fingerprints(
             CHECK.id,
-            (story.story.id, fact.label, sorted({r.claim.source for r in outliers})),
+            (story.story.id, sorted(claim_key(r.claim) for r in outliers)),
             sorted(f"{c.source}:{c.surface}" for c in claims),
         ),
         story=story.story.id,

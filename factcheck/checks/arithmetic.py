@@ -15,7 +15,7 @@ from pydantic import Field
 
 from factcheck import figures
 from factcheck.checks import Check, CheckConfig, register
-from factcheck.checks.base import StoryFacts, explain, fingerprints, reading
+from factcheck.checks.base import StoryFacts, claim_key, explain, fingerprints, reading
 from factcheck.models import Claim, ClaimKind, Finding, Interval, Severity
 
 _TOTAL = re.compile(r"\b(?:total(?:ing|ling|led|ed)?|in all|altogether|combined|overall|sum)\b", re.IGNORECASE)
@@ -91,7 +91,7 @@ def _sum_finding(story: StoryFacts, total: Claim, parts: list[Claim], added: Int
         rule=CHECK.id,
         severity=CHECK.severity,
         message=message,
-        **fingerprints(CHECK.id, (story.story.id, total.source, "sum", total.context.words[:4]), [c.surface for c in claims]),
+        **fingerprints(CHECK.id, (story.story.id, "sum", claim_key(total)), [c.surface for c in claims]),
         story=story.story.id,
         fact=story.fact_of(total.id),
         claims=tuple(story.cite(c) for c in claims),
@@ -141,7 +141,7 @@ def _range_finding(story: StoryFacts, duration: Claim, span: Claim, length: Deci
         rule=CHECK.id,
         severity=Severity.WARNING,
         message=message,
-        **fingerprints(CHECK.id, (story.story.id, duration.source, "range"), (duration.surface, span.surface)),
+        **fingerprints(CHECK.id, (story.story.id, "range", claim_key(duration)), (duration.surface, span.surface)),
         story=story.story.id,
         fact=story.fact_of(duration.id),
         claims=(story.cite(duration), story.cite(span)),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
@@ -131,6 +132,23 @@ def explain(claim: Claim, story: StoryFacts) -> str:
 def _calendar(interval: Interval) -> str:
     low, high = str(interval.low), str(interval.high)
     return low if low == high else f"{low} to {high}"
+
+
+_NUMBER = re.compile(r"\d[\d,.]*")
+
+
+def claim_key(claim: Claim) -> str:
+    """What a claim is, without where it is or what value it gives.
+
+    Its source, kind, and sentence with every number masked, plus its word position in
+    that sentence: moving a paragraph changes none of it, and neither does changing the
+    figure, so a new value under a known key is a *changed* finding, not a new one.
+    """
+    sentence = claim.context.sentence
+    masked = " ".join(_NUMBER.sub("#", sentence.text).split())
+    position = len(_NUMBER.sub("#", sentence.text[: max(0, claim.span.start - sentence.start)]).split())
+    digest = hashlib.sha256(masked.encode("utf-8")).hexdigest()[:16]
+    return f"{claim.source}|{claim.kind.value}|{digest}|{position}"
 
 
 def fingerprints(rule: str, identity: Sequence[object], values: Sequence[object]) -> dict[str, str]:

@@ -14,7 +14,7 @@ from pydantic import Field
 
 from factcheck import figures
 from factcheck.checks import Check, CheckConfig, register
-from factcheck.checks.base import StoryFacts, explain, fingerprints
+from factcheck.checks.base import StoryFacts, claim_key, explain, fingerprints
 from factcheck.models import Claim, Finding, Interval, Severity
 
 
@@ -70,11 +70,7 @@ def _finding(story: StoryFacts, original: Claim, restated: Claim, expected: Deci
         rule=CHECK.id,
         severity=severity,
         message=message,
-        **fingerprints(
-            CHECK.id,
-            (story.story.id, restated.source, original.stated.unit, unit),
-            (original.surface, restated.surface),
-        ),
+        **fingerprints(CHECK.id, (story.story.id, claim_key(restated)), (original.surface, restated.surface)),
         story=story.story.id,
         fact=story.fact_of(restated.id),
         claims=(story.cite(restated), story.cite(original)),

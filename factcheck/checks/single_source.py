@@ -7,7 +7,7 @@ before repeating them.
 from __future__ import annotations
 
 from factcheck.checks import Check, CheckConfig, register
-from factcheck.checks.base import StoryFacts, fingerprints
+from factcheck.checks.base import StoryFacts, claim_key, fingerprints
 from factcheck.models import ClaimKind, Finding, Severity
 
 
@@ -33,7 +33,7 @@ def run(story: StoryFacts, config: SingleSourceConfig) -> list[Finding]:
                 rule=CHECK.id,
                 severity=config.severity or CHECK.severity,
                 message=f"Only {story.name_of(source)} gives {fact.label}: {surfaces}.",
-                **fingerprints(CHECK.id, (story.story.id, fact.label, source), (surfaces,)),
+                **fingerprints(CHECK.id, (story.story.id, sorted(claim_key(c) for c in claims)), (surfaces,)),
                 story=story.story.id,
                 fact=fact.id,
                 claims=tuple(story.cite(claim) for claim in claims),

@@ -2,57 +2,46 @@
 
 from __future__ import annotations
 
+from anyascii import anyascii
 from pydantic import Field
-from rapidfuzz import fuzz
 
 from factcheck.checks import Check, CheckConfig, register
 from factcheck.checks.base import StoryFacts, fingerprints
 from factcheck.models import Entity, Finding, Severity, Spelling
 
 
-VARIANT_SIMILARITY = 75  # rapidfuzz ratio above which a listed alias is a variant spelling, not an abbreviation
-
-
 class SpellingConfig(CheckConfig):
-    """How to treat spellings that differ only in capitals."""
+    """How to treat spellings that differ only in capitals or punctuation."""
 
-    case_only_severity: Severity = Field(
-        default=Severity.INFO, description="Severity when spellings differ only in upper and lower case."
-    )
-    ignore_authority_aliases: bool = Field(
-        default=True, description="Abbreviations and other scripts listed as aliases in rules are not misspellings."
+    style_only_severity: Severity = Field(
+        default=Severity.INFO,
+        description="Severity when spellings differ only in capitals, spaces or punctuation ('+' or 'plus').",
     )
 
 
 def run(story: StoryFacts, config: SpellingConfig) -> list[Finding]:
-    """One finding per entity written in more than one way."""
+    """One finding per entity written in more than one competing way."""
     return [
         _finding(story, entity, variants, config)
         for entity in story.entities
-        if len(variants := _variants(entity, config)) > 1
+        if len(variants := competing(entity)) > 1
     ]
 
 
-def _variants(entity: Entity, config: SpellingConfig) -> list[Spelling]:
-    """Spellings that compete with each other: aliases of another script or an abbreviation do not."""
-    if not config.ignore_authority_aliases or not entity.authority:
-        return list(entity.spellings)
-    preferred = _folded(entity.name)
-    return [s for s in entity.spellings if _folded(s.text) == preferred or _close(s.text, entity.name)]
+def competing(entity: Entity) -> list[Spelling]:
+    """The preferred spelling and its variants; aliases listed in rules (abbreviations, other scripts) do not compete."""
+    return [spelling for spelling in entity.spellings if spelling.form != "alias"]
 
 
-def _close(text: str, name: str) -> bool:
-    """A variant rather than an alias: the same script, and nearly the same letters."""
-    return text.isascii() == name.isascii() and fuzz.ratio(_folded(text), _folded(name)) >= VARIANT_SIMILARITY
-
-
-def _folded(text: str) -> str:
-    return " ".join(text.lower().split())
+def letters(text: str) -> str:
+    """What is left of a name once capitals, spaces and punctuation are set aside."""
+    folded = anyascii(text).lower().replace("+", " plus ").replace("&", " and ")
+    return "".join(ch for ch in folded if ch.isalnum())
 
 
 def _finding(story: StoryFacts, entity: Entity, variants: list[Spelling], config: SpellingConfig) -> Finding:
-    case_only = len({_folded(s.text) for s in variants}) == 1
-    severity = config.severity or (config.case_only_severity if case_only else CHECK.severity)
+    style_only = len({letters(s.text) for s in variants}) == 1
+    severity = config.severity or (config.style_only_severity if style_only else CHECK.severity)
     preferred = entity.name
     others = [s for s in variants if s.text != preferred]
     written = "; ".join(_describe(story, s) for s in sorted(variants, key=lambda s: (-s.count, s.text)))

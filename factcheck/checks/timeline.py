@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from pydantic import Field
 
+from factcheck.align.frames import START_ROLES
 from factcheck.checks import Check, CheckConfig, register
-from factcheck.checks.base import StoryFacts, explain, fingerprints
+from factcheck.checks.base import StoryFacts, claim_key, explain, fingerprints
 from factcheck.models import Claim, ClaimKind, Fact, Finding, Severity
 
 
@@ -19,8 +20,7 @@ class TimelineConfig(CheckConfig):
     """Which year roles date the start of something, and how far apart they may be."""
 
     start_roles: list[str] = Field(
-        default=["since", "range", "established", "founded", "launched", "began", "started", "initiated", "from"],
-        description="Roles of year claims that date a start; a range's start is its first year.",
+        default=list(START_ROLES), description="Roles of year claims that date a start; a range's start is its first year."
     )
     slack_years: int = Field(default=0, ge=0, description="Years two starts may differ by.")
 
@@ -55,7 +55,9 @@ def _finding(story: StoryFacts, fact: Fact, starts: list[Claim], config: Timelin
         rule=CHECK.id,
         severity=config.severity or CHECK.severity,
         message=f"Sources date the start of {fact.label} {last - first} years apart: {stated}.",
-        **fingerprints(CHECK.id, (story.story.id, fact.label), sorted(f"{c.source}:{c.surface}" for c in ordered)),
+        **fingerprints(
+            CHECK.id, (story.story.id, sorted(claim_key(c) for c in ordered)), sorted(f"{c.source}:{c.surface}" for c in ordered)
+        ),
         story=story.story.id,
         fact=fact.id,
         claims=tuple(story.cite(c) for c in ordered),

@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from factcheck.align.frames import Feature, Frame
 
 THRESHOLD = 0.30  # pair score needed to consider a merge
-LINK = 0.75  # share of THRESHOLD the clusters' average similarity must reach
-SUBJECT_PENALTY = 0.4  # claims about different subjects (Kazakhstan vs Uzbekistan)
+LINK = 0.6  # share of THRESHOLD the clusters' average similarity must reach
+SUBJECT_PENALTY = 0.25  # claims about different subjects (Kazakhstan vs Uzbekistan)
+UNSPECIFIED_PENALTY = 0.35  # one claim about a country, the other about the whole story (60 vs 150 agreements)
 YEAR_PENALTY = 0.6  # claims about different years (trade in 2024 vs trade in 2023)
 MIN_POSTINGS_CAP = 40
 
@@ -32,6 +33,7 @@ class Cluster:
     nouns: set[str]
     subjects: set[str]
     years: set[str]
+    roles: set[str]
     restated: bool = False
 
     def mean(self) -> dict[Feature, float]:
@@ -100,6 +102,7 @@ def _singleton(index: int, item: Frame, vector: dict[Feature, float]) -> Cluster
         nouns={value for kind, value in item.features if kind == "n"},
         subjects=set(item.subjects),
         years={value for kind, value in item.features if kind == "y"},
+        roles={item.role} if item.role else set(),
     )
 
 
@@ -107,33 +110,33 @@ def _pair_score(frames: list[Frame], vectors: list[dict[Feature, float]], first:
     a, b = frames[first], frames[second]
     if a.sentence_key == b.sentence_key:
         return 0.0  # two figures of one sentence are two facts, unless one restates the other
-    score = _dot(vectors[first], vectors[second])
-    return score * _penalty(
-        {v for k, v in a.features if k == "n"},
-        {v for k, v in b.features if k == "n"},
-        set(a.subjects),
-        set(b.subjects),
-        {v for k, v in a.features if k == "y"},
-        {v for k, v in b.features if k == "y"},
-    )
+    single_a = _singleton(first, a, vectors[first])
+    single_b = _singleton(second, b, vectors[second])
+    return _dot(vectors[first], vectors[second]) * _penalty(single_a, single_b)
 
 
-def _penalty(nouns_a, nouns_b, subjects_a, subjects_b, years_a, years_b) -> float:
-    if nouns_a and nouns_b and not nouns_a & nouns_b:
-        return 0.0  # sixty firms and sixty agreements are never one fact
+def _penalty(a: Cluster, b: Cluster) -> float:
+    """How much what the clusters are about keeps them apart (1: nothing; 0: never one fact)."""
+    if _conflict(a.nouns, b.nouns) or _conflict(a.roles, b.roles):
+        return 0.0  # sixty firms and sixty agreements, "the next five years" and "two decades ago"
     factor = 1.0
-    if subjects_a and subjects_b and not subjects_a & subjects_b:
+    if _conflict(a.subjects, b.subjects):
         factor *= SUBJECT_PENALTY
-    if years_a and years_b and not years_a & years_b:
+    elif bool(a.subjects) != bool(b.subjects):
+        factor *= UNSPECIFIED_PENALTY
+    if _conflict(a.years, b.years):
         factor *= YEAR_PENALTY
     return factor
+
+
+def _conflict(a: set[str], b: set[str]) -> bool:
+    return bool(a) and bool(b) and not a & b
 
 
 def _may_merge(a: Cluster, b: Cluster) -> bool:
     if a.sentences & b.sentences:
         return False
-    penalty = _penalty(a.nouns, b.nouns, a.subjects, b.subjects, a.years, b.years)
-    return _dot(a.mean(), b.mean()) * penalty >= THRESHOLD * LINK
+    return _dot(a.mean(), b.mean()) * _penalty(a, b) >= THRESHOLD * LINK
 
 
 def _merge(clusters: list[Cluster], owner: list[int], keep: int, other: int) -> None:
@@ -147,6 +150,7 @@ def _merge(clusters: list[Cluster], owner: list[int], keep: int, other: int) -> 
     a.nouns |= b.nouns
     a.subjects |= b.subjects
     a.years |= b.years
+    a.roles |= b.roles
     a.restated = a.restated or b.restated
     for index in b.members:
         owner[index] = keep

@@ -1,0 +1,118 @@
+"""Who or what a figure is about: the subject that tells `60 agreements` of Kazakhstan from the summit's 150.
+
+A claim's subjects are the specific entities around it: those of its sentence
+nearest the figure, or, when the sentence names none and points back ("his
+visit", "the two countries", or no name at all), the nearest person or place
+before it. Entities every other sentence mentions (Japan, Central Asia in this
+story) are the story's setting, not a subject. A leader counts as his country,
+learnt from how the story writes them ("Kazakhstan's President Tokayev",
+"Kazakh President Tokayev").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from factcheck.models import Claim, Entity
+
+SETTING_SHARE = 0.25  # an entity in this share of claim sentences is the story's setting
+LOOKBACK = 600  # characters before a sentence searched for the subject a pronoun points to
+AFFILIATION_GAP = 32  # "Kazakhstan's President " fits; a list of names does not
+_SUBJECT_KINDS = {"person", "place", "organisation"}
+_SUMMING_UP = re.compile(r"\b(?:in total|overall|altogether|in all|all told|in sum)\b", re.IGNORECASE)
+_ANAPHORA = {
+    "person": re.compile(r"\b(?:his|her|he|she)\b", re.IGNORECASE),
+    "place": re.compile(r"\b(?:the (?:two |both )?countr(?:y|ies)|the two sides|bilateral|its)\b", re.IGNORECASE),
+}
+
+
+@dataclass(frozen=True, order=True)
+class Placed:
+    """A mention of an entity at a position of a source."""
+
+    start: int
+    end: int
+    entity: str
+    kind: str
+
+
+class Subjects:
+    """Finds the subjects of claims from the entity mentions of one story."""
+
+    def __init__(self, entities: list[Entity] | tuple[Entity, ...], claims: list[Claim]):
+        self._mentions = _placed(entities)
+        self._starts = {source: [m.start for m in placed] for source, placed in self._mentions.items()}
+        self._country = _affiliations(self._mentions)
+        self._setting = self._settings(claims)
+
+    def of(self, claim: Claim) -> frozenset[str]:
+        """The subject keys of a claim (entity ids, a leader as his country); empty for the story as a whole."""
+        sentence = claim.context.sentence
+        inside = self._between(claim.source, sentence.start, sentence.end)
+        nearest = sorted(inside, key=lambda m: (m.start > claim.span.start, abs(m.start - claim.span.start)))
+        keys = [key for m in nearest if m.kind in _SUBJECT_KINDS and (key := self._key(m)) not in self._setting]
+        if keys:
+            return frozenset(keys[:2])
+        # A sentence whose subject comes before the figure names it ("Japan's trade … $35 billion" is the region's).
+        named = any(m.kind in _SUBJECT_KINDS and m.start < claim.span.start for m in inside)
+        return self._pointed_to(claim, named)
+
+    def _pointed_to(self, claim: Claim, named: bool) -> frozenset[str]:
+        """The nearest earlier person or place, when the sentence points back to one."""
+        text = claim.context.sentence.text
+        kinds = {kind for kind, pattern in _ANAPHORA.items() if pattern.search(text)}
+        if not kinds and not named and not _SUMMING_UP.search(text):
+            kinds = {"person", "place"}  # no name at all ("Over 60 agreements were signed."): the one before
+        start = claim.context.sentence.start
+        for mention in reversed(self._between(claim.source, start - LOOKBACK, start)):
+            if mention.kind in kinds and (key := self._key(mention)) not in self._setting:
+                return frozenset([key])
+        return frozenset()
+
+    def _key(self, mention: Placed) -> str:
+        return self._country.get(mention.entity, mention.entity)
+
+    def _between(self, source: str, start: int, end: int) -> list[Placed]:
+        starts = self._starts.get(source, [])
+        return self._mentions.get(source, [])[bisect_left(starts, start) : bisect_left(starts, end)]
+
+    def _settings(self, claims: list[Claim]) -> set[str]:
+        counts: Counter[str] = Counter()
+        sentences = {(c.source, c.context.sentence.start, c.context.sentence.end) for c in claims}
+        for source, start, end in sentences:
+            counts.update({self._key(m) for m in self._between(source, start, end)})
+        needed = max(2, SETTING_SHARE * len(sentences))
+        return {key for key, count in counts.items() if count >= needed}
+
+
+def _placed(entities) -> dict[str, list[Placed]]:
+    by_source: dict[str, list[Placed]] = defaultdict(list)
+    for entity in entities:
+        kind = _subject_kind(entity)
+        for spelling in (*entity.spellings, *entity.demonyms):
+            for mention in spelling.mentions:
+                by_source[mention.source].append(Placed(mention.span.start, mention.span.end, entity.id, kind))
+    return {source: sorted(placed) for source, placed in by_source.items()}
+
+
+def _subject_kind(entity: Entity) -> str:
+    """Countries are the places a figure is about; a city (Tokyo, where the summit met) rarely is.
+
+    A place with a demonym (Kazakh, Japanese) is taken for a country.
+    """
+    if entity.kind == "place":
+        return "place" if entity.demonyms else "city"
+    return entity.kind
+
+
+def _affiliations(mentions: dict[str, list[Placed]]) -> dict[str, str]:
+    """Each person's country: the place written most often right before their name."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for placed in mentions.values():
+        for before, after in zip(placed, placed[1:]):
+            if after.kind == "person" and before.kind == "place" and 0 <= after.start - before.end <= AFFILIATION_GAP:
+                votes[after.entity][before.entity] += 1
+    return {person: max(sorted(counts), key=counts.__getitem__) for person, counts in votes.items()}
