@@ -1,0 +1,99 @@
+"""Alignment units: declared facts, subjects, blocking. The sample corpus is scored in test_align_gold.py."""
+
+from __future__ import annotations
+
+import shutil
+
+from factcheck.align import align
+from factcheck.align.clustering import MIN_POSTINGS_CAP, candidate_pairs
+from factcheck.align.frames import frame
+from factcheck.align.subjects import Subjects
+from factcheck.models import Entity, Mention, Spelling
+from factcheck.pipeline import run
+from tests.checks_cases import STORY, _span, story_from_case
+from tests.paths import SEEDS
+
+
+def _claims(rows):
+    return list(story_from_case({"claim": rows}).claims)
+
+
+def _entity(entity_id, kind, *mentions, demonym=None):
+    """An entity with mentions given as (source, start, text)."""
+    spelled = tuple(Mention(source=s, span=_span(start, text)) for s, start, text in mentions)
+    demonyms = ()
+    if demonym:
+        demonyms = (Spelling(text=demonym[2], count=1, sources=(demonym[0],), mentions=(Mention(source=demonym[0], span=_span(demonym[1], demonym[2])),)),)
+    name = mentions[0][2] if mentions else entity_id
+    return Entity(
+        id=entity_id, name=name, kind=kind,
+        spellings=(Spelling(text=name, count=len(spelled), sources=tuple({s for s, _, _ in mentions}), mentions=spelled),),
+        demonyms=demonyms,
+    )
+
+
+def test_declared_facts_take_their_claims_first(tmp_path, rules):
+    corpus = tmp_path / "seeds"
+    shutil.copytree(SEEDS, corpus)
+    with (corpus / "story.toml").open("a", encoding="utf-8") as manifest:
+        manifest.write('\n[[fact]]\nlabel = "Kazakh agreements, value"\nkind = "money"\nwords = ["signed"]\nentities = ["Kazakhstan"]\n')
+    report = run([corpus], rules)
+    declared = [fact for fact in report.facts if fact.declared]
+    assert [fact.label for fact in declared] == ["Kazakh agreements, value"]
+    surfaces = {claim.surface for claim in report.claims if claim.id in declared[0].claims}
+    assert surfaces == {"$3.7 billion"}
+    assert declared[0].reasons == ("declared in story.toml",)
+    assert sum(claim_id in fact.claims for fact in report.facts for claim_id in declared[0].claims) == len(declared[0].claims)
+
+
+def test_a_pronoun_takes_the_subject_of_the_sentence_before():
+    claims = _claims([
+        {"source": "a", "surface": "$8.5 billion", "value": 8.5e9, "sentence": "Tokayev said investments exceed $8.5 billion.", "sentence_start": 0},
+        {"source": "a", "surface": "$3.7 billion", "value": 3.7e9, "sentence": "During his visit, deals worth $3.7 billion were signed.", "sentence_start": 60},
+    ])
+    entities = [
+        _entity("kazakhstan", "place", ("a", 500, "Kazakhstan"), demonym=("a", 900, "Kazakh")),
+        _entity("tokayev", "person", ("a", 0, "Tokayev")),
+    ]
+    subjects = Subjects(entities, claims)
+    assert subjects.of(claims[1]) == {"tokayev"}
+
+
+def test_a_leader_counts_as_the_country_written_before_his_name():
+    claims = _claims([{"source": "a", "surface": "60 deals", "kind": "count", "unit": "count", "value": 60,
+                       "sentence": "Kazakh President Tokayev signed 60 deals.", "sentence_start": 0}])
+    entities = [
+        _entity("kazakhstan", "place", ("a", 900, "Kazakhstan"), demonym=("a", 0, "Kazakh")),
+        _entity("tokayev", "person", ("a", 17, "Tokayev")),
+    ]
+    assert Subjects(entities, claims).of(claims[0]) == {"kazakhstan"}
+
+
+def test_entities_in_most_sentences_are_the_setting_not_a_subject():
+    rows = [
+        {"source": "a", "surface": f"${n} billion", "value": n * 1e9, "sentence": f"Japan will spend ${n} billion.", "sentence_start": n * 100}
+        for n in range(1, 5)
+    ]
+    claims = _claims(rows)
+    japan = _entity("japan", "place", *[("a", n * 100, "Japan") for n in range(1, 5)], demonym=("a", 9000, "Japanese"))
+    assert all(Subjects([japan], claims).of(claim) == frozenset() for claim in claims)
+
+
+def test_blocking_skips_features_too_common_to_tell_claims_apart():
+    size = 400
+    claims = _claims([
+        {"source": f"s{n}", "surface": "$1 billion", "value": 1e9, "sentence": f"Japan will invest $1 billion in project{n}."}
+        for n in range(size)
+    ])
+    pairs = candidate_pairs([frame(claim) for claim in claims])
+    # Every claim shares 'japan', 'invest', 'billion'-sized: all-pairs would be 79,800.
+    assert len(pairs) < size * MIN_POSTINGS_CAP
+
+
+def test_two_figures_of_one_sentence_are_never_one_fact():
+    claims = _claims([
+        {"source": "a", "surface": "$95 billion", "value": 95e9, "sentence": "China's trade is $95 billion and the EU's $50 billion."},
+        {"source": "a", "surface": "$50 billion", "value": 50e9, "sentence": "China's trade is $95 billion and the EU's $50 billion."},
+    ])
+    facts = align(STORY, claims)
+    assert len(facts) == 2
