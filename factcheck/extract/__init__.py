@@ -54,6 +54,8 @@ def extract(
     previous: tuple[Candidate, Claim] | None = None
     for candidate in chosen:
         word, start = (None, candidate.start) if candidate.kind in _FIXED_KINDS else _qualifier(text, candidate.start, pattern)
+        if word == "over" and candidate.kind is ClaimKind.DURATION and candidate.role != "ago":
+            word, start = None, candidate.start  # "jobs over 10 years": a period, not "more than"
         restates = _restated(text, previous, candidate, start)
         claim = _claim(document, segments, candidate, word, qualifiers, restates)
         claims.append(claim)

@@ -28,6 +28,8 @@ _REFERENCE_WORDS = frozenset(
     platform platforms exit exits tier level grade rank ranked no number # verse verses rule resolution model
     version v.""".split()
 )
+_TIME_PREFIXES = ("mid", "pre", "post", "early", "late", "end", "fiscal")
+_PERIOD_WORD = re.compile(r"(?:[QH][1-4]|FY|CY|FY\d\d)")  # "Q4 2024", "FY 2025": a period of the year, not a name
 _SENTENCE_ENDS = frozenset('.!?:;"“”\'‘([—–\n')
 _TIME_AFTER = re.compile(r"[ ]?(?:[ap]\.m\.|[ap]m\b|GMT\b|UTC\b|hrs\b|o'clock\b)", re.IGNORECASE)
 _MARKER = re.compile(r"[(\[]\d{1,3}[)\]]")
@@ -70,7 +72,9 @@ def _bad_suffix(text, number, before, word, word_start) -> bool:
 def _name_hyphen(text, number, before, word, word_start) -> bool:
     """`Kambarata-1`, `COVID-19`, `Su-30`: letters, a hyphen, the number."""
     trimmed = before.rstrip(" ")
-    return len(trimmed) >= 2 and trimmed[-1] in "-–" and trimmed[-2].isalpha()
+    if len(trimmed) < 2 or trimmed[-1] not in "-–" or not trimmed[-2].isalpha():
+        return False
+    return not trimmed[:-1].lower().endswith(_TIME_PREFIXES)  # "mid-2027", "pre-2020" are times
 
 
 def _day_of_month(text, number, before, word, word_start) -> bool:
@@ -84,9 +88,12 @@ def _in_name(text, number, before, word, word_start) -> bool:
     """`Strategy 2040`, `Boeing 737`, `Group of Seven`, `One Village`: a name, not a figure."""
     if number.capitalised and not _sentence_start(before, len(before)):
         return True
-    if not before.endswith(" ") or not word[:1].isupper() or not word[-1].isalnum() or word in _FREE_BEFORE:
+    capitalised = any(c.isupper() for c in word)  # "Strategy 2040", "iPhone 16"
+    if not before.endswith(" ") or not capitalised or not word[-1].isalnum() or word in _FREE_BEFORE:
         return False  # "Tokyo, nine", "Japan's 60": punctuation or a possessive parts the name from the figure
     if word.endswith("s") and word[-2:-1] in "'’":
+        return False
+    if _PERIOD_WORD.fullmatch(word):
         return False
     if word.isupper() and len(word) == 3:
         return False  # an ISO code before an amount (`USD 19bn`): money decides

@@ -55,7 +55,7 @@ def counted_noun(text: str, position: int) -> tuple[int, str | None]:
             break
         if lowered.endswith(("'", "’")) and is_plural(lowered[:-1]):
             return found.end() - 1, lemma(lowered[:-1])  # "27 member states' leaders" counts states
-        if not word.endswith("-") and not coordinated and is_plural(lowered):
+        if not word.endswith("-") and not coordinated and word[0].islower() and is_plural(lowered):
             return found.end(), lemma(lowered)
         previous = word
     return position, None

@@ -23,7 +23,7 @@ _UNIT = re.compile(
 )
 _FACTORS = {"decade": ("year", 10), "century": ("year", 100), "centurie": ("year", 100), "quarter": ("month", 3)}
 _ROLE_BEFORE = re.compile(
-    r"\b(?P<role>(?:the|its|their|his|her)[ ](?:next|coming|following|past|last|first|previous|latest)|every|each|for|within|in)[ ]"
+    r"\b(?P<role>(?:the|its|their|his|her)[ ](?:next|coming|following|past|last|first|previous|latest)|every|each|for|within|in|over|during)[ ]"
     r"(?:(?:more[ ]than|over|about|nearly|almost|some|around|approximately)[ ])?$",
     re.IGNORECASE,
 )
@@ -31,7 +31,7 @@ _AGO = re.compile(r"[ ]ago\b", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"(?:-long)?[ ](?P<noun>[a-z][a-z-]+)")
 _ROLES = {"next": "next", "coming": "next", "following": "next", "past": "past", "last": "past", "previous": "past",
           "latest": "past", "first": "first", "every": "every", "each": "every", "for": "for", "within": "within",
-          "in": "within"}  # fmt: skip
+          "in": "within", "over": "for", "during": "for"}  # fmt: skip
 
 
 def find_durations(text: str, numbers: list[Number]) -> list[Candidate]:

@@ -39,6 +39,8 @@ _DEFAULT_SHORT = {
     "manat": "TMT", "leu": "RON", "lei": "RON", "kwacha": "ZMW", "yuan": "CNY", "renminbi": "CNY", "euro": "EUR",
     "cent": None, "dollar": None,
 }  # fmt: skip
+# Defaults that are what the short name means in almost all news (rubles are Russian, yuan Chinese): only noted.
+_USUAL_READINGS = frozenset({"RUB", "CNY", "EUR", "INR", "KRW", "CHF", "GBP"})
 _NOT_SHORT_NAMES = frozenset({"real", "mark", "kip", "won", "pound", "rand"})  # common words: need the full name
 _SUBUNITS = {"cent": None, "cents": None, "pence": "GBP", "kopecks": "RUB", "tiyn": "KZT"}
 _OTHER_DOLLAR_PLACES = re.compile(
@@ -196,7 +198,8 @@ def _by_name(name: str, sentence: str, language: str) -> _Currency | None:
     default = _DEFAULT_SHORT.get(name.removesuffix("s")) or _DEFAULT_SHORT.get(name)
     if default is None:
         return None
-    return _Currency(default, (f"'{name}' is ambiguous; read as {default}",), 0.6)
+    confidence = 0.9 if default in _USUAL_READINGS else 0.6
+    return _Currency(default, (f"'{name}' is ambiguous; read as {default}",), confidence)
 
 
 def _candidate(number: Number, currency: _Currency, start: int, end: int) -> Candidate:
