@@ -54,6 +54,9 @@ ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 _RANGE_DASH = re.compile(r"[ ]?[-–—][ ]?")
 _RANGE_TO = re.compile(r" to ")
 _BEFORE_FROM = re.compile(r"\bfrom\s+\S*$", re.IGNORECASE)
+_BEFORE_BETWEEN = re.compile(r"\bbetween\s+\S*$", re.IGNORECASE)
+# Codes that news writes stuck to an amount (`USD5bn`, `RMB10m`): digits after them still start a number.
+_ATTACHED_CODES = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "RMB", "CHF", "KZT", "RUB", "INR", "AUD", "CAD", "HKD", "SGD"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,12 +143,17 @@ def _digit_numbers(text: str, language: str) -> list[Number]:
     for match in _digits_pattern(language).finditer(text):
         start = match.start()
         before = text[start - 1] if start else " "
-        if before.isalnum() or before in _NOT_BEFORE_DIGITS:
+        if (before.isalnum() or before in _NOT_BEFORE_DIGITS) and not _after_code(text, start):
             continue  # inside a word, a code, an address or another number
         number = _number(match, group, decimal)
         if number is not None:
             found.append(number)
     return found
+
+
+def _after_code(text: str, start: int) -> bool:
+    """True for digits right after a currency code (`USD5bn`) that is not the end of a longer word."""
+    return text[max(0, start - 3) : start] in _ATTACHED_CODES and (start == 3 or not text[start - 4].isalpha())
 
 
 def _word_numbers(text: str) -> list[Number]:
@@ -269,6 +277,9 @@ def _range(text: str, low: Number, high: Number) -> Number | None:
     if _RANGE_TO.fullmatch(between):
         if _BEFORE_FROM.search(text, max(0, low.start - 30), low.start) or high.magnitude is None:
             return None  # "rose from 2 to 3": two values, not a range
+    elif between == " and ":
+        if high.magnitude is None or low.magnitude or not _BEFORE_BETWEEN.search(text, max(0, low.start - 12), low.start):
+            return None  # "between 2 and 3 million" shares the magnitude; other pairs are joined as claims
     elif not _RANGE_DASH.fullmatch(between):
         return None
     return _ordered(low, high)
