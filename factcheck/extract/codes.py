@@ -28,6 +28,7 @@ _REFERENCE_WORDS = frozenset(
     platform platforms exit exits tier level grade rank ranked no number # verse verses rule resolution model
     version v.""".split()
 )
+_MAX_PLAIN_DIGITS = 15
 _TIME_PREFIXES = ("mid", "pre", "post", "early", "late", "end", "fiscal")
 _PERIOD_WORD = re.compile(r"(?:[QH][1-4]|FY|CY|FY\d\d)")  # "Q4 2024", "FY 2025": a period of the year, not a name
 _SENTENCE_ENDS = frozenset('.!?:;"“”\'‘([—–\n')
@@ -44,6 +45,7 @@ def reason_not_a_claim(text: str, number: Number) -> str | None:
     word, word_start = _word_before(before)
     for test, reason in (
         (_bad_suffix, "letters attached: a code"),
+        (_identifier, "a long run of digits: an identifier"),
         (_name_hyphen, "part of a name (letters-number)"),
         (_day_of_month, "a day of a month: dates read it"),
         (_in_name, "part of a name (capitalised word before)"),
@@ -67,6 +69,11 @@ def _word_before(before: str) -> tuple[str, int]:
 def _bad_suffix(text, number, before, word, word_start) -> bool:
     suffix = number.suffix
     return bool(suffix) and suffix.lower() not in ORDINAL_SUFFIXES and suffix != "s" and not is_unit_suffix(suffix)
+
+
+def _identifier(text, number, before, word, word_start) -> bool:
+    """16 or more digits with no separator are an account, card or tracking number, never a figure."""
+    return number.plain_integer and len(number.digits) > _MAX_PLAIN_DIGITS
 
 
 def _name_hyphen(text, number, before, word, word_start) -> bool:
