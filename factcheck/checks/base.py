@@ -125,7 +125,7 @@ def explain(claim: Claim, story: StoryFacts) -> str:
         band = f" ±{conversion.band * 100:.0f} %" if conversion.band else ""
         steps.append(f"{conversion.rate_source} rate{when}: 1 {conversion.origin} = {conversion.rate} {conversion.target}{band}")
         normalized = claim.normalized.interval
-        steps.append(f"= {figures.span(normalized.low, normalized.high, claim.normalized.unit, 2)}")
+        steps.append(f"in {claim.normalized.unit}: {figures.span(normalized.low, normalized.high, claim.normalized.unit, 2)}")
     return " → ".join(steps)
 
 
