@@ -211,25 +211,42 @@ def decode(data: bytes) -> tuple[str, str] | None:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError:
             return None
+    order = _utf16_order(data)
+    if order is not None:
+        found = _detect(data, [[order]])
+        if found is not None:
+            return found
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
     else:  # ASCII-only binary data (NUL padding, escape codes) is valid UTF-8 too
         return None if _looks_binary(text) else (text, "utf-8-sig" if text.startswith("\ufeff") else "utf-8")
-    if b"\x00" in data:
+    return None if b"\x00" in data else _detect(data)
+
+
+def _utf16_order(data: bytes) -> str | None:
+    """The byte order of UTF-16 text without a BOM: its NUL bytes (the high byte of ASCII) all fall on one
+    side of the byte pairs, and there are enough of them not to be a stray NUL in UTF-8 text."""
+    if len(data) % 2:
         return None
-    return _detect(data)
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    enough = max(2, len(data) // 40)
+    if odd >= enough and even == 0:
+        return "utf_16_le"
+    if even >= enough and odd == 0:
+        return "utf_16_be"
+    return None
 
 
-def _detect(data: bytes) -> tuple[str, str] | None:
+def _detect(data: bytes, isolations: list[list[str] | None] | None = None) -> tuple[str, str] | None:
     """Legacy encodings through charset-normalizer, steered towards those news text is found in.
 
     On short texts charset-normalizer can prefer an exotic code page (KOI8-R read as
     Shift-JIS, Latin-1 as cp1257); the common news encodings are tried first and,
     between equally plausible readings, the more common encoding wins.
     """
-    for isolation in (_COMMON_ENCODINGS, None):
+    for isolation in isolations or (_COMMON_ENCODINGS, None):
         candidates = [match for match in from_bytes(data, cp_isolation=isolation) if match.chaos <= _MAX_CHAOS]
         if candidates:
             best = min(candidates, key=_plausibility)
