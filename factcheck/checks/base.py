@@ -34,6 +34,11 @@ class StoryFacts:
         return {source.id: source for source in self.sources}
 
     @cached_property
+    def _explanations(self) -> dict[str, str]:
+        """Trail lines already worked out, by claim id (filled by `explain`)."""
+        return {}
+
+    @cached_property
     def _fact_by_claim(self) -> dict[str, str]:
         return {claim_id: fact.id for fact in self.facts for claim_id in fact.claims}
 
@@ -108,7 +113,18 @@ def reading(claim: Claim) -> Reading:
 
 
 def explain(claim: Claim, story: StoryFacts) -> str:
-    """One trail line: stated -> parsed -> qualifier -> rate -> normalised interval."""
+    """One trail line: stated -> parsed -> qualifier -> rate -> normalised interval.
+
+    Worked out once per claim and story: an agreement finding explains every claim of the consensus, so in a
+    story of a thousand sources the same claims are explained for every outlier (formatting was 31 % of the run).
+    """
+    known = story._explanations.get(claim.id)
+    if known is None:
+        known = story._explanations[claim.id] = _explanation(claim, story)
+    return known
+
+
+def _explanation(claim: Claim, story: StoryFacts) -> str:
     stated = claim.stated
     if claim.kind in (ClaimKind.YEAR, ClaimKind.DATE):
         read = f"read as {claim.role + ' ' if claim.role else ''}{_calendar(stated.interval)}"
