@@ -66,9 +66,13 @@ def measure(root: Path, jobs: int | None) -> dict:
     started, cpu_started = time.perf_counter(), _cpu_seconds()
     report = pipeline.run([root], rules, **({"jobs": jobs} if jobs is not None else {}))
     timings["run"], cpu["run"] = time.perf_counter() - started, _cpu_seconds() - cpu_started
+    errors = {}
     for fmt in RENDERERS:
         started, cpu_started = time.perf_counter(), time.process_time()
-        render(report, fmt)
+        try:
+            render(report, fmt)
+        except Exception as error:  # a renderer broken mid-change must not lose the pipeline's numbers: recorded
+            errors[fmt] = f"{type(error).__name__}: {error}"
         timings[f"render_{fmt}"], cpu[f"render_{fmt}"] = time.perf_counter() - started, time.process_time() - cpu_started
     findings = [finding.model_dump(mode="json") for finding in report.findings]
     result = score(findings, load_gold(root))
@@ -82,6 +86,7 @@ def measure(root: Path, jobs: int | None) -> dict:
         "cpu": cpu,
         "load": [load_before, os.getloadavg()[0]],
         "peak_mb": _peak_mb(),
+        "errors": errors,
         "accuracy": {rule: vars(counts) for rule, counts in sorted(result.rules.items())} | {"all": vars(result.total())},
     }
 
