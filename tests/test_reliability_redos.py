@@ -1,0 +1,54 @@
+"""No pathological slowness: every hostile input of bench/adversarial.py, through cleaning, extraction
+and the whole pipeline, takes time linear in its size.
+
+Each stage runs on each input at two sizes, eight times apart, in a forked child that is killed when it
+overruns (a catastrophic regular expression cannot be interrupted from Python). Linear work grows about
+8x; the bound is a generous 20x (quadratic work grows 64x), plus a quarter second for timer noise on a
+loaded machine. `bench/redos.py` runs the same inputs up to 1 MB and reports seconds per MB.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from bench.adversarial import ADVERSARIAL, build
+from bench.redos import measure
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="measures in forked children")
+
+SIZES = {"clean": (32_768, 262_144), "extract": (2_048, 16_384), "pipeline": (1_024, 8_192)}
+GROWTH = 20.0  # the sizes are 8x apart: linear work grows about 8x, quadratic 64x
+NOISE = 0.25  # seconds
+CEILING = 30.0  # seconds for one measurement, whatever the growth
+# The pipeline (names, alignment, checks) runs on the inputs densest in figures and names, where work
+# that grows with pairs of claims would show; bench/redos.py runs every input through it.
+PIPELINE_INPUTS = {
+    "dollar digit", "amounts with magnitudes", "iso code amounts", "percent", "year ranges", "number words",
+    "one long capital word", "seed articles",
+}  # fmt: skip
+
+# Superlinear today, in modules others are writing: strict, so each turns into a failure once fixed.
+KNOWN = {
+    ("thousands groups", "extract"): "factcheck/extract/numbers.py _digits_pattern: '1' + ',000' * N + ',00' "
+    "backtracks through every group from every digit (quadratic: 16 KB 2.7 s, 1 MB hours)",
+}
+
+
+def _cases():
+    for name in ADVERSARIAL:
+        for stage in SIZES if name in PIPELINE_INPUTS else ("clean", "extract"):
+            reason = KNOWN.get((name, stage))
+            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+            yield pytest.param(name, stage, id=f"{stage}-{name}", marks=marks)
+
+
+@pytest.mark.parametrize("name, stage", _cases())
+def test_hostile_input_takes_linear_time(name, stage):
+    small, large = SIZES[stage]
+    status, first = measure(stage, build(ADVERSARIAL[name], small), CEILING)
+    assert status == "ok", f"{stage} on {small} bytes of {name!r}: {status} {first}"
+    limit = min(GROWTH * first + NOISE, CEILING)
+    status, second = measure(stage, build(ADVERSARIAL[name], large), limit)
+    assert status == "ok", f"{stage} on {large} bytes of {name!r}: {status} after {second:.2f} s ({first:.3f} s at {small})"
