@@ -83,7 +83,7 @@ class Interrupted(KeyboardInterrupt):
     """
 
     def __init__(self, signal_number: int, signal_name: str):
-        super().__init__(signal_name)
+        super().__init__(signal_number, signal_name)  # both, so it pickles back from a worker process
         self.signal_name = signal_name
         self.exit_code = 128 + signal_number
 

@@ -67,6 +67,7 @@ def _start(args: list, slow_write: bool = False) -> subprocess.Popen:
         stderr=subprocess.PIPE,
         text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        start_new_session=True,  # its own process group, as a terminal's Ctrl-C reaches a command and its workers
     )
 
 
@@ -78,7 +79,7 @@ def _wait_for_line(process: subprocess.Popen, expected: str, timeout: float = 60
             return
         if not line and process.poll() is not None:
             break
-    process.kill()
+    os.killpg(process.pid, signal.SIGKILL)
     pytest.fail(f"the process never printed {expected!r} (exit {process.poll()})")
 
 
@@ -86,14 +87,32 @@ def _leftovers(folder: Path) -> list[str]:
     return sorted(path.name for path in folder.iterdir() if path.name.endswith(".tmp"))
 
 
-def _stop(process: subprocess.Popen, number: int) -> tuple[int, str]:
-    process.send_signal(number)
+def _stop(process: subprocess.Popen, number: int, group: bool = False) -> tuple[int, str]:
+    """Signal the process (or its whole group: workers too), and wait for it and its workers to be gone."""
+    if group:
+        os.killpg(process.pid, number)
+    else:
+        process.send_signal(number)
     try:
         _, stderr = process.communicate(timeout=60)
     except subprocess.TimeoutExpired:
-        process.kill()
+        os.killpg(process.pid, signal.SIGKILL)
         pytest.fail("the process did not stop after the signal")
+    deadline = time.monotonic() + 10
+    while _group_alive(process.pid):
+        if time.monotonic() > deadline:
+            os.killpg(process.pid, signal.SIGKILL)
+            pytest.fail("worker processes outlived the interrupted run")
+        time.sleep(0.05)
     return process.returncode, stderr
+
+
+def _group_alive(group: int) -> bool:
+    try:
+        os.killpg(group, 0)
+    except ProcessLookupError:
+        return False
+    return True
 
 
 @pytest.mark.parametrize("number", SIGNALS, ids=lambda n: signal.Signals(n).name)
@@ -112,18 +131,19 @@ def test_a_signal_during_the_write_keeps_the_previous_report(tmp_path, number):
 
 
 @pytest.mark.parametrize("number", SIGNALS, ids=lambda n: signal.Signals(n).name)
-def test_a_signal_during_the_analysis_keeps_the_previous_report(tmp_path, number):
+@pytest.mark.parametrize("jobs, group", [(1, False), (2, False), (2, True)], ids=["alone", "workers", "group"])
+def test_a_signal_during_the_analysis_keeps_the_previous_report(tmp_path, number, jobs, group):
     corpus = tmp_path / "corpus"
     for copy in range(20):  # seconds of work: the signal arrives long before the write
         shutil.copytree(SEEDS, corpus / f"story{copy:02}")
     output = tmp_path / "out" / "report.html"
     output.parent.mkdir()
     output.write_text(PREVIOUS)
-    process = _start(["report", corpus, "--rules", RULES, "-o", output, "-q"])
+    process = _start(["report", corpus, "--rules", RULES, "-o", output, "-q", "--jobs", jobs])
     _wait_for_line(process, "ANALYSING")
-    time.sleep(0.3)
+    time.sleep(0.5)
     assert process.poll() is None, "the run ended before it could be interrupted; make the corpus larger"
-    code, stderr = _stop(process, number)
+    code, stderr = _stop(process, number, group)
     assert code == 128 + number, stderr
     assert "Traceback" not in stderr
     assert output.read_text() == PREVIOUS
