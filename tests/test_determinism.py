@@ -4,9 +4,10 @@ which folders were created, and the working directory.
 Two real `factcheck` processes per output format read the same two stories, set up
 as differently as the same input allows:
 
-- run A: `PYTHONHASHSEED=0`, working directory inside the corpus, relative folder paths in one order;
+- run A: `PYTHONHASHSEED=0`, working directory inside the corpus, relative folder paths in one order,
+  one process;
 - run B: `PYTHONHASHSEED=4242`, working directory elsewhere, absolute paths to every file one by one in
-  reverse order, from a copy whose files and folders were created in reverse order.
+  reverse order, from a copy whose files and folders were created in reverse order, `--jobs 2`.
 
 Their outputs (JSON, SARIF, HTML, text, and a baseline file) must be byte-identical.
 """
@@ -57,8 +58,9 @@ def outputs(tmp_path_factory) -> dict[str, tuple[bytes, bytes]]:
     for name in [*FORMATS, "baseline"]:
         out_a, out_b = base / f"a.{name}", base / f"b.{name}"
         command = ["report", "--format", name] if name != "baseline" else ["baseline"]
-        run_a = [*command, "seeds", "later", "--rules", RULES, "-o", out_a, "-q"]
-        run_b = [*command, *_files(corpus_b), "--rules", RULES, "-o", out_b, "-q"]
+        jobs = (["--jobs", "1"], ["--jobs", "2"]) if name != "baseline" else ([], [])
+        run_a = [*command, "seeds", "later", "--rules", RULES, "-o", out_a, "-q", *jobs[0]]
+        run_b = [*command, *_files(corpus_b), "--rules", RULES, "-o", out_b, "-q", *jobs[1]]
         runs.append((name, out_a, out_b, _start(run_a, corpus_a, "0"), _start(run_b, elsewhere, "4242")))
     found = {}
     for name, out_a, out_b, process_a, process_b in runs:
