@@ -111,21 +111,31 @@ class Written:
         factor = self.value / mantissa if mantissa else Decimal(1)
         return _digit_place(mantissa) * factor
 
-    def interval(self) -> tuple[Decimal, Decimal]:
-        """The values the figure allows, as the tool's README defines them (slightly wider, to be safe)."""
-        half = self.precision() / 2
-        low, high = self.value - half, self.value + half
+    def interval(self, strict: bool = False) -> tuple[Decimal, Decimal]:
+        """The values the figure allows, as the tool's README reads it (rules/qualifiers.toml).
+
+        `strict` is a little narrower than the tool's reading, to check that an unplanted figure is true;
+        otherwise a little wider, to check that a planted one is clear of every other.
+        """
         if self.unit == "year":
             return self.value, self.value
+        half = self.precision() / 2 * (Decimal("0.98") if strict else Decimal("1.02"))
+        low, high = self.value - half, self.value + half
+        spread, nearly, cap, floor = _STRICT if strict else _LOOSE
         if self.kind == "approximate":
-            return low * Decimal("0.94"), high * Decimal("1.06")
+            return low * (1 - spread), high * (1 + spread)
         if self.kind == "above":
-            return self.value, high * Decimal("1.5")
+            return self.value, self.value * cap
         if self.kind == "nearly":
-            return self.value * Decimal("0.89"), self.value
+            return self.value * nearly, self.value
         if self.kind == "below":
-            return self.value * Decimal("0.5"), self.value
+            return self.value * floor, self.value
         return low, high
+
+
+# (approximate spread, nearly floor, `more than` cap, `up to` floor): the tool's are 5 %, 0.9, 1.5 and 0.5
+_STRICT = (Decimal("0.04"), Decimal("0.91"), Decimal("1.45"), Decimal("0.55"))
+_LOOSE = (Decimal("0.06"), Decimal("0.89"), Decimal("1.55"), Decimal("0.45"))
 
 
 def _scaled(value: Decimal) -> tuple[Decimal, str, str]:
@@ -202,6 +212,6 @@ def _form(currency: str, rng: random.Random, forms: tuple[str, ...], stated: Dec
 
 
 def contains(written: Written, value: float | Decimal) -> bool:
-    """True when the written figure's interval holds `value`."""
-    low, high = written.interval()
+    """True when the written figure's interval holds `value`, read a little narrower than the tool reads it."""
+    low, high = written.interval(strict=True)
     return low <= Decimal(str(value)) <= high

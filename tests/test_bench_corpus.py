@@ -76,3 +76,32 @@ def test_scorer_matches_findings_to_plants_by_rule_and_span(tmp_path):
     assert (total.findings, total.true_findings) == (3, 1)
     assert result.rules[item.rule].found == 1
     assert total.planted == len(gold.counted()) and total.found == 1
+
+
+def test_every_unplanted_figure_is_true_at_its_sources_rate():
+    """What is not planted agrees: each figure's interval (read narrower than the tool reads it) holds the
+    fact's true value converted at the source's own date, and each bracketed conversion holds its figure's."""
+    import random
+
+    from bench import rates
+    from bench.plant import plant
+    from bench.story import new_story
+    from bench.writing import contains
+
+    checked = 0
+    for number in range(1, 13):
+        rng = random.Random(f"9:{number}:10")
+        story = new_story(f"story-{number:04d}", 10, rng)
+        planted = {(p.source, tag[1]) for p in plant(story, 3, rng) for tag in p.tags + [t for _, ts in p.also for t in ts]}
+        for plan in story.sources:
+            for key, said in plan.said.items():
+                fact = story.facts[key]
+                if (plan.index, key) in planted or fact.kind in ("year", "duration"):
+                    continue
+                value = fact.value if fact.kind == "count" else rates.convert(fact.value, fact.unit, said.written.unit, plan.date)
+                assert contains(said.written, value), (story.id, plan.index, key, said.written.text(), value)
+                if said.bracket is not None:
+                    main = said.written
+                    assert contains(said.bracket, rates.convert(float(main.value), main.unit, said.bracket.unit, plan.date))
+                checked += 1
+    assert checked > 300
