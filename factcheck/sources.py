@@ -172,7 +172,7 @@ def _add_draft(stories: dict[Path, LoadedStory], draft: Path, limits: _Limits, w
 def _read_document(
     path: Path, display: str, loaded: LoadedStory, limits: _Limits, warnings: list[str], role: Role | None = None
 ) -> Document | None:
-    data = _read_bytes(path, limits, warnings)
+    data = _read_bytes(path, display, limits, warnings)
     if data is None:
         return None
     decoded = decode(data)
@@ -187,11 +187,13 @@ def _read_document(
     return Document(source=source, original=original, text=text, offsets=offsets)
 
 
-def _read_bytes(path: Path, limits: _Limits, warnings: list[str]) -> bytes | None:
+def _read_bytes(path: Path, display: str, limits: _Limits, warnings: list[str]) -> bytes | None:
     try:
         size = path.stat().st_size
         if size > limits.max_file_bytes:
-            warnings.append(f"{path.name}: skipped: {size} bytes is over the limit of {limits.max_file_bytes}")
+            warnings.append(
+                f"{display}: skipped: {size} bytes is over the limit of {limits.max_file_bytes} (settings.max_file_bytes)"
+            )
             return None
         limits.total += size
         if limits.total > limits.max_total_bytes:

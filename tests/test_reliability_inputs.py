@@ -91,7 +91,8 @@ def test_a_file_over_max_file_bytes_is_skipped_with_a_warning(tmp_path):
     result = CliRunner().invoke(cli, ["report", str(corpus), "--rules", str(rules), "--format", "text", "-q"])
     assert result.exit_code == 0, result.output
     assert result.output.startswith("1 sources")
-    assert f"huge.txt: skipped: {len(ENGLISH) * 100} bytes is over the limit of 1000" in result.output
+    expected = f"corpus/huge.txt: skipped: {len(ENGLISH) * 100} bytes is over the limit of 1000 (settings.max_file_bytes)"
+    assert f"warning: {expected}" in result.output
 
 
 def test_sources_over_max_total_bytes_stop_the_run_with_exit_2(tmp_path):
