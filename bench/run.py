@@ -66,6 +66,7 @@ def measure(root: Path, jobs: int | None) -> dict:
     started, cpu_started = time.perf_counter(), _cpu_seconds()
     report = pipeline.run([root], rules, **({"jobs": jobs} if jobs is not None else {}))
     timings["run"], cpu["run"] = time.perf_counter() - started, _cpu_seconds() - cpu_started
+    peak_run = _peak_mb()
     errors = {}
     for fmt in RENDERERS:
         started, cpu_started = time.perf_counter(), time.process_time()
@@ -86,6 +87,7 @@ def measure(root: Path, jobs: int | None) -> dict:
         "cpu": cpu,
         "load": [load_before, os.getloadavg()[0]],
         "peak_mb": _peak_mb(),
+        "peak_run_mb": peak_run,
         "errors": errors,
         "accuracy": {rule: vars(counts) for rule, counts in sorted(result.rules.items())} | {"all": vars(result.total())},
     }
