@@ -90,6 +90,9 @@ class Number:
         return self.words and self.digits[:1].isupper()
 
 
+_MAX_GROUPS = 6
+
+
 @lru_cache(maxsize=None)
 def _digits_pattern(language: str) -> re.Pattern[str]:
     """Digits with the language's separators, then a magnitude or attached letters.
@@ -99,8 +102,10 @@ def _digits_pattern(language: str) -> re.Pattern[str]:
     """
     group, decimal = _separators(language)
     point = rf"(?:{re.escape(decimal)}\d+)?"
-    grouped = rf"\d{{0,2}}(?:{re.escape(group)}\d{{3}})+{point}|" if group != " " else ""
-    spaced = rf"\d{{0,2}}(?:[ ]\d{{3}})+(?![\d,.]\d){point}"
+    # At most six groups (10**18): each attempt then costs a bounded amount, so a chain of thousands of
+    # groups ("1,000,000,…,00") is scanned in linear time instead of once from every digit.
+    grouped = rf"\d{{0,2}}(?:{re.escape(group)}\d{{3}}){{1,{_MAX_GROUPS}}}{point}|" if group != " " else ""
+    spaced = rf"\d{{0,2}}(?:[ ]\d{{3}}){{1,{_MAX_GROUPS}}}(?![\d,.]\d){point}"
     digits = rf"(?P<digits>\d(?:{grouped}{spaced}|\d*{point}))(?!\d|[.,]\d|:\d|/\d|\+\d)"
     magnitude = (
         rf"(?:[ ]?(?P<magnitude>(?i:{_SPACED_MAGNITUDES}))\b|(?P<compact>[kmbKMB])\b(?!\.\w)|(?P<suffix>[^\W\d_]+)\b)?"
