@@ -22,6 +22,7 @@ SIZES = {"clean": (16_384, 131_072), "extract": (1_024, 8_192), "pipeline": (1_0
 GROWTH = 20.0  # the sizes are 8x apart: linear work grows about 8x, quadratic 64x
 NOISE = 0.25  # seconds
 CEILING = 30.0  # seconds for one measurement, whatever the growth
+ATTEMPTS = 2
 # The pipeline (names, alignment, checks) runs on the inputs densest in figures and names, where work
 # that grows with pairs of claims would show; bench/redos.py runs every input through it.
 PIPELINE_INPUTS = {"dollar digit", "percent", "year ranges", "number words", "one long capital word", "seed articles"}
@@ -40,9 +41,23 @@ def _cases():
 
 @pytest.mark.parametrize("name, stage", _cases())
 def test_hostile_input_takes_linear_time(name, stage):
+    failures = []
+    for _ in range(ATTEMPTS):  # one attempt within bounds is enough: a failed one may have met a busy machine
+        failure = _growth_failure(name, stage)
+        if failure is None:
+            return
+        failures.append(failure)
+    pytest.fail("; ".join(failures))
+
+
+def _growth_failure(name: str, stage: str) -> str | None:
+    """None when the large input took less than GROWTH times the small one, else what happened."""
     small, large = SIZES[stage]
     status, first = measure(stage, build(ADVERSARIAL[name], small), CEILING)
-    assert status == "ok", f"{stage} on {small} bytes of {name!r}: {status} {first}"
+    if status != "ok":
+        return f"{stage} on {small} bytes of {name!r}: {status} {first}"
     limit = min(GROWTH * first + NOISE, CEILING)
     status, second = measure(stage, build(ADVERSARIAL[name], large), limit)
-    assert status == "ok", f"{stage} on {large} bytes of {name!r}: {status} after {second:.2f} s ({first:.3f} s at {small})"
+    if status != "ok":
+        return f"{stage} on {large} bytes of {name!r}: {status} after {second:.2f} s ({first:.3f} s at {small})"
+    return None
