@@ -7,9 +7,10 @@ bullets, abbreviations...) at doubling sizes up to `--max-bytes` and times each
 stage on each, every measurement in a forked child that is killed after
 `--budget` seconds (a catastrophic regex cannot be interrupted from Python).
 
-For each (input, stage) it prints the seconds per MB at every size and the growth
-exponent between the smallest and the largest size measured: about 1 is linear,
-2 quadratic. A size that runs out of budget is shown as TIMEOUT and stops that row.
+For each (input, stage) it prints the CPU seconds per MB at every size (CPU time of
+the child, so other work on the machine does not count) and the growth exponent
+between the smallest and the largest size measured: about 1 is linear, 2 quadratic.
+A size that runs out of its wall-clock budget is shown as TIMEOUT and stops that row.
 
     python3 bench/redos.py                      # every input, every stage, up to 1 MB
     python3 bench/redos.py --stage clean --max-bytes 262144
@@ -77,17 +78,20 @@ STAGES: dict[str, Callable[[str, Path], None]] = {
 
 def _child(stage: str, text: str, pipe) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        started = time.perf_counter()
+        started = time.process_time()  # CPU seconds: what the work costs, whatever else the machine runs
         try:
             STAGES[stage](text, Path(folder))
         except Exception as error:  # reported, not hidden: a crash is a finding of this benchmark
             pipe.send(("crash", f"{type(error).__name__}: {error}"[:300]))
             return
-        pipe.send(("ok", time.perf_counter() - started))
+        pipe.send(("ok", time.process_time() - started))
 
 
 def measure(stage: str, text: str, budget: float) -> tuple[str, float | str]:
-    """('ok', seconds), ('crash', message) or ('timeout', budget) for one stage on one text."""
+    """('ok', CPU seconds), ('crash', message) or ('timeout', budget) for one stage on one text.
+
+    `budget` is in wall-clock seconds: the child is killed when it runs out.
+    """
     receive, send = multiprocessing.Pipe(duplex=False)
     child = multiprocessing.get_context("fork").Process(target=_child, args=(stage, text, send))
     child.start()
