@@ -76,6 +76,7 @@ ADVERSARIAL: dict[str, tuple[str, str]] = {
     "numbered lines": ("", "\n1. "),
     "dash list lines": ("", "\n- "),
     "soft hyphens": ("a", "\u00ad"),
+    "unclosed front matter": ("---\n", "title: x\n--- x\n"),
     # sentences
     "initials": ("", "A. "),
     "titles": ("", "Mr. "),

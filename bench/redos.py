@@ -38,6 +38,7 @@ sys.path.insert(0, str(ROOT))
 from bench.adversarial import ADVERSARIAL, build  # noqa: E402
 from factcheck.cleaning import clean  # noqa: E402
 from factcheck.config import load_rules  # noqa: E402
+from factcheck.errors import FactcheckError  # noqa: E402
 from factcheck.extract import extract  # noqa: E402
 from factcheck.normalize.names import resolve_names  # noqa: E402
 from factcheck.pipeline import run  # noqa: E402
@@ -81,6 +82,8 @@ def _child(stage: str, text: str, pipe) -> None:
         started = time.process_time()  # CPU seconds: what the work costs, whatever else the machine runs
         try:
             STAGES[stage](text, Path(folder))
+        except FactcheckError:
+            pass  # refused with a message for the user (front matter that does not parse): done, not a crash
         except Exception as error:  # reported, not hidden: a crash is a finding of this benchmark
             pipe.send(("crash", f"{type(error).__name__}: {error}"[:300]))
             return
