@@ -81,8 +81,9 @@ def child(target: str, out: Path, libfuzzer_args: list[str]) -> None:
 
 def _record(out: Path, target: str, data: bytes, error: Exception, seen: set[str]) -> None:
     frames = traceback.extract_tb(error.__traceback__)
-    ours = [frame for frame in frames if "/factcheck/" in frame.filename] or frames
-    place = f"{Path(ours[-1].filename).relative_to(ROOT) if ROOT in Path(ours[-1].filename).parents else ours[-1].filename}:{ours[-1].lineno}"
+    innermost = ([frame for frame in frames if "/factcheck/" in frame.filename] or frames)[-1]
+    filename = Path(innermost.filename)
+    place = f"{filename.relative_to(ROOT) if ROOT in filename.parents else filename}:{innermost.lineno}"
     signature = f"{type(error).__name__} at {place}"
     if signature in seen:
         return
@@ -100,9 +101,10 @@ def seed_corpus(folder: Path) -> None:
     from bench.adversarial import ADVERSARIAL, build
 
     folder.mkdir(parents=True, exist_ok=True)
-    pieces = [p for seed in sorted((ROOT / "seeds").glob("*.txt")) for p in seed.read_text().split("\n\n") if p.strip()]
+    articles = [path.read_text() for path in sorted((ROOT / "seeds").glob("*.txt"))]
+    pieces = [piece for article in articles for piece in article.split("\n\n") if piece.strip()]
     pieces += [build(entry, 200) for name, entry in ADVERSARIAL.items() if name != "seed articles"]
-    pieces += [(ROOT / "seeds" / "story.toml").read_text(), *(path.read_text() for path in (ROOT / "rules").glob("*.toml"))]
+    pieces += [path.read_text() for path in [ROOT / "seeds" / "story.toml", *sorted((ROOT / "rules").glob("*.toml"))]]
     for piece in pieces:
         data = piece.encode("utf-8")[:4096]
         (folder / hashlib.sha1(data).hexdigest()).write_bytes(data)
@@ -136,8 +138,11 @@ def fuzz_target(target: str, seconds: int, work: Path, out: Path, timeout: int) 
         elif result.returncode != 0:
             hangs.append(f"exit {result.returncode}: {result.stderr.strip().splitlines()[-1:]}")
             break
-    crashes = sorted((out / name).read_text().splitlines()[0] for name in os.listdir(out) if name.startswith(f"crash-{target}-") and name.endswith(".txt"))
-    return {"target": target, "seconds": seconds, "runs": runs, "crashes": crashes, "hangs": hangs, "corpus": len(os.listdir(corpus))}
+    crashes = sorted(path.read_text().splitlines()[0] for path in out.glob(f"crash-{target}-*.txt"))
+    return {
+        "target": target, "seconds": seconds, "runs": runs, "crashes": crashes, "hangs": hangs,
+        "corpus": len(os.listdir(corpus)),
+    }  # fmt: skip
 
 
 def _runs(stderr: str) -> int:
@@ -154,7 +159,8 @@ def main() -> None:
     parser.add_argument("--target", action="append", choices=TARGETS, help="targets to fuzz (default: all)")
     parser.add_argument("--seconds", type=int, default=60, help="time per target")
     parser.add_argument("--timeout", type=int, default=10, help="seconds one input may take before it is a hang")
-    parser.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "factcheck-fuzz", help="where crashes go")
+    default_out = Path(tempfile.gettempdir()) / "factcheck-fuzz"
+    parser.add_argument("--out", type=Path, default=default_out, help="where crashes and hangs are saved")
     parser.add_argument("--json", type=Path, help="also write the summary here")
     parser.add_argument("--child", choices=TARGETS, help=argparse.SUPPRESS)
     args, rest = parser.parse_known_args()
@@ -170,8 +176,8 @@ def main() -> None:
             row = fuzz_target(target, args.seconds, work, args.out, args.timeout)
             rows.append(row)
             rate = row["runs"] / max(1, row["seconds"])
-            print(f"{target:8} {row['runs']:>9} inputs in {row['seconds']} s ({rate:,.0f}/s), corpus {row['corpus']}, "
-                  f"{len(row['crashes'])} crashes, {len(row['hangs'])} hangs", flush=True)
+            tried = f"{row['runs']:>9} inputs in {row['seconds']} s ({rate:,.0f}/s), corpus {row['corpus']}"
+            print(f"{target:8} {tried}, {len(row['crashes'])} crashes, {len(row['hangs'])} hangs", flush=True)
             for line in row["crashes"] + row["hangs"]:
                 print(f"         {line}")
     print(f"reproducers and tracebacks: {args.out}")

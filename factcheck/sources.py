@@ -191,9 +191,8 @@ def _read_bytes(path: Path, display: str, limits: _Limits, warnings: list[str]) 
     try:
         size = path.stat().st_size
         if size > limits.max_file_bytes:
-            warnings.append(
-                f"{display}: skipped: {size} bytes is over the limit of {limits.max_file_bytes} (settings.max_file_bytes)"
-            )
+            limit = limits.max_file_bytes
+            warnings.append(f"{display}: skipped: {size} bytes is over the limit of {limit} (settings.max_file_bytes)")
             return None
         limits.total += size
         if limits.total > limits.max_total_bytes:
@@ -309,7 +308,8 @@ def _parse_front_matter(language: str, block: str, path: Path, first_line: int) 
         data = tomllib.loads(block) if language == "TOML" else yaml.safe_load(block)
     except (ValueError, yaml.YAMLError, RecursionError) as error:  # TOMLDecodeError is a ValueError; so is a bad date
         message, line = _parse_problem(error)
-        raise InputError(f"front matter is not valid {language}: {message}", path=path, line=first_line + line) from None
+        line += first_line
+        raise InputError(f"front matter is not valid {language}: {message}", path=path, line=line) from None
     if data is None:
         return {}
     if not isinstance(data, dict):

@@ -54,7 +54,7 @@ PIECES = [
 ]  # fmt: skip
 SEPARATORS = st.sampled_from(["", " ", " ", "\n", ", "])
 news_text = st.lists(
-    st.one_of(st.sampled_from(PIECES), st.text(max_size=8), st.integers(min_value=-(10**30), max_value=10**30).map(str)),
+    st.one_of(st.sampled_from(PIECES), st.text(max_size=8), st.integers(-(10**30), 10**30).map(str)),
     max_size=40,
 ).flatmap(lambda pieces: st.lists(SEPARATORS, min_size=len(pieces), max_size=len(pieces)).map(
     lambda separators: "".join(piece + separator for piece, separator in zip(pieces, separators))
@@ -153,7 +153,7 @@ def test_decoding_any_bytes_gives_text_or_none(data):
 
 
 @FAST
-@given(st.one_of(any_text, st.builds(lambda body, mark: f"{mark}\n{body}\n{mark}\nText", any_text, st.sampled_from(["+++", "---"]))))
+@given(st.one_of(any_text, st.builds("{1}\n{0}\n{1}\nText".format, any_text, st.sampled_from(["+++", "---"]))))
 def test_front_matter_is_read_or_refused_with_an_input_error(original):
     try:
         meta, body_start = front_matter(original, Path("a.md"))
@@ -166,7 +166,7 @@ def test_front_matter_is_read_or_refused_with_an_input_error(original):
 FILES = st.one_of(
     news_text.map(lambda text: text.encode("utf-8")),
     st.binary(max_size=400),
-    st.sampled_from([b"", b"\x00", b"\xef\xbb\xbf", b"\xff\xfe", "Сердар Бердымухамедов: 3 трлн иен".encode("koi8-r")]),
+    st.sampled_from([b"", b"\x00", b"\xef\xbb\xbf", b"\xff\xfe", "Сердар Бердымухамедов: 3 трлн".encode("koi8-r")]),
 )
 
 

@@ -4,7 +4,8 @@ and the whole pipeline, takes time linear in its size.
 Each stage runs on each input at two sizes, eight times apart, in a forked child that is killed when it
 overruns (a catastrophic regular expression cannot be interrupted from Python); times are the child's CPU
 seconds, so other work on the machine does not count. Linear work grows about 8x; the bound is a generous
-20x (quadratic work grows 64x), plus a quarter second for timer noise. `bench/redos.py` runs the same inputs up to 1 MB and reports seconds per MB.
+20x (quadratic work grows 64x), plus a quarter second for timer noise. `bench/redos.py` runs the same
+inputs up to 1 MB and reports seconds per MB.
 """
 
 from __future__ import annotations
