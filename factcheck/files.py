@@ -17,6 +17,8 @@ def write_atomic(path: Path, text: str) -> None:
     temporary file and leaves the old one untouched. The new file keeps the old one's permissions,
     or gets the usual ones for a new file, not the private mode temporary files are made with.
     """
+    if path.parent.exists() and not path.parent.is_dir():
+        raise OutputError(f"cannot write file: {path.parent} is a file, not a folder", path=path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         mode = _mode_for(path)
