@@ -31,7 +31,7 @@ from factcheck.models import Document, Source
 from factcheck.normalize.names import resolve_names
 from factcheck.pipeline import run
 from factcheck.render import RENDERERS, render
-from factcheck.sources import decode, front_matter, load
+from factcheck.sources import decode, front_matter
 from tests.paths import RULES as RULES_FOLDER
 
 RULES = load_rules(RULES_FOLDER)  # not a fixture: hypothesis would print it with every falsifying example
