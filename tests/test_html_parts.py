@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.models import ClaimKind, Conversion, Interval, Quantity
-from factcheck.render import format as fmt
+from factcheck import figures as fmt
 from factcheck.render.chart import Point, Scale, chart, charts, consensus, nice_domain
 from factcheck.render.highlight import Mark, Node, tree
 

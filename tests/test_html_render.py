@@ -14,7 +14,7 @@ import pytest
 
 from factcheck.models import Interval, Report, Severity
 from factcheck.render import render
-from factcheck.render.format import shorten
+from factcheck.figures import shorten
 from factcheck.render.html import anchor, fact_anchor, safe_url, sentence_parts, span_anchor
 from tests.test_html_fixture import rich_report
 

@@ -88,14 +88,14 @@ def _outlier(
     others = {r.claim.source for r in members} - {outlier.claim.source}
     said = outlier.claim.surface
     if outlier.claim.normalized and outlier.claim.stated.unit != unit:
-        said += f" ({figures.amount(outlier.quantity.value, unit)})"
+        said += f" ({figures.amount(outlier.quantity.value, unit, significant=3)})"
     who = f"{len(others)} other source{'s' if len(others) != 1 else ''}" if others else "its other mentions"
     message = (
         f"{story.name_of(outlier.claim.source)} says {said} for {fact.label}; "
-        f"{who} put it at {figures.amount(middle, unit)} ({figures.change(outlier.quantity.value, middle)})."
+        f"{who} put it at {figures.amount(middle, unit, significant=3)} ({figures.change(outlier.quantity.value, middle)})."
     )
     return _finding(story, fact, [outlier], members, message, outlier.quantity.value, middle, config,
-                    expected=figures.span(shared.low, shared.high, unit))
+                    expected=figures.interval(shared, unit))
 
 
 def _split(story: StoryFacts, fact: Fact, readings: list[Reading], config: AgreementConfig) -> Finding:
@@ -135,11 +135,11 @@ def _finding(
         fact=fact.id,
         claims=tuple(story.cite(c) for c in claims),
         expected=expected,
-        observed=", ".join(figures.amount(r.quantity.value, unit) for r in outliers),
+        observed=", ".join(figures.amount(r.quantity.value, unit, significant=3) for r in outliers),
         trail=tuple(explain(c, story) for c in claims)
         + (
             f"rule: the intervals must overlap; difference {figures.change(observed, reference)}, "
-            f"an error from {config.error_above * 100:.0f} %",
+            f"an error from {config.error_above * 100:.0f}%",
         ),
         draft=story.involves_draft(claims),
     )

@@ -83,7 +83,7 @@ def _sum_finding(story: StoryFacts, total: Claim, parts: list[Claim], added: Int
     value = sum((reading(p).quantity.value for p in parts), Decimal(0))
     listed = " + ".join(p.surface for p in parts)
     message = (
-        f"{story.name_of(total.source)}: the parts ({listed} = {figures.amount(value, unit)}) do not add up to the "
+        f"{story.name_of(total.source)}: the parts ({listed} = {figures.amount(value, unit, significant=4)}) do not add up to the "
         f"total of {total.surface} ({figures.change(value, reading(total).quantity.value)})."
     )
     claims = [total, *parts]
@@ -96,9 +96,9 @@ def _sum_finding(story: StoryFacts, total: Claim, parts: list[Claim], added: Int
         fact=story.fact_of(total.id),
         claims=tuple(story.cite(c) for c in claims),
         expected=total.surface,
-        observed=figures.span(added.low, added.high, unit),
+        observed=figures.interval(added, unit),
         trail=tuple(explain(c, story) for c in claims)
-        + (f"sum of the parts: {figures.span(added.low, added.high, unit, 2)}; it must reach the total's interval",),
+        + (f"sum of the parts: {figures.interval(added, unit)}; it must reach the total's interval",),
         draft=story.involves_draft(claims),
     )
 

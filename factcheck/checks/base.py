@@ -113,41 +113,25 @@ def reading(claim: Claim) -> Reading:
 
 
 def explain(claim: Claim, story: StoryFacts) -> str:
-    """One trail line: stated -> parsed -> qualifier -> rate -> normalised interval.
-
-    Worked out once per claim and story: an agreement finding explains every claim of the consensus, so in a
-    story of a thousand sources the same claims are explained for every outlier (formatting was 31 % of the run).
-    """
-    known = story._explanations.get(claim.id)
-    if known is None:
-        known = story._explanations[claim.id] = _explanation(claim, story)
-    return known
-
-
-def _explanation(claim: Claim, story: StoryFacts) -> str:
+    """One trail line: stated -> parsed -> qualifier -> rate -> normalised interval."""
     stated = claim.stated
-    if claim.kind in (ClaimKind.YEAR, ClaimKind.DATE):
-        read = f"read as {claim.role + ' ' if claim.role else ''}{_calendar(stated.interval)}"
-        return f"{story.name_of(claim.source)}, line {claim.span.line}: \"{claim.surface}\" → {read}"
     steps = [
         f"{story.name_of(claim.source)}, line {claim.span.line}: \"{claim.surface}\"",
-        f"read as {figures.amount(stated.value, stated.unit, 3)}",
-        f"qualifier \"{claim.qualifier}\"" if claim.qualifier else "no qualifier",
-        f"interval {figures.span(stated.interval.low, stated.interval.high, stated.unit, 2)}",
+        f"read as {f'{claim.role} ' if claim.role and claim.kind in _CALENDAR else ''}{figures.quantity(stated, kind=claim.kind)}",
     ]
+    if claim.kind not in _CALENDAR:
+        steps.append(f"qualifier \"{claim.qualifier}\"" if claim.qualifier else "no qualifier")
+        steps.append(f"interval {figures.interval(stated.interval, stated.unit, kind=claim.kind)}")
     if claim.conversion and claim.normalized:
         conversion = claim.conversion
         when = f" of {conversion.rate_date:%d %b %Y}" if conversion.rate_date else ""
-        band = f" ±{conversion.band * 100:.0f} %" if conversion.band else ""
+        band = f" ±{conversion.band * 100:.0f}%" if conversion.band else ""
         steps.append(f"{conversion.rate_source} rate{when}: 1 {conversion.origin} = {conversion.rate} {conversion.target}{band}")
-        normalized = claim.normalized.interval
-        steps.append(f"in {claim.normalized.unit}: {figures.span(normalized.low, normalized.high, claim.normalized.unit, 2)}")
+        steps.append(f"in {claim.normalized.unit}: {figures.interval(claim.normalized.interval, claim.normalized.unit)}")
     return " → ".join(steps)
 
 
-def _calendar(interval: Interval) -> str:
-    low, high = str(interval.low), str(interval.high)
-    return low if low == high else f"{low} to {high}"
+_CALENDAR = (ClaimKind.YEAR, ClaimKind.DATE)
 
 
 _NUMBER = re.compile(r"\d[\d,.]*")

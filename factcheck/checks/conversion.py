@@ -64,7 +64,7 @@ def _finding(story: StoryFacts, original: Claim, restated: Claim, expected: Deci
     when = f"the {rate.rate_source} rate of {rate.rate_date:%d %b %Y}" if rate and rate.rate_date else "the rate of the day"
     message = (
         f"{story.name_of(restated.source)} converts {original.surface} to {restated.surface}; at {when} "
-        f"that is {figures.amount(expected, unit)} ({figures.change(restated.stated.value, expected)})."
+        f"that is {figures.amount(expected, unit, significant=3)} ({figures.change(restated.stated.value, expected)})."
     )
     return Finding(
         rule=CHECK.id,
@@ -74,14 +74,14 @@ def _finding(story: StoryFacts, original: Claim, restated: Claim, expected: Deci
         story=story.story.id,
         fact=story.fact_of(restated.id),
         claims=(story.cite(restated), story.cite(original)),
-        expected=figures.amount(expected, unit),
+        expected=figures.amount(expected, unit, significant=3),
         observed=restated.surface,
         trail=(
             explain(original, story),
             explain(restated, story),
-            f"expected {original.surface} = {figures.amount(expected, unit, 2)}; stated {restated.surface} "
-            f"({figures.change(restated.stated.value, expected)}); tolerance ±{config.tolerance * 100:.0f} %, "
-            f"error at {config.error_above * 100:.0f} % or more",
+            f"expected {original.surface} = {figures.amount(expected, unit, significant=4)}; stated {restated.surface} "
+            f"({figures.change(restated.stated.value, expected)}); tolerance ±{config.tolerance * 100:.0f}%, "
+            f"error at {config.error_above * 100:.0f}% or more",
         ),
         draft=story.involves_draft([original, restated]),
     )

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from factcheck.models import Interval
-from factcheck.render.format import axis_label, day, shorten
+from factcheck.figures import axis_label, day, shorten
 
 WIDTH = 640
 LABEL_WIDTH = 200

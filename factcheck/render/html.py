@@ -19,7 +19,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from factcheck.models import Claim, CitedClaim, Entity, Fact, Finding, Report, Role, Severity, Source
-from factcheck.render import format as fmt
+from factcheck import figures as fmt
 from factcheck.render import register
 from factcheck.render.chart import Chart, Point, charts
 from factcheck.render.highlight import Mark, Node, tree
