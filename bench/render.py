@@ -100,6 +100,7 @@ class _Writer:
         self.hyphenated = rng.random() < 0.25  # one word split over a page break, as copied PDFs have
 
     def paragraph(self, sentences: list[str], partner) -> None:
+        """Write sentences as one paragraph, ended by one or two line breaks (both are found in copied text)."""
         for index, sentence in enumerate(sentences):
             if index:
                 self.page.add(" ")
@@ -107,6 +108,7 @@ class _Writer:
         self.page.add("\n\n" if self.rng.random() < 0.5 else "\n")
 
     def bullets(self, partner) -> None:
+        """A bulleted list of proposals, as the seed articles have (`▪️ a network of technology parks;`)."""
         self.sentence("{PLt} proposed the development and establishment of:", partner)
         for proposal in self.rng.sample(templates.PROPOSALS, k=3):
             self.page.add("\n\u25aa\ufe0f ")
@@ -123,6 +125,7 @@ class _Writer:
                 self.paragraph([f"{slot} called the talks a turning point for the region."], who)
 
     def sentence(self, template: str, partner) -> None:
+        """Fill a template: entities as text at once, then figures and names as marks."""
         text = _SLOT.sub(lambda m: self._plain(m, partner), template)
         position = 0
         for slot in _SLOT.finditer(text):

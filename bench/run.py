@@ -51,32 +51,19 @@ def measure(root: Path, jobs: int | None) -> dict:
     """Run the pipeline once on `root` in this process; the timings, sizes, peak memory and accuracy."""
     from factcheck import pipeline
     from factcheck.config import load_rules
-    from factcheck.render import render
 
     from bench.accuracy import score
     from bench.gold import load as load_gold
 
-    timings = {stage: 0.0 for stage in STAGES}
-    cpu = {stage: 0.0 for stage in STAGES}
-    for stage, name in STAGES.items():
-        if hasattr(pipeline, name):
-            setattr(pipeline, name, _timed(getattr(pipeline, name), stage, timings, cpu))
+    timings, cpu = _instrument(pipeline)
     rules = load_rules(Path("rules"))
     load_before = os.getloadavg()[0]
     started, cpu_started = time.perf_counter(), _cpu_seconds()
     report = pipeline.run([root], rules, **({"jobs": jobs} if jobs is not None else {}))
     timings["run"], cpu["run"] = time.perf_counter() - started, _cpu_seconds() - cpu_started
     peak_run = _peak_mb()
-    errors = {}
-    for fmt in RENDERERS:
-        started, cpu_started = time.perf_counter(), time.process_time()
-        try:
-            render(report, fmt)
-        except Exception as error:  # a renderer broken mid-change must not lose the pipeline's numbers: recorded
-            errors[fmt] = f"{type(error).__name__}: {error}"
-        timings[f"render_{fmt}"], cpu[f"render_{fmt}"] = time.perf_counter() - started, time.process_time() - cpu_started
-    findings = [finding.model_dump(mode="json") for finding in report.findings]
-    result = score(findings, load_gold(root))
+    errors = _render_all(report, timings, cpu)
+    result = score([finding.model_dump(mode="json") for finding in report.findings], load_gold(root))
     return {
         "articles": len(report.sources),
         "bytes": sum(path.stat().st_size for path in root.rglob("*") if path.suffix in (".txt", ".md")),
@@ -91,6 +78,31 @@ def measure(root: Path, jobs: int | None) -> dict:
         "errors": errors,
         "accuracy": {rule: vars(counts) for rule, counts in sorted(result.rules.items())} | {"all": vars(result.total())},
     }
+
+
+def _instrument(pipeline) -> tuple[dict[str, float], dict[str, float]]:
+    """Wrap the stage functions the pipeline module calls; their wall and CPU seconds add up in the dicts."""
+    timings = {stage: 0.0 for stage in STAGES}
+    cpu = {stage: 0.0 for stage in STAGES}
+    for stage, name in STAGES.items():
+        if hasattr(pipeline, name):
+            setattr(pipeline, name, _timed(getattr(pipeline, name), stage, timings, cpu))
+    return timings, cpu
+
+
+def _render_all(report, timings: dict[str, float], cpu: dict[str, float]) -> dict[str, str]:
+    """Time each renderer; a renderer broken mid-change is recorded, so the pipeline's numbers are not lost."""
+    from factcheck.render import render
+
+    errors = {}
+    for fmt in RENDERERS:
+        started, cpu_started = time.perf_counter(), time.process_time()
+        try:
+            render(report, fmt)
+        except Exception as error:  # recorded in the result, shown by the caller
+            errors[fmt] = f"{type(error).__name__}: {error}"
+        timings[f"render_{fmt}"], cpu[f"render_{fmt}"] = time.perf_counter() - started, time.process_time() - cpu_started
+    return errors
 
 
 def _timed(function, stage: str, timings: dict[str, float], cpu: dict[str, float]):
@@ -170,6 +182,8 @@ def main(argv: list[str] | None = None) -> None:
         root = corpus(args.scenario, size, args.seed)
         results.append(measure_in_child(root, args.jobs))
         done = results[-1]
+        for fmt, error in done["errors"].items():
+            print(f"{args.scenario} {size}: rendering {fmt} failed: {error}", file=sys.stderr)
         print(f"{args.scenario} {size}: {done['timings']['run']:.2f} s wall, {done['cpu']['run']:.2f} s CPU, "
               f"{done['peak_mb']:.0f} MB, load {done['load']}", file=sys.stderr)
     lines = tables(results, args.jobs)
