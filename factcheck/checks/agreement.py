@@ -15,7 +15,7 @@ from pydantic import Field
 
 from factcheck import figures
 from factcheck.checks import Check, CheckConfig, register
-from factcheck.checks.base import Reading, StoryFacts, claim_key, explain, fingerprints, reading
+from factcheck.checks.base import Reading, StoryFacts, claim_key, explain, reading
 from factcheck.models import ClaimKind, Fact, Finding, Interval, Severity
 
 
@@ -122,26 +122,21 @@ def _finding(
     severity = config.severity or (Severity.ERROR if gap >= config.error_above else Severity.WARNING)
     claims = [r.claim for r in outliers] + [r.claim for r in members if r not in outliers]
     unit = outliers[0].unit
-    return Finding(
-        rule=CHECK.id,
-        severity=severity,
-        message=message,
-        **fingerprints(
-            CHECK.id,
-            (story.story.id, sorted(claim_key(r.claim) for r in outliers)),
-            sorted(f"{c.source}:{c.surface}" for c in claims),
-        ),
-        story=story.story.id,
+    return story.finding(
+        CHECK.id,
+        severity,
+        message,
+        claims=claims,
+        identity=sorted(claim_key(r.claim) for r in outliers),
+        values=sorted(f"{c.source}:{c.surface}" for c in claims),
         fact=fact.id,
-        claims=tuple(story.cite(c) for c in claims),
         expected=expected,
         observed=", ".join(figures.amount(r.quantity.value, unit, significant=3) for r in outliers),
-        trail=tuple(explain(c, story) for c in claims)
-        + (
+        trail=[explain(c, story) for c in claims]
+        + [
             f"rule: the intervals must overlap; difference {figures.change(observed, reference)}, "
-            f"an error from {config.error_above * 100:.0f}%",
-        ),
-        draft=story.involves_draft(claims),
+            f"an error from {config.error_above * 100:.0f}%"
+        ],
     )
 
 

@@ -15,7 +15,7 @@ from pydantic import Field
 
 from factcheck import figures
 from factcheck.checks import Check, CheckConfig, register
-from factcheck.checks.base import StoryFacts, claim_key, explain, fingerprints, reading
+from factcheck.checks.base import StoryFacts, claim_key, explain, reading
 from factcheck.models import Claim, ClaimKind, Finding, Interval, Severity
 
 _TOTAL = re.compile(r"\b(?:total(?:ing|ling|led|ed)?|in all|altogether|combined|overall|sum)\b", re.IGNORECASE)
@@ -74,11 +74,11 @@ def _sums(story: StoryFacts, claims: list[Claim], config: ArithmeticConfig) -> l
         slack = abs(total.stated.value) * config.tolerance
         if low - slack <= stated.high and stated.low <= high + slack:
             continue
-        findings.append(_sum_finding(story, total, parts, Interval(low=low, high=high)))
+        findings.append(_sum_finding(story, total, parts, Interval(low=low, high=high), config))
     return findings
 
 
-def _sum_finding(story: StoryFacts, total: Claim, parts: list[Claim], added: Interval) -> Finding:
+def _sum_finding(story: StoryFacts, total: Claim, parts: list[Claim], added: Interval, config: ArithmeticConfig) -> Finding:
     unit = reading(total).unit
     value = sum((reading(p).quantity.value for p in parts), Decimal(0))
     listed = " + ".join(p.surface for p in parts)
@@ -87,19 +87,18 @@ def _sum_finding(story: StoryFacts, total: Claim, parts: list[Claim], added: Int
         f"total of {total.surface} ({figures.change(value, reading(total).quantity.value)})."
     )
     claims = [total, *parts]
-    return Finding(
-        rule=CHECK.id,
-        severity=CHECK.severity,
-        message=message,
-        **fingerprints(CHECK.id, (story.story.id, "sum", claim_key(total)), [c.surface for c in claims]),
-        story=story.story.id,
+    return story.finding(
+        CHECK.id,
+        config.severity or CHECK.severity,
+        message,
+        claims=claims,
+        identity=("sum", claim_key(total)),
+        values=[c.surface for c in claims],
         fact=story.fact_of(total.id),
-        claims=tuple(story.cite(c) for c in claims),
         expected=total.surface,
         observed=figures.interval(added, unit),
-        trail=tuple(explain(c, story) for c in claims)
-        + (f"sum of the parts: {figures.interval(added, unit)}; it must reach the total's interval",),
-        draft=story.involves_draft(claims),
+        trail=[explain(c, story) for c in claims]
+        + [f"sum of the parts: {figures.interval(added, unit)}; it must reach the total's interval"],
     )
 
 
@@ -110,7 +109,7 @@ def _ranges(story: StoryFacts, claims: list[Claim], config: ArithmeticConfig) ->
         years = duration.stated.value
         if any(abs(years - candidate) <= config.range_slack for candidate in (length, length + 1)):
             continue
-        findings.append(_range_finding(story, duration, span, length))
+        findings.append(_range_finding(story, duration, span, length, config))
     return findings
 
 
@@ -132,27 +131,26 @@ def _duration_ranges(claims: list[Claim]) -> list[tuple[Claim, Claim]]:
     return pairs
 
 
-def _range_finding(story: StoryFacts, duration: Claim, span: Claim, length: Decimal) -> Finding:
+def _range_finding(story: StoryFacts, duration: Claim, span: Claim, length: Decimal, config: ArithmeticConfig) -> Finding:
     message = (
         f"{story.name_of(duration.source)} speaks of {duration.surface} for {span.surface}, "
         f"which is {length} years."
     )
-    return Finding(
-        rule=CHECK.id,
-        severity=Severity.WARNING,
-        message=message,
-        **fingerprints(CHECK.id, (story.story.id, "range", claim_key(duration)), (duration.surface, span.surface)),
-        story=story.story.id,
+    return story.finding(
+        CHECK.id,
+        config.severity or Severity.WARNING,
+        message,
+        claims=[duration, span],
+        identity=("range", claim_key(duration)),
+        values=(duration.surface, span.surface),
         fact=story.fact_of(duration.id),
-        claims=(story.cite(duration), story.cite(span)),
         expected=f"{length} years",
         observed=duration.surface,
-        trail=(
+        trail=[
             explain(duration, story),
             explain(span, story),
             f"{span.stated.interval.high} − {span.stated.interval.low} = {length} years",
-        ),
-        draft=story.involves_draft([duration, span]),
+        ],
     )
 
 

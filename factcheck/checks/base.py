@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from factcheck import figures
-from factcheck.models import CitedClaim, Claim, ClaimKind, Entity, Fact, Interval, Quantity, Role, Source, Span, Story
+from factcheck.models import CitedClaim, Claim, ClaimKind, Entity, Finding, Severity, Fact, Interval, Quantity, Role, Source, Span, Story
 
 
 @dataclass(frozen=True)
@@ -67,6 +67,41 @@ class StoryFacts:
         """True when any of the claims comes from the --draft source."""
         return any(self.source_by_id[claim.source].role is Role.DRAFT for claim in claims)
 
+    def finding(
+        self,
+        check: str,
+        severity: Severity,
+        message: str,
+        *,
+        claims: Sequence[Claim],
+        identity: Sequence[object],
+        values: Sequence[object],
+        fact: str | None = None,
+        expected: str | None = None,
+        observed: str | None = None,
+        trail: Sequence[str] = (),
+        cited: Sequence[CitedClaim] | None = None,
+        draft: bool | None = None,
+    ) -> Finding:
+        """A finding of this story, its fingerprints, citations and draft mark worked out from its claims.
+
+        `identity` names what it is about and `values` what it observed (see `fingerprints`);
+        `cited` and `draft` are for findings about names rather than claims.
+        """
+        return Finding(
+            rule=check,
+            severity=severity,
+            message=message,
+            **fingerprints(check, (self.story.id, *identity), values),
+            story=self.story.id,
+            fact=fact,
+            claims=tuple(cited) if cited is not None else tuple(self.cite(claim) for claim in claims),
+            expected=expected,
+            observed=observed,
+            trail=tuple(trail),
+            draft=self.involves_draft(list(claims)) if draft is None else draft,
+        )
+
     def name_of(self, source_id: str) -> str:
         """A source's short readable name for messages: its outlet, else its title, shortened."""
         source = self.source_by_id[source_id]
@@ -113,7 +148,18 @@ def reading(claim: Claim) -> Reading:
 
 
 def explain(claim: Claim, story: StoryFacts) -> str:
-    """One trail line: stated -> parsed -> qualifier -> rate -> normalised interval."""
+    """One trail line: stated -> parsed -> qualifier -> rate -> normalised interval.
+
+    Worked out once per claim and story: an agreement finding explains every claim of the consensus, so in a
+    story of a thousand sources the same claims are explained for every outlier (formatting was 31 % of the run).
+    """
+    known = story._explanations.get(claim.id)
+    if known is None:
+        known = story._explanations[claim.id] = _explanation(claim, story)
+    return known
+
+
+def _explanation(claim: Claim, story: StoryFacts) -> str:
     stated = claim.stated
     steps = [
         f"{story.name_of(claim.source)}, line {claim.span.line}: \"{claim.surface}\"",

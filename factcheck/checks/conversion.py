@@ -14,7 +14,7 @@ from pydantic import Field
 
 from factcheck import figures
 from factcheck.checks import Check, CheckConfig, register
-from factcheck.checks.base import StoryFacts, claim_key, explain, fingerprints
+from factcheck.checks.base import StoryFacts, claim_key, explain
 from factcheck.models import Claim, Finding, Interval, Severity
 
 
@@ -66,24 +66,23 @@ def _finding(story: StoryFacts, original: Claim, restated: Claim, expected: Deci
         f"{story.name_of(restated.source)} converts {original.surface} to {restated.surface}; at {when} "
         f"that is {figures.amount(expected, unit, significant=3)} ({figures.change(restated.stated.value, expected)})."
     )
-    return Finding(
-        rule=CHECK.id,
-        severity=severity,
-        message=message,
-        **fingerprints(CHECK.id, (story.story.id, claim_key(restated)), (original.surface, restated.surface)),
-        story=story.story.id,
+    return story.finding(
+        CHECK.id,
+        severity,
+        message,
+        claims=[restated, original],
+        identity=(claim_key(restated),),
+        values=(original.surface, restated.surface),
         fact=story.fact_of(restated.id),
-        claims=(story.cite(restated), story.cite(original)),
         expected=figures.amount(expected, unit, significant=3),
         observed=restated.surface,
-        trail=(
+        trail=[
             explain(original, story),
             explain(restated, story),
             f"expected {original.surface} = {figures.amount(expected, unit, significant=4)}; stated {restated.surface} "
             f"({figures.change(restated.stated.value, expected)}); tolerance ±{config.tolerance * 100:.0f}%, "
             f"error at {config.error_above * 100:.0f}% or more",
-        ),
-        draft=story.involves_draft([original, restated]),
+        ],
     )
 
 

@@ -7,7 +7,7 @@ before repeating them.
 from __future__ import annotations
 
 from factcheck.checks import Check, CheckConfig, register
-from factcheck.checks.base import StoryFacts, claim_key, fingerprints
+from factcheck.checks.base import StoryFacts, claim_key
 from factcheck.models import ClaimKind, Finding, Severity
 
 
@@ -29,17 +29,16 @@ def run(story: StoryFacts, config: SingleSourceConfig) -> list[Finding]:
         (source,) = sources
         surfaces = ", ".join(dict.fromkeys(claim.surface for claim in claims))
         findings.append(
-            Finding(
-                rule=CHECK.id,
-                severity=config.severity or CHECK.severity,
-                message=f"Only {story.name_of(source)} gives {fact.label}: {surfaces}.",
-                **fingerprints(CHECK.id, (story.story.id, sorted(claim_key(c) for c in claims)), (surfaces,)),
-                story=story.story.id,
+            story.finding(
+                CHECK.id,
+                config.severity or CHECK.severity,
+                f"Only {story.name_of(source)} gives {fact.label}: {surfaces}.",
+                claims=claims,
+                identity=sorted(claim_key(c) for c in claims),
+                values=(surfaces,),
                 fact=fact.id,
-                claims=tuple(story.cite(claim) for claim in claims),
                 observed=surfaces,
-                trail=(f"{len(story.sources)} sources in the story; this fact is stated by one.",),
-                draft=story.involves_draft(claims),
+                trail=[f"{len(story.sources)} sources in the story; this fact is stated by one."],
             )
         )
     return findings

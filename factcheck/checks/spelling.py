@@ -6,8 +6,8 @@ from anyascii import anyascii
 from pydantic import Field
 
 from factcheck.checks import Check, CheckConfig, register
-from factcheck.checks.base import StoryFacts, fingerprints
-from factcheck.models import Entity, Finding, Severity, Spelling
+from factcheck.checks.base import StoryFacts
+from factcheck.models import Entity, Finding, Role, Severity, Spelling
 
 
 class SpellingConfig(CheckConfig):
@@ -51,18 +51,19 @@ def _finding(story: StoryFacts, entity: Entity, variants: list[Spelling], config
     message = f"{preferred} is spelled {len(variants)} ways{where}: {written}. Preferred ({house}): {preferred}."
     cited = [story.cite_span(m.source, m.span) for s in others for m in _first_per_source(s)]
     cited += [story.cite_span(m.source, m.span) for s in variants if s.text == preferred for m in _first_per_source(s)]
-    return Finding(
-        rule=CHECK.id,
-        severity=severity,
-        message=message,
-        **fingerprints(CHECK.id, (story.story.id, entity.id), sorted(s.text for s in variants)),
-        story=story.story.id,
-        claims=tuple(cited),
+    return story.finding(
+        CHECK.id,
+        severity,
+        message,
+        claims=(),
+        identity=(entity.id,),
+        values=sorted(s.text for s in variants),
         expected=preferred,
         observed=", ".join(s.text for s in others),
-        trail=tuple(f"“{s.text}”: {s.count}× in {', '.join(story.name_of(x) for x in s.sources)}" for s in variants)
-        + (f"preferred spelling from the {'authority list (rules/entities)' if entity.authority else 'majority of mentions'}",),
-        draft=any(story.source_by_id[source].role.value == "draft" for s in variants for source in s.sources),
+        trail=[f"“{s.text}”: {s.count}× in {', '.join(story.name_of(x) for x in s.sources)}" for s in variants]
+        + [f"preferred spelling from the {'authority list (rules/entities)' if entity.authority else 'majority of mentions'}"],
+        cited=cited,
+        draft=any(story.source_by_id[source].role is Role.DRAFT for s in variants for source in s.sources),
     )
 
 

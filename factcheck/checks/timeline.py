@@ -12,7 +12,7 @@ from pydantic import Field
 
 from factcheck.align.frames import START_ROLES
 from factcheck.checks import Check, CheckConfig, register
-from factcheck.checks.base import StoryFacts, claim_key, explain, fingerprints
+from factcheck.checks.base import StoryFacts, claim_key, explain
 from factcheck.models import Claim, ClaimKind, Fact, Finding, Severity
 
 
@@ -51,21 +51,18 @@ def _finding(story: StoryFacts, fact: Fact, starts: list[Claim], config: Timelin
     ordered = sorted(starts, key=lambda c: (start_year(c), c.source))
     stated = "; ".join(f"{story.name_of(c.source)}: “{_phrase(c)}” ({start_year(c)})" for c in ordered)
     first, last = start_year(ordered[0]), start_year(ordered[-1])
-    return Finding(
-        rule=CHECK.id,
-        severity=config.severity or CHECK.severity,
-        message=f"Sources date the start of {fact.label} {last - first} years apart: {stated}.",
-        **fingerprints(
-            CHECK.id, (story.story.id, sorted(claim_key(c) for c in ordered)), sorted(f"{c.source}:{c.surface}" for c in ordered)
-        ),
-        story=story.story.id,
+    return story.finding(
+        CHECK.id,
+        config.severity or CHECK.severity,
+        f"Sources date the start of {fact.label} {last - first} years apart: {stated}.",
+        claims=ordered,
+        identity=sorted(claim_key(c) for c in ordered),
+        values=sorted(f"{c.source}:{c.surface}" for c in ordered),
         fact=fact.id,
-        claims=tuple(story.cite(c) for c in ordered),
         expected=str(first),
         observed=", ".join(str(start_year(c)) for c in ordered),
-        trail=tuple(f"{explain(c, story)} → starts {start_year(c)}" for c in ordered)
-        + (f"rule: starts of one thing may differ by {config.slack_years} years at most",),
-        draft=story.involves_draft(ordered),
+        trail=[f"{explain(c, story)} → starts {start_year(c)}" for c in ordered]
+        + [f"rule: starts of one thing may differ by {config.slack_years} years at most"],
     )
 
 
