@@ -23,8 +23,8 @@ def stage_rows(results: list[dict], jobs: int | None) -> list[str]:
     """
     rows = [
         "| articles | MB | load | extract | normalise | align | checks | run CPU s | run wall s | render html | MB/s "
-        "| articles/s | extract MB/s | peak MB run | peak MB with render | exponent |",
-        "| ---: " * 16 + "|",
+        "| articles/s | extract MB/s | peak MB run | peak MB run + html | peak MB all renderers | exponent |",
+        "| ---: " * 17 + "|",
     ]
     previous = None
     for result in results:
@@ -35,7 +35,8 @@ def stage_rows(results: list[dict], jobs: int | None) -> list[str]:
             f"| {result['articles']:,} | {megabytes:.2f} | " + " | ".join(stages) + f" | {cpu['run']:.2f} | "
             f"{result['timings']['run']:.2f} | {cpu['render_html']:.2f} | {megabytes / cpu['run']:.2f} | "
             f"{result['articles'] / cpu['run']:.0f} | {megabytes / extract if extract else 0:.2f} | "
-            f"{result.get('peak_run_mb', result['peak_mb']):.0f} | {result['peak_mb']:.0f} | {_exponent(previous, result)} |"
+            f"{result.get('peak_run_mb', result['peak_mb']):.0f} | {result.get('peak_html_mb', 0):.0f} | "
+            f"{result['peak_mb']:.0f} | {_exponent(previous, result)} |"
         )
         previous = result
     return rows
