@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 from pathlib import Path
 
 import pytest
@@ -51,3 +52,17 @@ def test_cli_jobs_option_gives_the_same_json(tmp_path: Path):
         assert result.exit_code == 0, result.output
         outputs.append(result.output)
     assert outputs[0] == outputs[1] and '"findings"' in outputs[0]
+
+
+@pytest.mark.skipif(multiprocessing.get_start_method() != "fork", reason="the patch reaches workers only by fork")
+def test_an_error_in_a_worker_reaches_the_caller_as_itself(tmp_path: Path, rules, monkeypatch):
+    from factcheck.errors import RateError
+
+    def no_rate(*args, **kwargs):
+        raise RateError("no exchange rate for XYZ on 2020-01-01", path="rules/rates.toml")
+
+    monkeypatch.setattr(pipeline, "normalize", no_rate)  # workers are forked: they see the patch too
+    generate(tmp_path, "archive", ARTICLES, seed=4, per_story=3)
+    with pytest.raises(RateError) as raised:
+        pipeline.run([tmp_path], rules, jobs=2)
+    assert raised.value.format() == "rules/rates.toml: rate error: no exchange rate for XYZ on 2020-01-01"
