@@ -17,11 +17,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from factcheck.models import Claim, Entity
+from factcheck.normalize.names import is_country
 
-SETTING_SHARE = 0.25  # an entity in this share of claim sentences is the story's setting
+SETTING_SHARE = 0.4  # an entity in this share of claim sentences is the story's setting (the donor, Japan)
 LOOKBACK = 600  # characters before a sentence searched for the subject a pronoun points to
 AFFILIATION_GAP = 32  # "Kazakhstan's President " fits; a list of names does not
 _SUBJECT_KINDS = {"person", "place", "organisation"}
+_REGION = re.compile(r"\b(?:Asia|Africa|Europe|America|Pacific|Caucasus|Balkans|Gulf|Middle East|Caribbean)\b")
 _SUMMING_UP = re.compile(r"\b(?:in total|overall|altogether|in all|all told|in sum)\b", re.IGNORECASE)
 _ANAPHORA = {
     "person": re.compile(r"\b(?:his|her|he|she)\b", re.IGNORECASE),
@@ -55,7 +57,7 @@ class Subjects:
         nearest = sorted(inside, key=lambda m: (m.start > claim.span.start, abs(m.start - claim.span.start)))
         keys = [key for m in nearest if m.kind in _SUBJECT_KINDS and (key := self._key(m)) not in self._setting]
         if keys:
-            return frozenset(keys[:2])
+            return frozenset(keys[:1])
         # A sentence whose subject comes before the figure names it ("Japan's trade … $35 billion" is the region's).
         named = any(m.kind in _SUBJECT_KINDS and m.start < claim.span.start for m in inside)
         return self._pointed_to(claim, named)
@@ -101,9 +103,13 @@ def _placed(entities) -> dict[str, list[Placed]]:
 def _subject_kind(entity: Entity) -> str:
     """Countries are the places a figure is about; a city (Tokyo, where the summit met) rarely is.
 
-    A place with a demonym (Kazakh, Japanese) is taken for a country.
+    A place with a demonym (Kazakh, Japanese) or a country name CLDR knows is taken for a country.
     """
+    if is_country(entity.name):
+        return "place"
     if entity.kind == "place":
+        if _REGION.search(entity.name):
+            return "region"  # Central Asia, East Africa: what a story is about as a whole
         return "place" if entity.demonyms else "city"
     return entity.kind
 

@@ -13,6 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+
+from babel import Locale
 
 from factcheck.extract.sentences import Segments, segment
 from factcheck.models import Claim, Document, Entity, Mention, Span, Spelling
@@ -142,7 +145,21 @@ def _mark(spelling: Spelling, form: Form | str) -> Spelling:
 
 def _kind(name: str) -> str:
     words = set(word_key(name))
-    return "organisation" if ORGANISATION_WORDS & words else "place" if PLACE_WORDS & words else "other"
+    if ORGANISATION_WORDS & words:
+        return "organisation"
+    return "place" if PLACE_WORDS & words or is_country(name) else "other"
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    """Country names from CLDR (babel): `Kenya`, `United Kingdom`; two-letter codes only, not regions (`001`)."""
+    territories = Locale.parse("en").territories
+    return frozenset(name.lower() for code, name in territories.items() if code.isalpha())
+
+
+def is_country(name: str) -> bool:
+    """True when CLDR knows `name` as the English name of a country or territory."""
+    return " ".join(name.lower().split()) in _country_names()
 
 
 def _unique(candidate: str, taken: set[str]) -> str:
