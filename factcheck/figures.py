@@ -201,6 +201,10 @@ def change(observed: Decimal, expected: Decimal, *, locale: str = DISPLAY_LOCALE
     if expected == 0:
         return "n/a"
     share = (observed - expected) / abs(expected)
+    if not share.is_finite() or abs(share) >= _SCIENTIFIC_FROM / 100:
+        # babel cannot round a ratio this large to one decimal; the size is what matters.
+        sign = "-" if share < 0 else "+"
+        return sign + number(abs(share) * 100, significant=COMPUTED_DIGITS, locale=locale) + "%"
     return format_percent(share, format="+#,##0.0%;-#,##0.0%", locale=locale)
 
 

@@ -242,7 +242,9 @@ class Entity(Frozen):
     name: str = Field(description="The preferred spelling.")
     kind: str = Field(default="other", description="person, organisation, place, initiative or other.")
     spellings: tuple[Spelling, ...]
-    authority: bool = Field(default=False, description="True when the preferred spelling comes from rules/entities.")
+    authority: bool = Field(
+        default=False, description="True when the preferred spelling comes from rules/entities.toml or CLDR's country names."
+    )
     demonyms: tuple[Spelling, ...] = Field(
         default=(), description="Adjectives found that refer to it (Kazakh -> Kazakhstan): mentions, not spellings."
     )

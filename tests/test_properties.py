@@ -17,7 +17,6 @@ import codecs
 import os
 import re
 import tempfile
-from decimal import InvalidOperation
 from pathlib import Path
 
 import pytest
@@ -173,9 +172,7 @@ FILES = st.one_of(
 
 # Known crashes in modules being written by others, each kept as a strict xfail below; the property tests
 # steer around them so they stay green, and each entry goes when its xfail turns into a pass.
-_KNOWN_CRASHES: dict[str, re.Pattern[bytes]] = {
-    "figures.py change(): see test_html_renders_a_figure_beyond_decimal_precision": re.compile(rb"\d{13}")  # 10**13 trillion: a share past 10**25,
-}
+_KNOWN_CRASHES: dict[str, re.Pattern[bytes]] = {}
 
 
 def _known_crash(data: bytes) -> bool:
@@ -205,13 +202,6 @@ def test_the_whole_pipeline_runs_on_any_files_and_renders(files):
         assert isinstance(render(report, name), str)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=InvalidOperation,
-    reason="factcheck/figures.py change(): babel's format_percent raises decimal.InvalidOperation for a share "
-    "of 10**25 or more, e.g. change(Decimal(10) ** 27, Decimal(20)); the agreement check calls it for "
-    "'$' + 40 nines + ' billion' against '$20 billion'",
-)
 def test_html_renders_a_figure_beyond_decimal_precision(tmp_path):
     (tmp_path / "a.txt").write_text("Japan will invest $" + "9" * 40 + " billion.")
     (tmp_path / "b.txt").write_text("Japan will invest $20 billion in Central Asia.")

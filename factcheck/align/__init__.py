@@ -30,7 +30,8 @@ def align(
     for claim in remaining:
         sentence = (claim.source, claim.context.sentence.start)
         others = tuple(span for span in spans.get(sentence, ()) if span != (claim.span.start, claim.span.end))
-        frames.append(frame(claim, subjects.of(claim), periods.get(sentence, ()), others))
+        masked = others + subjects.names_in(claim.source, claim.context.sentence.start, claim.context.sentence.end)
+        frames.append(frame(claim, subjects.of(claim), periods.get(sentence, ()), masked))
     idf = inverse_frequencies(frames)
     index = {claim.id: position for position, claim in enumerate(remaining)}
     must_link = [(index[c.restates], index[c.id]) for c in remaining if c.restates in index]

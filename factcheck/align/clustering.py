@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from factcheck.align.frames import Feature, Frame
 
-THRESHOLD = 0.30  # pair score needed to consider a merge
+THRESHOLD = 0.25  # pair score needed to consider a merge
 LINK = 0.6  # share of THRESHOLD the clusters' average similarity must reach
 SUBJECT_PENALTY = 0.25  # claims about different subjects (Kazakhstan vs Uzbekistan)
 UNSPECIFIED_PENALTY = 0.35  # one claim about a country, the other about the whole story (60 vs 150 agreements)

@@ -25,9 +25,9 @@ from factcheck.models import Claim, ClaimKind
 Feature = tuple[str, str]
 
 CLOSE_WORDS = 2  # the words right next to a figure say what it is: "investments", "portfolio", "trade"
-CLOSE = 1.0
-NEAR_WORDS = 6  # words this close to the figure count fully; farther ones fade
-SENTENCE_ENTITY = 1.5
+CLOSE = 2.0
+NEAR_WORDS = 3  # words this close to the figure count fully; farther ones fade
+SENTENCE_ENTITY = 0.75
 PARAGRAPH_ENTITY = 0.5
 NOUN = 2.5
 YEAR = 1.0
@@ -96,7 +96,8 @@ def frame(
 
     `subjects` are what it is about (see subjects.py); `time_frames` the durations its
     sentence states ("over the next five years"), which tie a target to its period;
-    `figures` the spans of the sentence's other claims, whose words ("USD") are not context.
+    `figures` the spans the words around the figure leave out: the sentence's other money figures
+    ("USD" is not context) and its names (already entity features).
     """
     features: dict[Feature, float] = {}
     words, spelled = _near_words(claim, figures)

@@ -74,6 +74,10 @@ class Subjects:
                 return frozenset([key])
         return frozenset()
 
+    def names_in(self, source: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+        """The spans of the names between two positions: entity features already, not context words."""
+        return tuple((m.start, m.end) for m in self._between(source, start, end))
+
     def _key(self, mention: Placed) -> str:
         return self._country.get(mention.entity, mention.entity)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from anyascii import anyascii
 from pydantic import Field
 
@@ -29,23 +31,45 @@ def run(story: StoryFacts, config: SpellingConfig) -> list[Finding]:
 
 
 def competing(entity: Entity) -> list[Spelling]:
-    """The preferred spelling and its variants; aliases listed in rules (abbreviations, other scripts) do not compete."""
-    return [spelling for spelling in entity.spellings if spelling.form != "alias"]
+    """Spellings that compete: the same name written differently, not a short form or an alias.
+
+    Aliases listed in rules (abbreviations, other scripts) never compete; nor do a surname
+    and the full name (`Ahmed`, `Josephine Ahmed`), nor a name and its adjective
+    (`East Africa`, `East African`).
+    """
+    spellings = [spelling for spelling in entity.spellings if spelling.form != "alias"]
+    return [s for s in spellings if any(_compete(s.text, other.text) for other in spellings if other is not s)]
+
+
+def _compete(first: str, second: str) -> bool:
+    words_a, words_b = _words(first), _words(second)
+    if len(words_a) != len(words_b):
+        return False  # a short or long form of the name
+    differing = [(a, b) for a, b in zip(words_a, words_b) if a != b]
+    return not differing or not all(_adjective_of(a, b) or _adjective_of(b, a) for a, b in differing)
+
+
+def _words(text: str) -> list[str]:
+    return [word for word in re.split(r"[^0-9a-z]+", anyascii(text).lower()) if word]
+
+
+def _adjective_of(adjective: str, name: str) -> bool:
+    """`african` of `africa`, `kenyan` of `kenya`, `japanese` of `japan`."""
+    return adjective.startswith(name) and adjective[len(name) :] in {"n", "an", "ian", "ese", "i", "ish"}
 
 
 def letters(text: str) -> str:
     """What is left of a name once capitals, spaces and punctuation are set aside."""
-    folded = anyascii(text).lower().replace("+", " plus ").replace("&", " and ")
-    return "".join(ch for ch in folded if ch.isalnum())
+    return "".join(_words(text))
 
 
 def _finding(story: StoryFacts, entity: Entity, variants: list[Spelling], config: SpellingConfig) -> Finding:
     style_only = len({letters(s.text) for s in variants}) == 1
     severity = config.severity or (config.style_only_severity if style_only else CHECK.severity)
-    preferred = entity.name
+    preferred = _preferred(entity, variants)
     others = [s for s in variants if s.text != preferred]
     written = "; ".join(_describe(story, s) for s in sorted(variants, key=lambda s: (-s.count, s.text)))
-    inside = [source for source in _sources_with_several(variants)]
+    inside = _sources_with_several(variants)
     where = f" ({', '.join(story.name_of(s) for s in inside)} uses more than one)" if inside else ""
     house = "house style" if entity.authority else "most common"
     message = f"{preferred} is spelled {len(variants)} ways{where}: {written}. Preferred ({house}): {preferred}."
@@ -61,10 +85,17 @@ def _finding(story: StoryFacts, entity: Entity, variants: list[Spelling], config
         expected=preferred,
         observed=", ".join(s.text for s in others),
         trail=[f"“{s.text}”: {s.count}× in {', '.join(story.name_of(x) for x in s.sources)}" for s in variants]
-        + [f"preferred spelling from the {'authority list (rules/entities)' if entity.authority else 'majority of mentions'}"],
+        + [f"preferred spelling from the {'authority list (rules/entities.toml, CLDR country names)' if entity.authority else 'majority of mentions'}"],
         cited=cited,
         draft=any(story.source_by_id[source].role is Role.DRAFT for s in variants for source in s.sources),
     )
+
+
+def _preferred(entity: Entity, variants: list[Spelling]) -> str:
+    """The entity's preferred name when it is one of the competing spellings, else the most common of them."""
+    if any(spelling.text == entity.name for spelling in variants):
+        return entity.name
+    return min(variants, key=lambda spelling: (-spelling.count, spelling.text)).text
 
 
 def _describe(story: StoryFacts, spelling: Spelling) -> str:

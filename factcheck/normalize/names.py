@@ -20,6 +20,7 @@ from babel import Locale
 from factcheck.extract.sentences import Segments, segment
 from factcheck.models import Claim, Document, Entity, Mention, Span, Spelling
 from factcheck.normalize.authority import Authority, EntityRule, Form
+from factcheck.normalize.countries import country_rules
 from factcheck.normalize.clusters import ORGANISATION_WORDS, PLACE_WORDS, Assignment, cluster
 from factcheck.normalize.folding import slug, word_key
 from factcheck.normalize.mentions import Found as Located
@@ -52,7 +53,7 @@ class Names:
 
 def resolve_names(documents: Sequence[Document], claims: Sequence[Claim], rules: Sequence[EntityRule]) -> Names:
     """Entities of the story's documents, and the claims with `context.entities` set."""
-    authority = Authority(rules)
+    authority = Authority([*rules, *country_rules(rules)])  # the rules first: their spelling is house style
     words = vocabulary(document.text for document in documents)
     located = [(document, found) for document in documents for found in find_names(document.text, authority, words)]
     assignments = cluster(sorted({_written(found.text) for _, found in located if found.entry is None}), authority)

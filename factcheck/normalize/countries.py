@@ -1,0 +1,111 @@
+"""Every country, from CLDR, with the adjectives news copy writes for it (`Kenyan President …`).
+
+The authority list (rules/entities.toml) names the entities of a story in house
+style; a story about any other country still needs to know that `Ugandan` is
+Uganda, so a figure of `the Ugandan President's visit` is Uganda's. CLDR (through
+babel) gives the country names; it has no demonyms, so the regular English forms
+are derived from the name (Kenya -> Kenyan, Japan -> Japanese, Pakistan ->
+Pakistani, Kazakhstan -> Kazakh) and the irregular ones listed. A derived form
+two countries could claim (Niger, Nigeria -> Nigerian) is left out.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from functools import lru_cache
+
+from babel import Locale
+
+from factcheck.normalize.authority import EntityRule
+from factcheck.normalize.folding import word_key
+
+# Demonyms no rule derives, by CLDR's English name.
+IRREGULAR = {
+    "Switzerland": ["Swiss"],
+    "United Kingdom": ["British", "UK"],
+    "United States": ["American", "US", "U.S."],
+    "France": ["French"],
+    "Netherlands": ["Dutch"],
+    "Greece": ["Greek"],
+    "Thailand": ["Thai"],
+    "Philippines": ["Filipino", "Philippine"],
+    "Türkiye": ["Turkish"],
+    "Poland": ["Polish"],
+    "Spain": ["Spanish"],
+    "Sweden": ["Swedish"],
+    "Finland": ["Finnish"],
+    "Denmark": ["Danish"],
+    "Ireland": ["Irish"],
+    "Iceland": ["Icelandic"],
+    "Belgium": ["Belgian"],
+    "China": ["Chinese"],
+    "Portugal": ["Portuguese"],
+    "Afghanistan": ["Afghan"],
+    "Turkmenistan": ["Turkmen"],
+    "United Arab Emirates": ["Emirati"],
+    "Laos": ["Lao", "Laotian"],
+    "Myanmar (Burma)": ["Burmese", "Myanmar"],
+    "Madagascar": ["Malagasy"],
+    "Czechia": ["Czech"],
+    "Slovakia": ["Slovak"],
+    "Cyprus": ["Cypriot"],
+    "Peru": ["Peruvian"],
+    "New Zealand": ["New Zealander"],
+    "Vietnam": ["Vietnamese"],
+    "Bangladesh": ["Bangladeshi"],
+    "Kyrgyzstan": ["Kyrgyz"],
+    "Norway": ["Norwegian"],
+    "Nigeria": ["Nigerian"],
+    "Niger": ["Nigerien"],
+    "Pakistan": ["Pakistani"],
+}
+_SHORTEST_STEM = 4  # "Pak" is no adjective (and a slur); "Tajik", "Uzbek", "Kazakh" are
+
+
+def country_rules(listed: Sequence[EntityRule]) -> list[EntityRule]:
+    """An authority entry for every CLDR country the rules do not already name, with its demonyms."""
+    taken = {word_key(text) for rule in listed for text in (rule.name, *rule.aliases, *rule.variants, *rule.demonyms)}
+    return [rule for rule in _all_countries() if word_key(rule.name) not in taken]
+
+
+@lru_cache(maxsize=1)
+def _all_countries() -> tuple[EntityRule, ...]:
+    names = sorted(name for code, name in Locale.parse("en").territories.items() if code.isalpha())
+    claims: dict[str, set[str]] = defaultdict(set)
+    for name in names:
+        for form in _derived(name):
+            claims[form].add(name)
+    for name, listed in IRREGULAR.items():
+        for form in listed:
+            claims[form].add(name)
+    rules = []
+    for name in names:
+        demonyms = IRREGULAR.get(name, []) + sorted(f for f in _derived(name) if claims[f] == {name} and f != name)
+        rules.append(EntityRule(name=name, kind="place", demonyms=list(dict.fromkeys(demonyms))))
+    return tuple(rules)
+
+
+def _derived(name: str) -> set[str]:
+    """The regular English adjectives of a country name (most are never written; they cost nothing)."""
+    if name in IRREGULAR or not name.replace(" ", "").isalpha():
+        return set()  # listed by hand, or "Congo - Kinshasa": no regular adjective
+    forms = set()
+    if name.endswith("a"):
+        forms.add(name + "n")  # Kenyan, Ethiopian, South Korean
+    if name.endswith("o"):
+        forms.add(name[:-1] + "an")  # Mexican, Moroccan
+    if name.endswith("y"):
+        forms.add(name[:-1] + "ian")  # Italian, Hungarian
+        if len(name) - 1 > _SHORTEST_STEM:
+            forms.add(name[:-1])  # German (not "Ital")
+    if name.endswith("stan"):
+        stem = name[:-5] if name.endswith("istan") else name[:-4]
+        forms.add(name + "i")  # Tajikistani
+        if len(stem) > _SHORTEST_STEM:
+            forms.add(stem)  # Tajik, Uzbek, Kazakh (not "Pak")
+    elif name[-1] in "nlrt":
+        forms |= {name + "ese", name + "ian", name + "i"}  # Japanese, Brazilian, Iranian, Egyptian, Israeli
+    elif name[-1] in "qd":
+        forms |= {name + "i", name + "ian"}  # Iraqi, Chadian
+    return forms
