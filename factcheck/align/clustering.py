@@ -121,8 +121,10 @@ def _penalty(a: Cluster, b: Cluster) -> float:
     if _conflict(a.nouns, b.nouns) or _conflict(a.roles, b.roles):
         return 0.0  # sixty firms and sixty agreements, "the next five years" and "two decades ago"
     factor = 1.0
-    if _conflict(a.subjects, b.subjects):
-        factor *= SUBJECT_PENALTY
+    if a.subjects and b.subjects:
+        # Partly shared subjects keep claims partly apart: "Ethiopia" and "the agency in Ethiopia" are not one.
+        shared = len(a.subjects & b.subjects) / len(a.subjects | b.subjects)
+        factor *= SUBJECT_PENALTY + (1 - SUBJECT_PENALTY) * shared
     elif bool(a.subjects) != bool(b.subjects):
         factor *= UNSPECIFIED_PENALTY
     if _conflict(a.years, b.years):

@@ -29,10 +29,12 @@ CLOSE = 2.0
 NEAR_WORDS = 3  # words this close to the figure count fully; farther ones fade
 SENTENCE_ENTITY = 0.75
 PARAGRAPH_ENTITY = 0.5
+PARAGRAPH_ENTITIES = 3  # the nearest few: a long paragraph's twenty names would drown the sentence's own
 NOUN = 2.5
 YEAR = 1.0
 TIME_FRAME = 2.0
 START = 1.5
+TIME_WORDS = 0.5  # how much the words around a year or date count, against those around other figures
 # Roles of year claims that date the start of something: "since 2006", "established in 1992", "1993–2023".
 START_ROLES = ("since", "range", "established", "founded", "launched", "began", "started", "initiated", "from")
 MAGNITUDE = 0.8
@@ -103,10 +105,12 @@ def frame(
     words, spelled = _near_words(claim, figures)
     for rank, entity in enumerate(claim.context.entities):
         features[("e", entity)] = SENTENCE_ENTITY / (1 + 0.25 * rank)
-    for entity in claim.context.paragraph_entities:
+    for entity in claim.context.paragraph_entities[:PARAGRAPH_ENTITIES]:
         features.setdefault(("e", entity), PARAGRAPH_ENTITY)
+    # The words around a year say little of what it dates ("played a key role since 2006"); who it is about does.
+    scale = TIME_WORDS if dimension(claim) == "time" else 1.0
     for word, weight in words.items():
-        features[("w", word)] = max(features.get(("w", word), 0.0), weight)
+        features[("w", word)] = max(features.get(("w", word), 0.0), weight * scale)
     group = noun_group(claim.context.noun)
     if group:
         features[("n", group)] = NOUN

@@ -57,7 +57,7 @@ class Subjects:
         nearest = sorted(inside, key=lambda m: (m.start > claim.span.start, abs(m.start - claim.span.start)))
         keys = [key for m in nearest if m.kind in _SUBJECT_KINDS and (key := self._key(m)) not in self._setting]
         if keys:
-            return frozenset(keys[:1])
+            return frozenset(keys[:2])
         # A sentence whose subject comes before the figure names it ("Japan's trade … $35 billion" is the region's).
         named = any(m.kind in _SUBJECT_KINDS and m.start < claim.span.start for m in inside)
         return self._pointed_to(claim, named)
