@@ -21,7 +21,7 @@ from decimal import Decimal
 
 from bench import rates
 from bench.story import Said, SourcePlan, Story
-from bench.world import variant
+from bench.world import variant, variants
 from bench.writing import Written, true_money
 
 MARGIN = Decimal("0.03")  # beyond the tool's 1 % rate band and 2 % conversion tolerance
@@ -138,7 +138,7 @@ def _conversion(story: Story, planted: list[Plant], rng: random.Random) -> Plant
 
 
 def _spelling(story: Story, planted: list[Plant], rng: random.Random) -> Plant | None:
-    people = [p for role, p in sorted(story.people.items()) if role != "analyst" and variant(p.surname, rng)]
+    people = [p for role, p in sorted(story.people.items()) if role != "analyst" and variants(p.surname, p.pool)]
     candidates = []
     for who in people:
         wrong = sum(1 for plan in story.sources if who.surname in plan.spellings)
@@ -147,7 +147,7 @@ def _spelling(story: Story, planted: list[Plant], rng: random.Random) -> Plant |
     if not candidates:
         return None
     plan, who = rng.choice(candidates)
-    spelled = variant(who.surname, rng)
+    spelled = variant(who.surname, who.pool, rng)
     plan.spellings[who.surname] = spelled
     plan.variant_everywhere = rng.random() < 0.7
     return Plant("spelling", plan.index, who.surname, [("person", who.surname)], f"{spelled!r} for {who.surname!r}")

@@ -186,19 +186,30 @@ _VARIANT_RULES = (
 )
 
 
-def variants(name: str) -> list[str]:
-    """Other spellings of a surname a transliteration could give, each one rule away from it."""
+# Which rules fit a pool: romanised Cyrillic varies in all these ways; names of other languages in the
+# generic ones only; Japanese, Korean, Chinese, Vietnamese and Khmer romanisations are left alone (a variant
+# like `Kunno` for `Kuno` or `Zhaishankar` for `Jaishankar` would be no newsroom's spelling).
+_CYRILLIC_POOLS = {"central_asian", "caucasian", "mongolian"}
+_ROMANISED_ALONE = {"japanese", "korean", "chinese", "vietnamese", "khmer"}
+_GENERIC_RULES = {r"ou", r"q", r"ei", r"ss", r"([lnrst])\1", r"(?<=[aeiou])([lnrst])(?=[aeiou])"}
+
+
+def variants(name: str, pool: str) -> list[str]:
+    """Other spellings of a surname a transliteration from its pool's language could give, each one rule away."""
+    if pool in _ROMANISED_ALONE:
+        return []
+    rules = [rule for rule in _VARIANT_RULES if pool in _CYRILLIC_POOLS or rule[0] in _GENERIC_RULES]
     found = []
-    for pattern, replacement in _VARIANT_RULES:
+    for pattern, replacement in rules:
         spelled = re.sub(pattern, replacement, name, count=1)
         if spelled != name and spelled not in found:
             found.append(spelled)
     return found
 
 
-def variant(name: str, rng: random.Random) -> str | None:
-    """One other spelling of a surname, or None when no rule applies to it."""
-    found = variants(name)
+def variant(name: str, pool: str, rng: random.Random) -> str | None:
+    """One other spelling of a surname, or None when no rule of its pool applies to it."""
+    found = variants(name, pool)
     return rng.choice(found) if found else None
 
 
@@ -209,6 +220,7 @@ class Person:
     first: str
     surname: str
     title: str
+    pool: str = ""  # the name pool (language) it was drawn from: which spelling variants are plausible
 
     def full(self, surname: str | None = None) -> str:
         """'Serdar Berdimuhamedov', or with another spelling of the surname."""
@@ -221,4 +233,4 @@ def person(pool: str, title: str, rng: random.Random, taken: set[str]) -> Person
     free = [s for s in surnames if s not in taken] or list(surnames)
     surname = rng.choice(free)
     taken.add(surname)
-    return Person(rng.choice(firsts), surname, title)
+    return Person(rng.choice(firsts), surname, title, pool)

@@ -55,11 +55,13 @@ def test_a_larger_corpus_holds_the_smaller_one(tmp_path):
     assert story and all(large[name] == data for name, data in story.items())
 
 
-def test_variants_are_other_transliterations():
-    assert "Berdymuhamedov" in variants("Berdimuhamedov")
-    assert "Tokaev" in variants("Tokayev")
-    assert "Rahmonov" in variants("Rakhmonov")
-    assert all(spelled != "Tokayev" for spelled in variants("Tokayev"))
+def test_variants_are_other_transliterations_of_the_names_language():
+    assert "Berdymuhamedov" in variants("Berdimuhamedov", "central_asian")
+    assert "Tokaev" in variants("Tokayev", "central_asian")
+    assert "Rahmonov" in variants("Rakhmonov", "central_asian")
+    assert all(spelled != "Tokayev" for spelled in variants("Tokayev", "central_asian"))
+    assert "Burita" in variants("Bourita", "arabic") and "Zhaishankar" not in variants("Jaishankar", "indian")
+    assert variants("Kuno", "japanese") == [] and variants("Jianchao", "chinese") == []
 
 
 def test_scorer_matches_findings_to_plants_by_rule_and_span(tmp_path):
