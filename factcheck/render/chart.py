@@ -96,7 +96,10 @@ class Scale:
 
     def __call__(self, value: Decimal) -> float:
         """The x position of `value`, to a tenth of a pixel so output is stable."""
-        share = (value - self.low) / (self.high - self.low)
+        width = self.high - self.low
+        if width == 0:  # ends past Decimal's 28 digits round together: draw everything in the middle
+            return round((self.left + self.right) / 2, 1)
+        share = (value - self.low) / width
         return round(float(self.left + share * (self.right - self.left)), 1)
 
 
