@@ -7,6 +7,13 @@ from collections import Counter
 from factcheck.align.frames import Feature, Frame
 from factcheck.models import ClaimKind
 
+# Words that help tell claims apart but say nothing of what a fact is about: reporting verbs, fillers.
+_NOT_A_TOPIC = frozenset(
+    """said say noted note added told stated according reported announced though although alone also already
+    currently still even just higher lower since key role country countries side sides amount figure year
+    month next last recent whole entire overall following""".split()
+)
+
 _KIND_WORDS = {
     ClaimKind.MONEY: "amount",
     ClaimKind.COUNT: "number",
@@ -30,7 +37,7 @@ def label(frames: list[Frame], idf: dict[Feature, float], names: dict[str, str])
     words = [
         spelled.get(value, value)
         for (kind, value), _ in weights.most_common()
-        if kind == "w" and value != noun and spelled.get(value, value) not in named
+        if kind == "w" and value != noun and spelled.get(value, value) not in named | _NOT_A_TOPIC
     ][:3]
     subject = names.get(entity, entity) if entity else "the story"
     topic = ", ".join(([noun] if noun else []) + words) or "figure"
