@@ -35,7 +35,7 @@ def align(
     idf = inverse_frequencies(frames)
     index = {claim.id: position for position, claim in enumerate(remaining)}
     must_link = [(index[c.restates], index[c.id]) for c in remaining if c.restates in index]
-    for group in cluster(frames, idf, must_link).clusters:
+    for group in cluster(frames, idf, must_link):
         members = [frames[i] for i in sorted(group.members, key=lambda i: _claim_order(frames[i].claim))]
         facts.append(_fact(story, members, idf, names, group.restated))
     return _unique_ids(sorted(facts, key=lambda fact: (fact.kind.value, fact.label, fact.claims)))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from factcheck.align.frames import Feature, Frame
 
@@ -42,14 +42,6 @@ class Cluster:
         return {feature: weight / size for feature, weight in self.vector.items()}
 
 
-@dataclass
-class Alignment:
-    """The clusters found and the pair scores that justified them."""
-
-    clusters: list[Cluster]
-    scores: dict[tuple[int, int], float] = field(default_factory=dict)
-
-
 def unit_vector(item: Frame, idf: dict[Feature, float]) -> dict[Feature, float]:
     """The frame's features weighted by rarity, scaled to length 1."""
     weighted = {feature: weight * idf[feature] for feature, weight in item.features.items()}
@@ -74,7 +66,7 @@ def candidate_pairs(frames: list[Frame]) -> set[tuple[int, int]]:
     return pairs
 
 
-def cluster(frames: list[Frame], idf: dict[Feature, float], must_link: list[tuple[int, int]]) -> Alignment:
+def cluster(frames: list[Frame], idf: dict[Feature, float], must_link: list[tuple[int, int]]) -> list[Cluster]:
     """Clusters of frames: must-link pairs first, then candidate pairs best first, by average linkage."""
     vectors = [unit_vector(item, idf) for item in frames]
     clusters = [_singleton(index, item, vectors[index]) for index, item in enumerate(frames)]
@@ -92,7 +84,7 @@ def cluster(frames: list[Frame], idf: dict[Feature, float], must_link: list[tupl
         if a != b and _may_merge(clusters[a], clusters[b]):
             _merge(clusters, owner, a, b)
     alive = sorted({owner[index] for index in range(len(frames))})
-    return Alignment([clusters[index] for index in alive], scores)
+    return [clusters[index] for index in alive]
 
 
 def _singleton(index: int, item: Frame, vector: dict[Feature, float]) -> Cluster:
