@@ -64,7 +64,9 @@ def _extract(text: str, folder: Path) -> None:
 
 
 def _names(text: str, folder: Path) -> None:
-    resolve_names(_documents(text, folder), [], RULES.entities)
+    documents = _documents(text, folder)
+    claims = [claim for document in documents for claim in extract(document, RULES.qualifier_table)]
+    resolve_names(documents, claims, RULES.entities)  # with claims: each gets the entities around it
 
 
 def _pipeline(text: str, folder: Path) -> None:

@@ -20,7 +20,7 @@ from bench.redos import measure
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="measures in forked children")
 
 SIZES = {"clean": (16_384, 131_072), "extract": (1_024, 8_192), "pipeline": (1_024, 8_192)}
-GROWTH = 20.0  # the sizes are 8x apart: linear work grows about 8x, quadratic 64x
+SLACK = 2.5  # times the growth of linear work: sizes 8x apart may take up to 20x the time (quadratic: 64x)
 NOISE = 0.25  # seconds
 CEILING = 30.0  # seconds for one measurement, whatever the growth
 ATTEMPTS = 2
@@ -32,18 +32,40 @@ PIPELINE_INPUTS = {"dollar digit", "percent", "year ranges", "number words", "on
 KNOWN: dict[tuple[str, str], str] = {}
 
 
+# Work that grows with pairs (of claims and names, of distinct names) shows only at larger sizes:
+# (input, stage) -> sizes, for the cases that need them.
+LARGER = {
+    ("seed articles", "names"): (32_768, 524_288),
+    ("iso codes", "names"): (32_768, 524_288),
+}
+KNOWN.update({
+    ("seed articles", "names"): "factcheck/normalize/names.py _with_entities: every claim scans every name "
+    "mention of its source (claims x mentions: the sample articles repeated to 512 KB, one file, spend 18 s "
+    "there; k = 1.7 up to 1 MB)",
+    ("iso codes", "names"): "factcheck/normalize/clusters.py: rapidfuzz cdist over every pair of distinct "
+    "names ('USD USD USD …': 19 s/MB at 1 MB, k = 1.6)",
+})
+
+
 def _cases():
     for name in ADVERSARIAL:
         for stage in SIZES if name in PIPELINE_INPUTS else ("clean", "extract"):
-            reason = KNOWN.get((name, stage))
-            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-            yield pytest.param(name, stage, id=f"{stage}-{name}", marks=marks)
+            yield _case(name, stage)
+    for name, stage in LARGER:
+        yield _case(name, stage)
+
+
+def _case(name: str, stage: str):
+    reason = KNOWN.get((name, stage))
+    marks = [pytest.mark.xfail(strict=True, raises=pytest.fail.Exception, reason=reason)] if reason else []
+    return pytest.param(name, stage, id=f"{stage}-{name}", marks=marks)
 
 
 @pytest.mark.parametrize("name, stage", _cases())
 def test_hostile_input_takes_linear_time(name, stage):
     failures = []
-    for _ in range(ATTEMPTS):  # one attempt within bounds is enough: a failed one may have met a busy machine
+    for _ in range(1 if (name, stage) in KNOWN else ATTEMPTS):  # a pass on any attempt is a pass: a failed one
+        # may have met a busy machine
         failure = _growth_failure(name, stage)
         if failure is None:
             return
@@ -52,13 +74,14 @@ def test_hostile_input_takes_linear_time(name, stage):
 
 
 def _growth_failure(name: str, stage: str) -> str | None:
-    """None when the large input took less than GROWTH times the small one, else what happened."""
-    small, large = SIZES[stage]
+    """None when the large input took less than SLACK times linear growth over the small one, else what happened."""
+    small, large = LARGER.get((name, stage)) or SIZES[stage]
     status, first = measure(stage, build(ADVERSARIAL[name], small), CEILING)
     if status != "ok":
         return f"{stage} on {small} bytes of {name!r}: {status} {first}"
-    limit = GROWTH * first + NOISE
-    status, second = measure(stage, build(ADVERSARIAL[name], large), min(3 * limit, CEILING))  # wall clock
+    limit = SLACK * (large / small) * first + NOISE
+    patience = 1 if (name, stage) in KNOWN else 3  # wall-clock allowance over the CPU-time limit
+    status, second = measure(stage, build(ADVERSARIAL[name], large), min(patience * limit, CEILING))
     if status != "ok":
         return f"{stage} on {large} bytes of {name!r}: {status} {second}"
     if second > limit:
