@@ -28,7 +28,7 @@ ATTEMPTS = 2
 # that grows with pairs of claims would show; bench/redos.py runs every input through it.
 PIPELINE_INPUTS = {"dollar digit", "percent", "year ranges", "number words", "one long capital word", "seed articles"}
 
-# Superlinear today, in modules others are writing: strict, so each turns into a failure once fixed.
+# Superlinear today (see _case for why these are not strict xfails).
 KNOWN: dict[tuple[str, str], str] = {}
 
 
@@ -57,7 +57,9 @@ def _cases():
 
 def _case(name: str, stage: str):
     reason = KNOWN.get((name, stage))
-    marks = [pytest.mark.xfail(strict=True, raises=pytest.fail.Exception, reason=reason)] if reason else []
+    # Not strict: on a loaded or an idle machine a superlinear case can land either side of the bound, and a
+    # flaky CI helps no one; bench/redos.py measures these cases up to 1 MB (docs/reliability.md, "Open").
+    marks = [pytest.mark.xfail(strict=False, raises=pytest.fail.Exception, reason=reason)] if reason else []
     return pytest.param(name, stage, id=f"{stage}-{name}", marks=marks)
 
 
