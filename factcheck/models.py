@@ -71,7 +71,7 @@ class ClaimKind(StrEnum):
     DATE = "date"
     YEAR = "year"
     DURATION = "duration"
-    MEASURE = "measure"
+    PHYSICAL = "physical"
 
 
 class Story(Frozen):
@@ -140,7 +140,7 @@ class Quantity(Frozen):
             "By claim kind: money -> ISO 4217 code; count -> 'count'; percent -> 'percent' or "
             "'percentage_point'; year -> 'year' (value is the calendar year); date -> 'date' (value and "
             "interval are YYYYMMDD numbers; a month covers its first to last day); duration -> a pint time unit ('year', 'month', 'week', 'day', 'hour', "
-            "'minute'; decades are 10 years); measure -> pint's canonical unit ('metric_ton / year')."
+            "'minute'; decades are 10 years); physical -> pint's canonical unit ('metric_ton / year')."
         )
     )
     interval: Interval

@@ -32,7 +32,7 @@ EXPECTED = {
     ],
     "002": [
         ("date", "December 20"), ("count", "five Central Asian countries"), ("money", "$20 billion"),
-        ("duration", "five years"), ("measure", "1.155 million tons per year"), ("year", "1992"), ("year", "2005"),
+        ("duration", "five years"), ("physical", "1.155 million tons per year"), ("year", "1992"), ("year", "2005"),
         ("year", "2013"), ("money", "$12 billion"), ("year", "1990s"), ("count", "70 officials"), ("year", "2006"),
         ("money", "$109 million"), ("year", "2024"), ("count", "60 agreements"), ("money", "$3.7 billion"),
         ("money", "$8.5 billion"), ("money", "$2 billion"), ("percent", "80%"), ("count", "60 Japanese firms"),

@@ -74,9 +74,9 @@ def dimension(claim: Claim) -> str:
     """Claims are only compared within one dimension: money with money, years with dates, counts with counts."""
     if claim.kind in (ClaimKind.YEAR, ClaimKind.DATE):
         return "time"
-    if claim.kind is ClaimKind.MEASURE:
+    if claim.kind is ClaimKind.PHYSICAL:
         unit = claim.normalized.unit if claim.normalized else claim.stated.unit
-        return f"measure:{unit}"
+        return f"physical:{unit}"
     return claim.kind.value
 
 
@@ -144,7 +144,7 @@ def magnitude(claim: Claim) -> str | None:
     """
     if claim.kind is ClaimKind.DURATION:
         return period(claim)
-    if claim.kind not in (ClaimKind.MONEY, ClaimKind.MEASURE, ClaimKind.COUNT):
+    if claim.kind not in (ClaimKind.MONEY, ClaimKind.PHYSICAL, ClaimKind.COUNT):
         return None
     value = abs((claim.normalized or claim.stated).value)
     return str(value.adjusted()) if value.is_finite() and value > 0 else None  # Decimal: no float overflow

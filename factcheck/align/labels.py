@@ -21,7 +21,7 @@ _KIND_WORDS = {
     ClaimKind.YEAR: "date",
     ClaimKind.DATE: "date",
     ClaimKind.DURATION: "duration",
-    ClaimKind.MEASURE: "measure",
+    ClaimKind.PHYSICAL: "physical",
 }
 
 

@@ -26,7 +26,7 @@ class AgreementConfig(CheckConfig):
         default=Decimal("0.05"), ge=0, description="Relative difference from the consensus that makes an error."
     )
     kinds: list[ClaimKind] = Field(
-        default=[ClaimKind.MONEY, ClaimKind.COUNT, ClaimKind.PERCENT, ClaimKind.MEASURE, ClaimKind.DURATION]
+        default=[ClaimKind.MONEY, ClaimKind.COUNT, ClaimKind.PERCENT, ClaimKind.PHYSICAL, ClaimKind.DURATION]
     )
 
 

@@ -21,7 +21,7 @@ from factcheck.extract.context import content_words, years
 from factcheck.extract.counts import find_counts
 from factcheck.extract.dates import find_dates, find_years
 from factcheck.extract.durations import find_durations
-from factcheck.extract.measures import find_measures
+from factcheck.extract.physical import find_physical
 from factcheck.extract.money import find_money
 from factcheck.extract.numbers import find_numbers
 from factcheck.extract.percentages import find_percentages
@@ -76,7 +76,7 @@ def _candidates(document: Document, segments: Segments, dollar: str, reference: 
         *find_dates(text, document.source.published or reference),
         *find_money(text, numbers, sentence, dollar=dollar, language=language),
         *find_percentages(text, numbers),
-        *find_measures(text, numbers),
+        *find_physical(text, numbers),
         *find_durations(text, numbers),
         *find_years(text, numbers),
         *find_counts(text, numbers),
@@ -88,7 +88,7 @@ def _restated(text: str, previous: tuple[Candidate, Claim] | None, candidate: Ca
     if previous is None:
         return None
     earlier, claim = previous
-    if earlier.kind is not candidate.kind or candidate.kind not in (ClaimKind.MONEY, ClaimKind.MEASURE):
+    if earlier.kind is not candidate.kind or candidate.kind not in (ClaimKind.MONEY, ClaimKind.PHYSICAL):
         return None
     if earlier.unit == candidate.unit or start < earlier.end:
         return None

@@ -5,7 +5,7 @@ overlapping readings of the same characters (`$20 billion` is money, and its
 `20 billion` also looks like a count; the `2025` of `December 20, 2025` also
 looks like a year). The most specific reading wins, by this precedence:
 
-    date > money > percent > measure > duration > year > count
+    date > money > percent > physical > duration > year > count
 
 A date consumes its year, money its amount, a percentage or measure its
 number, a duration its number and unit; a year beats a count because a bare
@@ -26,7 +26,7 @@ PRECEDENCE = (
     ClaimKind.DATE,
     ClaimKind.MONEY,
     ClaimKind.PERCENT,
-    ClaimKind.MEASURE,
+    ClaimKind.PHYSICAL,
     ClaimKind.DURATION,
     ClaimKind.YEAR,
     ClaimKind.COUNT,

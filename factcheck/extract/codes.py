@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.extract.measures import is_unit_suffix
+from factcheck.extract.physical import is_unit_suffix
 from factcheck.extract.numbers import ORDINAL_SUFFIXES, Number
 
 MONTHS = (

@@ -1,4 +1,4 @@
-"""Claims on one footing: money in the story's reporting currency at its date, measures in one unit per dimension.
+"""Claims on one footing: money in the story's reporting currency at its date, physical quantities in one unit per dimension.
 
 A converted interval is the stated interval times the rate, widened by the
 rate's own uncertainty (`settings.rate_band`, or a rules rate's larger band).
@@ -37,7 +37,7 @@ def normalize_claims(
     fx: FxTable,
     fallback_date: dt.date | None = None,
 ) -> Converted:
-    """Every money claim in the story's currency, every measure in its canonical unit; other kinds unchanged."""
+    """Every money claim in the story's currency, every physical quantity in its canonical unit; other kinds unchanged."""
     dates = _reference_dates(story, sources, fallback_date or fx.latest_date())
     result = Converted([])
     missing: dict[str, list[Claim]] = {}
@@ -49,8 +49,8 @@ def normalize_claims(
             except RateError as error:  # the claim stays, marked unconvertible; the story gets one warning
                 missing.setdefault(error.message, []).append(claim)
                 claim = _unconvertible(claim, error.message)
-        elif claim.kind is ClaimKind.MEASURE:
-            claim = measure(claim)
+        elif claim.kind is ClaimKind.PHYSICAL:
+            claim = physical(claim)
         result.claims.append(claim)
     if any(claim.kind is ClaimKind.MONEY for claim in claims):
         result.warnings += _undated_warnings(story, sources, fallback_date, fx.latest_date())
@@ -73,8 +73,8 @@ def money(claim: Claim, rate: Rate) -> Claim:
     return claim.model_copy(update={"normalized": normalized, "conversion": conversion, "notes": claim.notes + rate.notes})
 
 
-def measure(claim: Claim) -> Claim:
-    """A measure in its dimension's canonical unit (`1.155 million tons per year` -> t/yr)."""
+def physical(claim: Claim) -> Claim:
+    """A physical quantity in its dimension's canonical unit (`1.155 million tons per year` -> t/yr)."""
     unit = units.parse_unit(claim.stated.unit)
     if unit is None:
         return claim.model_copy(update={"notes": claim.notes + (f"unit {claim.stated.unit!r} not known to pint",)})

@@ -115,7 +115,7 @@ def is_unit_suffix(letters: str) -> bool:
     return found is not None
 
 
-def find_measures(text: str, numbers: list[Number]) -> list[Candidate]:
+def find_physical(text: str, numbers: list[Number]) -> list[Candidate]:
     """Every number followed by a physical unit, with the unit in pint's spelling."""
     found = []
     for number in numbers:
@@ -132,7 +132,7 @@ def _candidate(number: Number, unit: UnitMatch) -> Candidate:
     canonical = str(parse_unit(unit.unit))
     high = number.high
     return Candidate(
-        kind=ClaimKind.MEASURE,
+        kind=ClaimKind.PHYSICAL,
         start=number.start,
         end=unit.end,
         value=times(number.value, unit.factor),
