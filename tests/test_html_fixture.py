@@ -156,8 +156,8 @@ def claims() -> dict[str, Claim]:
             "gazeta", "$3.7 billion", money, quantity("3700000000", "USD", "3650000000", "3750000000", "100000000"),
             normalized=quantity("3700000000", "USD", "3650000000", "3750000000"),
         ),
-        "megawatt": claim("kyodo", "500 MW", ClaimKind.MEASURE, quantity("500", "MW", "450", "550", "100")),
-        "gigawatt": claim("gazeta", "0.5 GW", ClaimKind.MEASURE, quantity("0.5", "GW", "0.45", "0.55", "0.1")),
+        "megawatt": claim("kyodo", "500 MW", ClaimKind.PHYSICAL, quantity("500", "MW", "450", "550", "100")),
+        "gigawatt": claim("gazeta", "0.5 GW", ClaimKind.PHYSICAL, quantity("0.5", "GW", "0.45", "0.55", "0.1")),
         "years": claim("gazeta", "30 years", ClaimKind.DURATION, quantity("30", "year", "25", "35", "10")),
         "since": claim("alojapan", "2006", ClaimKind.YEAR, quantity("2006", "year", "2006", "2006"), role="since"),
     }
@@ -174,7 +174,7 @@ def facts(by_name: dict[str, Claim]) -> dict[str, Fact]:
             ["yen", "euro", "twenty", "nineteen", "draft_yen"], reasons=("invest", "Central Asia", "five-year")),
         "agreements": fact("fact-agreements", "agreements signed", ClaimKind.COUNT, ["twelve", "fifteen"]),
         "deals": fact("fact-deals", "value of the agreements", ClaimKind.MONEY, ["deal_kyodo", "deal_gazeta"]),
-        "plant": fact("fact-plant", "capacity of the new plant", ClaimKind.MEASURE, ["megawatt", "gigawatt"]),
+        "plant": fact("fact-plant", "capacity of the new plant", ClaimKind.PHYSICAL, ["megawatt", "gigawatt"]),
         "ties": fact("fact-ties", "how long ties have grown", ClaimKind.DURATION, ["years", "since"], declared=True),
     }
 
