@@ -10,6 +10,8 @@ override:
     [[qualifier]]         qualifier words by kind and language
     [[entity]]            the names authority list
     [[rate]]              exchange rates the ECB does not publish
+    [[measure]]           what figures count or measure, with cue words per language
+    [[scope]]             words that make a figure another quantity of its measure
 
 Each stage owns the model of its own table; this module only assembles them and
 turns every mistake into a ConfigError with the file and line.
@@ -18,6 +20,7 @@ turns every mistake into a ConfigError with the file and line.
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import cached_property
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
@@ -26,6 +29,7 @@ from factcheck import tomlfile
 from factcheck.checks import REGISTRY, CheckConfig
 from factcheck.errors import ConfigError
 from factcheck.extract.qualifiers import QualifierRule, QualifierSettings, QualifierTable
+from factcheck.keys import MeasureRule, ScopeRule, Vocabulary
 from factcheck.normalize.fx import RateRule
 from factcheck.normalize.names import EntityRule
 
@@ -52,6 +56,8 @@ class RulesFile(BaseModel):
     qualifier: list[QualifierRule] = Field(default_factory=list)
     entity: list[EntityRule] = Field(default_factory=list)
     rate: list[RateRule] = Field(default_factory=list)
+    measure: list[MeasureRule] = Field(default_factory=list)
+    scope: list[ScopeRule] = Field(default_factory=list)
 
 
 class Rules(BaseModel):
@@ -65,12 +71,19 @@ class Rules(BaseModel):
     qualifiers: list[QualifierRule] = Field(default_factory=list)
     entities: list[EntityRule] = Field(default_factory=list)
     rates: list[RateRule] = Field(default_factory=list)
+    measures: list[MeasureRule] = Field(default_factory=list)
+    scopes: list[ScopeRule] = Field(default_factory=list)
     files: list[str] = Field(default_factory=list, description="The files read, in order.")
 
     @property
     def qualifier_table(self) -> QualifierTable:
         """The qualifier words and settings as one lookup table."""
         return QualifierTable(self.qualifiers, self.qualifier_settings)
+
+    @cached_property
+    def vocabulary(self) -> Vocabulary:
+        """The measures and scopes, with their cue patterns compiled on first use."""
+        return Vocabulary(self.measures, self.scopes)
 
     def check_config(self, check_id: str) -> CheckConfig:
         """The configuration of a check: from the rules files, else its defaults."""
@@ -81,7 +94,7 @@ def load_rules(folder: Path) -> Rules:
     """Read every *.toml file of a rules folder into one validated Rules."""
     if not folder.is_dir():
         raise ConfigError("rules folder not found (pass --rules DIR)", path=folder)
-    merged: dict = {"checks": {}, "qualifiers": [], "entities": [], "rates": [], "files": []}
+    merged: dict = {"checks": {}, "qualifiers": [], "entities": [], "rates": [], "measures": [], "scopes": [], "files": []}
     set_in: dict[str, Path] = {}
     for path in sorted(folder.glob("*.toml")):
         text = tomlfile.read_text(path)
@@ -96,6 +109,8 @@ def load_rules(folder: Path) -> Rules:
         merged["qualifiers"] += rules_file.qualifier
         merged["entities"] += rules_file.entity
         merged["rates"] += rules_file.rate
+        merged["measures"] += rules_file.measure
+        merged["scopes"] += rules_file.scope
         merged["files"].append(path.as_posix())
     return Rules(**merged)
 

@@ -23,7 +23,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from factcheck import tomlfile
 from factcheck.models import ClaimKind, Role
@@ -46,6 +46,16 @@ def _day(value: object) -> object:
 Day = Annotated[dt.date, BeforeValidator(_day)]
 
 
+def moment(value: object) -> dt.datetime | None:
+    """The date-time a `published` value gives, when it gives a time of day (a bare date gives none)."""
+    if isinstance(value, str) and len(value) > 10:
+        try:
+            value = dt.datetime.fromisoformat(value)
+        except ValueError:
+            return None
+    return value if isinstance(value, dt.datetime) else None
+
+
 class _Table(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -65,8 +75,21 @@ class SourceMeta(_Table):
     outlet: str | None = None
     url: str | None = None
     published: Day | None = None
+    published_at: dt.datetime | None = Field(
+        default=None, description="Set from `published` when it gives a time of day; not written by hand."
+    )
     language: str = "en"
     role: Role = Role.SOURCE
+
+    @model_validator(mode="before")
+    @classmethod
+    def _keep_the_time(cls, data: object) -> object:
+        # `published = 2023-02-06T11:59:22` dates conversions by its day and developing tolls by its hour.
+        if isinstance(data, dict) and "published_at" not in data:
+            at = moment(data.get("published", data.get("date")))
+            if at is not None:
+                data = {**data, "published_at": at}
+        return data
 
 
 class SourceEntry(SourceMeta):

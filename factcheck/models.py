@@ -95,6 +95,9 @@ class Source(Frozen):
     outlet: str | None = None
     url: str | None = None
     published: dt.date | None = None
+    published_at: dt.datetime | None = Field(
+        default=None, description="Publication date and time, when the source gives a time (front matter `published`)."
+    )
     language: str = "en"
     role: Role = Role.SOURCE
     encoding: str = "utf-8"
@@ -184,6 +187,31 @@ class Context(Frozen):
     years: tuple[int, ...] = Field(default=(), description="Years named in the sentence (its time frame).")
 
 
+class Key(Frozen):
+    """One of the four keys that make two figures one fact, and what decided it."""
+
+    value: str | None = Field(
+        default=None,
+        description=(
+            "measure: an id of rules/measures.toml ('deaths'); subject: entity ids joined by '+'; scope: a scope id; "
+            "as_of: an ISO date or date-time. None: unknown (measure), none found (scope), the story as a whole (subject)."
+        ),
+    )
+    label: str | None = Field(default=None, description="The value as an editor reads it ('Deaths', 'Syria', '6 Feb 2023').")
+    words: tuple[str, ...] = Field(default=(), description="The words that decided it, as written.")
+    rule: str = Field(default="not decided", description="Which rule decided it ('cue right after the figure').")
+    confidence: float = Field(default=0.0, ge=0, le=1, description="How sure the rule is; below 0.7 the key is a guess.")
+
+
+class Keys(Frozen):
+    """What a figure measures, about whom, in what scope, as of when: two claims are one fact only when these agree."""
+
+    measure: Key = Key()
+    subject: Key = Key()
+    scope: Key = Key()
+    as_of: Key = Key()
+
+
 class Claim(Frozen):
     """One checkable figure as a source states it, and as it reads on a common footing."""
 
@@ -207,6 +235,7 @@ class Claim(Frozen):
     notes: tuple[str, ...] = Field(default=(), description="Assumptions made while reading the figure.")
     restates: str | None = Field(default=None, description="Id of the claim this one restates in the same text.")
     context: Context
+    keys: Keys = Field(default=Keys(), description="Measure, subject, scope and as-of, each with the words that decided it.")
 
     @property
     def surface(self) -> str:
@@ -260,6 +289,11 @@ class Fact(Frozen):
     claims: tuple[str, ...] = Field(description="Claim ids.")
     reasons: tuple[str, ...] = Field(default=(), description="Why the claims were grouped.")
     declared: bool = Field(default=False, description="True when declared by hand in story.toml.")
+    measure: str | None = Field(default=None, description="The measure its claims share (rules/measures.toml), if known.")
+    develops: bool = Field(
+        default=False, description="Its measure changes as the story unfolds: compared within one as-of window, a series across."
+    )
+    cumulative: bool = Field(default=False, description="Its measure only grows: a later figure below an earlier one is a finding.")
 
 
 class CitedClaim(Frozen):

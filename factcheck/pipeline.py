@@ -8,7 +8,7 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from itertools import repeat
 from pathlib import Path
 
-from factcheck import __version__
+from factcheck import __version__, keys
 from factcheck.align import align
 from factcheck.checks import REGISTRY, run_checks
 from factcheck.checks.base import StoryFacts
@@ -77,11 +77,13 @@ def analyse(
         claims = [claim for part in pool.map(_extract_in_worker, chunks, repeat(reference)) for claim in part]
     rates = FxTable(rules.rates, rules.settings.rate_band)
     normalised = normalize(loaded.story, loaded.documents, claims, rates, rules.entities, date)
-    facts = align(loaded.story, normalised.claims, normalised.entities, declared=loaded.declared)
+    sources = {document.source.id: document.source for document in loaded.documents}
+    claims = keys.decide(loaded.story, sources, normalised.claims, normalised.entities, rules.vocabulary)
+    facts = align(loaded.story, claims, normalised.entities, declared=loaded.declared, vocabulary=rules.vocabulary)
     story = StoryFacts(
         story=loaded.story,
-        sources=tuple(document.source for document in loaded.documents),
-        claims=tuple(normalised.claims),
+        sources=tuple(sources.values()),
+        claims=tuple(claims),
         facts=tuple(facts),
         entities=tuple(normalised.entities),
     )

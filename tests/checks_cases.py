@@ -1,7 +1,10 @@
 """Build a StoryFacts from a compact case description (tests/cases/checks/*.toml).
 
 A case lists sources, claims (grouped into facts by a `fact` key) and entities, in
-as few keys as a reader needs; everything else gets a sensible default.
+as few keys as a reader needs; everything else gets a sensible default. A claim's keys
+default to ones alignment is sure of (measure "figure", no subject, no scope, the story's
+date); `measure = ""` makes the measure unknown, and `*_confidence`, `subject`, `scope` and
+`as_of` set the rest. `develops` / `cumulative` on any claim of a fact mark the fact so.
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ from factcheck.models import (
     Entity,
     Fact,
     Interval,
+    Key,
+    Keys,
     Mention,
     Quantity,
     Role,
@@ -80,9 +85,20 @@ def _claims(rows: list[dict]) -> list[Claim]:
                     paragraph=row.get("paragraph", 0),
                     words=tuple(row.get("words", [])),
                 ),
+                keys=_keys(row),
             )
         )
     return claims
+
+
+def _keys(row: dict) -> Keys:
+    measure = row.get("measure", "figure")
+    return Keys(
+        measure=Key(value=measure or None, label=measure.title() or None, confidence=row.get("measure_confidence", 0.9 if measure else 0.0)),
+        subject=Key(value=row.get("subject"), label=row.get("subject", "the story as a whole"), confidence=row.get("subject_confidence", 0.8)),
+        scope=Key(value=row.get("scope"), label=row.get("scope"), confidence=row.get("scope_confidence", 0.8)),
+        as_of=Key(value=row.get("as_of", "2025-12-20") or None, label=row.get("as_of", "20 Dec 2025") or None, confidence=row.get("as_of_confidence", 0.75)),
+    )
 
 
 def _quantity(row: dict, prefix: str) -> Quantity:
@@ -105,10 +121,14 @@ def _conversion(row: dict) -> Conversion:
 
 def _facts(rows: list[dict], claims: list[Claim]) -> list[Fact]:
     groups: dict[str, list[Claim]] = {}
+    marks: dict[str, dict[str, bool]] = {}
     for row, claim in zip(rows, claims):
-        groups.setdefault(row.get("fact", claim.id), []).append(claim)
+        key = row.get("fact", claim.id)
+        groups.setdefault(key, []).append(claim)
+        mark = marks.setdefault(key, {"develops": False, "cumulative": False})
+        mark.update({name: True for name in mark if row.get(name)})
     return [
-        Fact(id=f"fact-{key}", story=STORY.id, label=key, kind=members[0].kind, claims=tuple(c.id for c in members))
+        Fact(id=f"fact-{key}", story=STORY.id, label=key, kind=members[0].kind, claims=tuple(c.id for c in members), **marks[key])
         for key, members in groups.items()
     ]
 

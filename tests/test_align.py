@@ -7,7 +7,7 @@ import shutil
 from factcheck.align import align
 from factcheck.align.clustering import MIN_POSTINGS_CAP, candidate_pairs
 from factcheck.align.frames import frame
-from factcheck.align.subjects import Subjects
+from factcheck.keys.subject import Subjects
 from factcheck.models import Entity, Mention, Spelling
 from factcheck.pipeline import run
 from tests.checks_cases import STORY, _span, story_from_case

@@ -12,15 +12,23 @@ import hashlib
 from factcheck.align.clustering import cluster
 from factcheck.align.frames import Frame, frame, inverse_frequencies, period, words_of
 from factcheck.align.labels import label, reasons
-from factcheck.align.subjects import Subjects
+from factcheck.keys import Subjects, Vocabulary
 from factcheck.manifest import DeclaredFact
 from factcheck.models import Claim, ClaimKind, Entity, Fact, Story
 
 
 def align(
-    story: Story, claims: list[Claim], entities: list[Entity] | tuple[Entity, ...] = (), declared: list[DeclaredFact] = ()
+    story: Story,
+    claims: list[Claim],
+    entities: list[Entity] | tuple[Entity, ...] = (),
+    declared: list[DeclaredFact] = (),
+    vocabulary: Vocabulary | None = None,
 ) -> list[Fact]:
-    """Facts of one story: declared ones first, then automatic groups; every claim in exactly one fact."""
+    """Facts of one story: declared ones first, then automatic groups; every claim in exactly one fact.
+
+    Claims whose keys (measure, subject, scope) differ never share a fact; `vocabulary` says which
+    measures develop over time, for the checks.
+    """
     names = {entity.id: entity.name for entity in entities}
     facts, remaining = _declared_facts(story, claims, declared, names)
     subjects = Subjects(entities, claims)
@@ -31,14 +39,22 @@ def align(
         sentence = (claim.source, claim.context.sentence.start)
         others = tuple(span for span in spans.get(sentence, ()) if span != (claim.span.start, claim.span.end))
         masked = others + subjects.names_in(claim.source, claim.context.sentence.start, claim.context.sentence.end)
-        frames.append(frame(claim, subjects.of(claim), periods.get(sentence, ()), masked))
+        frames.append(frame(claim, _subjects(claim, subjects), periods.get(sentence, ()), masked))
     idf = inverse_frequencies(frames)
     index = {claim.id: position for position, claim in enumerate(remaining)}
     must_link = [(index[c.restates], index[c.id]) for c in remaining if c.restates in index]
     for group in cluster(frames, idf, must_link):
         members = [frames[i] for i in sorted(group.members, key=lambda i: _claim_order(frames[i].claim))]
-        facts.append(_fact(story, members, idf, names, group.restated))
+        facts.append(_fact(story, members, idf, names, group.restated, vocabulary))
     return _unique_ids(sorted(facts, key=lambda fact: (fact.kind.value, fact.label, fact.claims)))
+
+
+def _subjects(claim: Claim, subjects: Subjects) -> frozenset[str]:
+    """The subject its keys decided; found here only for claims that come without keys."""
+    decided = claim.keys.subject
+    if decided.confidence == 0:
+        return subjects.of(claim)
+    return frozenset(decided.value.split("+")) if decided.value else frozenset()
 
 
 def _figure_spans(claims: list[Claim]) -> dict[tuple[str, int], list[tuple[int, int]]]:
@@ -96,8 +112,12 @@ def _matches(claim: Claim, rule: DeclaredFact, names: dict[str, str]) -> bool:
     return all(entity.lower() in present for entity in rule.entities)
 
 
-def _fact(story: Story, members: list[Frame], idf, names: dict[str, str], restated: bool) -> Fact:
+def _fact(
+    story: Story, members: list[Frame], idf, names: dict[str, str], restated: bool, vocabulary: Vocabulary | None
+) -> Fact:
     text = label(members, idf, names)
+    measure = next((item.claim.keys.measure.value for item in members if item.claim.keys.measure.value), None)
+    rule = vocabulary.measures.get(measure) if vocabulary and measure else None
     return Fact(
         id=_fact_id(story, text),
         story=story.id,
@@ -105,6 +125,9 @@ def _fact(story: Story, members: list[Frame], idf, names: dict[str, str], restat
         kind=members[0].claim.kind,
         claims=tuple(item.claim.id for item in members),
         reasons=reasons(members, idf, names, restated),
+        measure=measure,
+        develops=bool(rule and rule.develops),
+        cumulative=bool(rule and rule.cumulative),
     )
 
 

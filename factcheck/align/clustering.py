@@ -34,6 +34,8 @@ class Cluster:
     subjects: set[str]
     years: set[str]
     roles: set[str]
+    measures: set[str]
+    scopes: set[str | None]
     restated: bool = False
 
     def mean(self) -> dict[Feature, float]:
@@ -96,6 +98,8 @@ def _singleton(index: int, item: Frame, vector: dict[Feature, float]) -> Cluster
         subjects=set(item.subjects),
         years={value for kind, value in item.features if kind == "y"},
         roles={item.role} if item.role else set(),
+        measures={item.measure} if item.measure else set(),
+        scopes={item.scope},
     )
 
 
@@ -112,6 +116,8 @@ def _penalty(a: Cluster, b: Cluster) -> float:
     """How much what the clusters are about keeps them apart (1: nothing; 0: never one fact)."""
     if _conflict(a.nouns, b.nouns) or _conflict(a.roles, b.roles):
         return 0.0  # sixty firms and sixty agreements, "the next five years" and "two decades ago"
+    if _conflict(a.measures, b.measures) or a.scopes != b.scopes or _conflict(a.subjects, b.subjects):
+        return 0.0  # the dead and the injured; new agreements and all of them; Syria and Turkey: never one fact
     factor = 1.0
     if a.subjects and b.subjects:
         # Partly shared subjects keep claims partly apart: "Ethiopia" and "the agency in Ethiopia" are not one.
@@ -146,6 +152,8 @@ def _merge(clusters: list[Cluster], owner: list[int], keep: int, other: int) -> 
     a.subjects |= b.subjects
     a.years |= b.years
     a.roles |= b.roles
+    a.measures |= b.measures
+    a.scopes |= b.scopes
     a.restated = a.restated or b.restated
     for index in b.members:
         owner[index] = keep

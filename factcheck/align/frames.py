@@ -66,8 +66,10 @@ class Frame:
     features: dict[Feature, float]
     sentence_key: tuple[str, int]
     subjects: frozenset[str]
-    role: str | None = None
-    spelled: tuple[tuple[str, str], ...] = ()  # (stem, word as written) for readable labels  # for durations: "over the next five years" is not "two decades ago"
+    role: str | None = None  # for durations: "over the next five years" is not "two decades ago"
+    spelled: tuple[tuple[str, str], ...] = ()  # (stem, word as written) for readable labels
+    measure: str | None = None  # the claim's measure key, when known
+    scope: str | None = None  # the claim's scope key (None: no scope word)
 
 
 def dimension(claim: Claim) -> str:
@@ -133,6 +135,8 @@ def frame(
         subjects=subjects,
         role=claim.role if claim.kind is ClaimKind.DURATION else None,
         spelled=tuple(sorted(spelled.items())),
+        measure=claim.keys.measure.value,
+        scope=claim.keys.scope.value,
     )
 
 

@@ -1,5 +1,10 @@
 """agreement: claims of one fact whose intervals do not overlap after normalisation.
 
+Figures of a developing measure (a death toll) are compared only within one as-of day, and
+within it only when their times show they speak of one moment: otherwise they are read as
+successive updates (the `developing` check orders them across days). Severity follows how sure
+alignment is that the claims are one fact (confidence.py).
+
 The claims that share the most common ground (the point most intervals cover)
 are the consensus; every claim that does not reach it is an outlier, reported
 once. Rounding and qualifiers are already in the intervals, so `$20 billion`
@@ -16,6 +21,7 @@ from pydantic import Field
 from factcheck import figures
 from factcheck.checks import Check, CheckConfig, register
 from factcheck.checks.base import Reading, StoryFacts, claim_key, explain, reading
+from factcheck.checks.confidence import Ceiling, as_of_day, capped, ceiling, same_instant, why_compared
 from factcheck.models import ClaimKind, Fact, Finding, Interval, Severity
 
 
@@ -28,6 +34,9 @@ class AgreementConfig(CheckConfig):
     kinds: list[ClaimKind] = Field(
         default=[ClaimKind.MONEY, ClaimKind.COUNT, ClaimKind.PERCENT, ClaimKind.PHYSICAL, ClaimKind.DURATION]
     )
+    simultaneous_hours: float = Field(
+        default=1.0, ge=0, description="Figures of a developing measure this close in time speak of one moment."
+    )
 
 
 def run(story: StoryFacts, config: AgreementConfig) -> list[Finding]:
@@ -36,17 +45,19 @@ def run(story: StoryFacts, config: AgreementConfig) -> list[Finding]:
     for fact in story.facts:
         if fact.kind not in config.kinds:
             continue
-        for unit_readings in _by_unit(story, fact).values():
+        for unit_readings in _comparable(story, fact).values():
             findings.extend(_disagreements(story, fact, unit_readings, config))
     return findings
 
 
-def _by_unit(story: StoryFacts, fact: Fact) -> dict[str, list[Reading]]:
-    groups: dict[str, list[Reading]] = {}
+def _comparable(story: StoryFacts, fact: Fact) -> dict[tuple, list[Reading]]:
+    """The readings that may be compared: one unit, and for a developing measure one as-of day."""
+    groups: dict[tuple, list[Reading]] = {}
     for claim in story.claims_of(fact):
         if claim.restates is None:
             found = reading(claim)
-            groups.setdefault(found.unit, []).append(found)
+            window = as_of_day(claim) if fact.develops else None
+            groups.setdefault((found.unit, window), []).append(found)
     return groups
 
 
@@ -119,13 +130,15 @@ def _finding(
 ) -> Finding:
     """The finding, its severity from how far `observed` is from `reference`."""
     gap = figures.ratio(observed, reference)
-    severity = config.severity or (Severity.ERROR if gap >= config.error_above else Severity.WARNING)
     claims = [r.claim for r in outliers] + [r.claim for r in members if r not in outliers]
+    limit = _ceiling(fact, claims, config)
+    severity = capped(config.severity or (Severity.ERROR if gap >= config.error_above else Severity.WARNING), limit)
     unit = outliers[0].unit
+    note = f" {why_compared(claims)}" + (f" Not an error: {limit.reason}." if limit.reason else "")
     return story.finding(
         CHECK.id,
         severity,
-        message,
+        message + note,
         claims=claims,
         identity=sorted(claim_key(r.claim) for r in outliers),
         values=sorted(f"{c.source}:{c.surface}" for c in claims),
@@ -138,6 +151,13 @@ def _finding(
             f"an error from {config.error_above * 100:.0f}%"
         ],
     )
+
+
+def _ceiling(fact: Fact, claims: list, config: AgreementConfig) -> Ceiling:
+    limit = ceiling(claims)
+    if fact.develops and limit.severity is not Severity.INFO and not same_instant(claims, config.simultaneous_hours):
+        return Ceiling(Severity.INFO, "a developing count given at different times of one day may be successive updates")
+    return limit
 
 
 CHECK = register(

@@ -1,4 +1,11 @@
-"""spelling: one entity written two ways, across sources or inside one."""
+"""spelling: one entity written two ways, across sources or inside one.
+
+Spellings compete only within one language: `Japón` and `Japan`, `Москва` and `Moscow`,
+`Congrès` and `Congress` are the name in two languages, never a misspelling. A name in a
+script not its source's own (Latin letters in a Korean article) is the borrowed international
+form and competes with the English one (normalize/scripts.py). A plural
+(`Independent Charges`) is the same name too.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +16,7 @@ from pydantic import Field
 
 from factcheck.checks import Check, CheckConfig, register
 from factcheck.checks.base import StoryFacts
+from factcheck.normalize.scripts import writing
 from factcheck.models import Entity, Finding, Role, Severity, Spelling
 
 
@@ -22,12 +30,35 @@ class SpellingConfig(CheckConfig):
 
 
 def run(story: StoryFacts, config: SpellingConfig) -> list[Finding]:
-    """One finding per entity written in more than one competing way."""
+    """One finding per entity and language in which it is written in more than one competing way."""
     return [
-        _finding(story, entity, variants, config)
+        _finding(story, written, variants, config)
         for entity in story.entities
-        if len(variants := competing(entity)) > 1
+        for written in in_each_language(story, entity)
+        if len(variants := competing(written)) > 1
     ]
+
+
+def in_each_language(story: StoryFacts, entity: Entity) -> list[Entity]:
+    """The entity as the sources of each language write it: its spellings restricted to their mentions."""
+    keys = sorted({_writing(story, s, m) for s in entity.spellings for m in s.mentions})
+    if len(keys) <= 1:
+        return [entity]
+    return [_restricted(story, entity, key) for key in keys]
+
+
+def _writing(story: StoryFacts, spelling: Spelling, mention) -> str:
+    return writing(spelling.text, story.source_by_id[mention.source].language)
+
+
+def _restricted(story: StoryFacts, entity: Entity, key: str) -> Entity:
+    spellings = []
+    for spelling in entity.spellings:
+        mentions = tuple(m for m in spelling.mentions if _writing(story, spelling, m) == key)
+        if mentions:
+            sources = tuple(sorted({m.source for m in mentions}))
+            spellings.append(spelling.model_copy(update={"mentions": mentions, "count": len(mentions), "sources": sources}))
+    return entity.model_copy(update={"spellings": tuple(spellings)})
 
 
 def competing(entity: Entity) -> list[Spelling]:
@@ -46,7 +77,16 @@ def _compete(first: str, second: str) -> bool:
     if len(words_a) != len(words_b):
         return False  # a short or long form of the name
     differing = [(a, b) for a, b in zip(words_a, words_b) if a != b]
-    return not differing or not all(_adjective_of(a, b) or _adjective_of(b, a) for a, b in differing)
+    return not differing or not all(_same_word(a, b) for a, b in differing)
+
+
+def _same_word(a: str, b: str) -> bool:
+    """A name and its adjective, or its plural: another form of one word, not another spelling."""
+    return _adjective_of(a, b) or _adjective_of(b, a) or _plural_of(a, b) or _plural_of(b, a)
+
+
+def _plural_of(plural: str, name: str) -> bool:
+    return plural in (name + "s", name + "es")
 
 
 def _words(text: str) -> list[str]:

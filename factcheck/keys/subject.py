@@ -16,12 +16,13 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from factcheck.models import Claim, Entity
+from factcheck.models import Claim, Entity, Key
 from factcheck.normalize.names import is_country
 
 SETTING_SHARE = 0.4  # an entity in this share of claim sentences is the story's setting (the donor, Japan)
 LOOKBACK = 600  # characters before a sentence searched for the subject a pronoun points to
-AFFILIATION_GAP = 32  # "Kazakhstan's President " fits; a list of names does not
+AFFILIATION_GAP = 32
+SENTENCE_SUBJECT, POINTED_SUBJECT, WHOLE_STORY = 0.8, 0.6, 0.5  # how sure each rule is  # "Kazakhstan's President " fits; a list of names does not
 _SUBJECT_KINDS = {"person", "place", "organisation"}
 _REGION = re.compile(r"\b(?:Asia|Africa|Europe|America|Pacific|Caucasus|Balkans|Gulf|Middle East|Caribbean)\b")
 _SUMMING_UP = re.compile(r"\b(?:in total|overall|altogether|in all|all told|in sum)\b", re.IGNORECASE)
@@ -39,6 +40,7 @@ class Placed:
     end: int
     entity: str
     kind: str
+    text: str = ""
 
 
 class Subjects:
@@ -50,29 +52,58 @@ class Subjects:
         self._country = _affiliations(self._mentions)
         self._setting = self._settings(claims)
 
-    def of(self, claim: Claim) -> frozenset[str]:
+    def of(self, claim: Claim, places_only: bool = False) -> frozenset[str]:
         """The subject keys of a claim (entity ids, a leader as his country); empty for the story as a whole."""
+        return frozenset(key for key, _ in self._found(claim, places_only)[0])
+
+    def key(self, claim: Claim, places_only: bool, names: dict[str, str]) -> Key:
+        """The subject of a claim as a key, with the names that decided it.
+
+        `places_only` for measures whose subject is where they happened (a death toll is Syria's, not the
+        minister's who announced it); `names` gives each entity id its preferred name.
+        """
+        found, rule, confidence = self._found(claim, places_only)
+        if not found:
+            return Key(label="the story as a whole", rule=rule, confidence=confidence)
+        keys = sorted({key for key, _ in found})
+        return Key(
+            value="+".join(keys),
+            label=" and ".join(names.get(key, key) for key in keys),
+            words=tuple(dict.fromkeys(text for _, text in found)),
+            rule=rule,
+            confidence=confidence,
+        )
+
+    def _found(self, claim: Claim, places_only: bool) -> tuple[list[tuple[str, str]], str, float]:
+        kinds = {"place"} if places_only else _SUBJECT_KINDS
         sentence = claim.context.sentence
         inside = self._between(claim.source, sentence.start, sentence.end)
         nearest = sorted(inside, key=lambda m: (m.start > claim.span.start, abs(m.start - claim.span.start)))
-        keys = [key for m in nearest if m.kind in _SUBJECT_KINDS and (key := self._key(m)) not in self._setting]
+        keys = [(key, m.text) for m in nearest if self._fits(m, kinds) and (key := self._key(m)) not in self._setting]
         if keys:
-            return frozenset(keys[:2])
+            return keys[:2], "the nearest name of its sentence", SENTENCE_SUBJECT
         # A sentence whose subject comes before the figure names it ("Japan's trade … $35 billion" is the region's).
-        named = any(m.kind in _SUBJECT_KINDS and m.start < claim.span.start for m in inside)
-        return self._pointed_to(claim, named)
+        named = any(self._fits(m, kinds) and m.start < claim.span.start for m in inside)
+        pointed = self._pointed_to(claim, named, kinds)
+        if pointed:
+            return pointed, "the name its sentence points back to", POINTED_SUBJECT
+        return [], "no name in or before its sentence", WHOLE_STORY
 
-    def _pointed_to(self, claim: Claim, named: bool) -> frozenset[str]:
+    def _fits(self, mention: Placed, kinds: set[str]) -> bool:
+        return mention.kind in kinds or (mention.kind == "person" and "place" in kinds and mention.entity in self._country)
+
+    def _pointed_to(self, claim: Claim, named: bool, allowed: set[str]) -> list[tuple[str, str]]:
         """The nearest earlier person or place, when the sentence points back to one."""
         text = claim.context.sentence.text
         kinds = {kind for kind, pattern in _ANAPHORA.items() if pattern.search(text)}
         if not kinds and not named and not _SUMMING_UP.search(text):
             kinds = {"person", "place"}  # no name at all ("Over 60 agreements were signed."): the one before
+        kinds &= allowed | ({"person"} if "place" in allowed else set())
         start = claim.context.sentence.start
         for mention in reversed(self._between(claim.source, start - LOOKBACK, start)):
-            if mention.kind in kinds and (key := self._key(mention)) not in self._setting:
-                return frozenset([key])
-        return frozenset()
+            if mention.kind in kinds and self._fits(mention, allowed) and (key := self._key(mention)) not in self._setting:
+                return [(key, mention.text)]
+        return []
 
     def names_in(self, source: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
         """The spans of the names between two positions: entity features already, not context words."""
@@ -100,7 +131,8 @@ def _placed(entities) -> dict[str, list[Placed]]:
         kind = _subject_kind(entity)
         for spelling in (*entity.spellings, *entity.demonyms):
             for mention in spelling.mentions:
-                by_source[mention.source].append(Placed(mention.span.start, mention.span.end, entity.id, kind))
+                placed = Placed(mention.span.start, mention.span.end, entity.id, kind, mention.span.text)
+                by_source[mention.source].append(placed)
     return {source: sorted(placed) for source, placed in by_source.items()}
 
 

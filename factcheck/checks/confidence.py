@@ -1,0 +1,76 @@
+"""Severity follows confidence: how sure alignment is that the claims a finding compares are one fact.
+
+An error needs every claim's measure, subject, scope and as-of decided by a rule that is
+sure of itself, and claims from more than one source. A guessed key makes the same gap a
+warning; an unknown measure, or figures of one source only, make it information. The
+reason goes into the finding, in an editor's words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from factcheck.keys.as_of import has_time, moment
+from factcheck.models import Claim, Key, Severity
+
+SURE = {"measure": 0.8, "subject": 0.7, "scope": 0.7, "as_of": 0.7}  # below these a key is a guess
+
+
+@dataclass(frozen=True)
+class Ceiling:
+    """The most severe level the claims allow, and why it is not higher."""
+
+    severity: Severity
+    reason: str | None = None
+
+
+def ceiling(claims: Sequence[Claim]) -> Ceiling:
+    """How severe a finding comparing these claims may be."""
+    if any(claim.keys.measure.value is None for claim in claims):
+        return Ceiling(Severity.INFO, "what one of the figures measures is not known")
+    if len({claim.source for claim in claims}) < 2:
+        return Ceiling(Severity.INFO, "both figures come from one source, which may be giving a part or another time")
+    guessed = sorted({name for claim in claims for name, key in _keys(claim) if key.confidence < SURE[name]})
+    if guessed:
+        return Ceiling(Severity.WARNING, f"the {', '.join(name.replace('_', '-') for name in guessed)} is a guess")
+    return Ceiling(Severity.ERROR)
+
+
+def capped(severity: Severity, limit: Ceiling) -> Severity:
+    """`severity`, lowered to the ceiling when above it."""
+    return severity if severity.rank <= limit.severity.rank else limit.severity
+
+
+def why_compared(claims: Sequence[Claim]) -> str:
+    """'Compared as deaths in Syria, as of 7 Feb 2023.' — what the claims share, as alignment decided it."""
+    first = claims[0].keys
+    parts = [first.measure.label.lower() if first.measure.label else "the same figure"]
+    if first.subject.value and all(claim.keys.subject.value == first.subject.value for claim in claims):
+        parts.append(f"for {first.subject.label}")
+    if first.scope.label:
+        parts.append(f"({first.scope.label})")
+    days = sorted({day for claim in claims if (day := as_of_day(claim)) is not None})
+    if days:
+        parts.append(f"as of {days[0]:%d %b %Y}" if len(days) == 1 else f"between {days[0]:%d %b} and {days[-1]:%d %b %Y}")
+    return "Compared as " + " ".join(parts) + "."
+
+
+def as_of_day(claim: Claim) -> dt.date | None:
+    """The day a claim's figure was true, if known."""
+    at = moment(claim.keys.as_of)
+    return at.date() if at else None
+
+
+def same_instant(claims: Sequence[Claim], hours: float) -> bool:
+    """True when every claim gives a time and all lie within `hours` of each other."""
+    if not all(has_time(claim.keys.as_of) for claim in claims):
+        return False
+    times = [moment(claim.keys.as_of) for claim in claims]
+    return max(times) - min(times) <= dt.timedelta(hours=hours)
+
+
+def _keys(claim: Claim) -> list[tuple[str, Key]]:
+    keys = claim.keys
+    return [("measure", keys.measure), ("subject", keys.subject), ("scope", keys.scope), ("as_of", keys.as_of)]

@@ -1,0 +1,81 @@
+"""The keys of a claim: what its figure measures, about whom, in what scope, as of when.
+
+Two figures are one fact only when these four agree, so they are decided before
+alignment, each by a short ordered list of rules that keeps the words which decided it
+(`Claim.keys`): the measure from the cue governing the figure (measure.py, nearest.py),
+the subject from the nearest name (subject.py), the scope from a word right beside the
+figure (scope.py), the as-of from an anchor in the text or the source's date (as_of.py).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from factcheck.keys.as_of import as_of_key
+from factcheck.keys.measure import figure_span, measure_key
+from factcheck.keys.scope import scope_key
+from factcheck.keys.subject import Subjects
+from factcheck.keys.vocabulary import MeasureRule, ScopeRule, Vocabulary
+from factcheck.models import Claim, ClaimKind, Entity, Keys, Source, Story
+
+__all__ = ["MeasureRule", "ScopeRule", "Subjects", "Vocabulary", "decide"]
+
+# Figures a cue is never taken across: "37 dead, 120 injured". Dates and years sit in any clause.
+_BLOCKING = (ClaimKind.MONEY, ClaimKind.COUNT, ClaimKind.PERCENT, ClaimKind.PHYSICAL)
+
+
+def decide(
+    story: Story, sources: dict[str, Source], claims: list[Claim], entities: list[Entity], vocabulary: Vocabulary
+) -> list[Claim]:
+    """Every claim with its keys decided, in the order given."""
+    subjects = Subjects(entities, claims)
+    names = {entity.id: entity.name for entity in entities}
+    decided: dict[str, Keys] = {}
+    for members in _by_sentence(claims).values():
+        source = sources[members[0].source]
+        decided.update(_sentence_keys(members, source, story, subjects, names, vocabulary))
+    partners = {claim.id: claim.restates for claim in claims if claim.restates}
+    partners.update({first: restater for restater, first in list(partners.items())})
+    return [claim.model_copy(update={"keys": _restated(claim, decided, partners)}) for claim in claims]
+
+
+def _sentence_keys(
+    members: list[Claim], source: Source, story: Story, subjects: Subjects, names: dict[str, str], vocabulary: Vocabulary
+) -> dict[str, Keys]:
+    text = members[0].context.sentence.text
+    measure_hits = vocabulary.measure_cues.find(text, source.language)
+    scope_hits = vocabulary.scope_cues.find(text, source.language)
+    spans = {claim.id: figure_span(claim) for claim in members}
+    keys = {}
+    for claim in members:
+        others = [spans[other.id] for other in members if other.kind in _BLOCKING and not _same_figure(claim, other)]
+        measure = measure_key(claim, measure_hits, others, vocabulary)
+        rule = vocabulary.measures.get(measure.value or "")
+        keys[claim.id] = Keys(
+            measure=measure,
+            subject=subjects.key(claim, rule is not None and rule.subject == "place", names),
+            scope=scope_key(claim, scope_hits, others, vocabulary),
+            as_of=as_of_key(claim, source, story),
+        )
+    return keys
+
+
+def _same_figure(claim: Claim, other: Claim) -> bool:
+    """One figure and its restatement in brackets: neither hides the other's cue words."""
+    return other.id == claim.id or other.restates == claim.id or claim.restates == other.id
+
+
+def _restated(claim: Claim, decided: dict[str, Keys], partners: dict[str, str]) -> Keys:
+    """A figure and its restatement (`3 trillion yen (about $19 billion)`) are one quantity: one measure, one scope."""
+    own = decided[claim.id]
+    partner = decided.get(partners.get(claim.id, ""))
+    if partner is None or own.measure.value is not None or partner.measure.value is None:
+        return own
+    return own.model_copy(update={"measure": partner.measure, "scope": partner.scope})
+
+
+def _by_sentence(claims: list[Claim]) -> dict[tuple[str, int], list[Claim]]:
+    grouped: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        grouped[(claim.source, claim.context.sentence.start)].append(claim)
+    return grouped

@@ -1,0 +1,146 @@
+"""A claim's as-of: when its figure was true.
+
+The most specific of: an anchor in the figure's sentence ("as of 6 pm", "by Tuesday
+evening", "午後6時現在", "截至7日", "по состоянию на 18:00"), the source's publication date
+and time, its publication day, the story's date. A weekday resolves to the last such day
+on or before publication. Only a marker makes a time an anchor: "struck at 04:17" dates
+the event, not the count.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from babel import Locale, UnknownLocaleError
+
+from factcheck.keys.vocabulary import primary
+from factcheck.models import Claim, Key, Source, Story
+
+PUBLISHED_AT, PUBLISHED_DAY, ANCHORED, STORY_DATE = 0.9, 0.75, 0.85, 0.3
+
+_TIME = r"(?P<hour>\d{1,2})(?:[:h.](?P<minute>\d{2}))?\s*(?P<half>a\.?\s?m\.?|p\.?\s?m\.?)?"
+# Markers that make what follows (or, in Japanese, what precedes) the time a count was true.
+# "à 4h17" or "a las 4.17" dates the quake itself, so only words that say "as of" count.
+_MARKERS = {
+    "en": r"\b(?:as of|as at|by|until)\s+",
+    "fr": r"\b(?:jusqu'à|selon un bilan de|au bilan de)\s+",
+    "es": r"\b(?:hasta las|hasta el|con corte a las)\s+",
+    "pt": r"\b(?:até às|até as|até a)\s+",
+    "it": r"\b(?:fino alle|entro le)\s+",
+    "de": r"\b(?:bis|stand)\s+",
+    "ru": r"(?:по состоянию на|по данным на)\s+",
+    "zh": r"(?:截至|截止)\s*",
+}
+_JAPANESE = re.compile(r"(?P<half>午前|午後)?(?P<hour>\d{1,2})時(?:(?P<minute>\d{1,2})分)?現在")
+
+
+def as_of_key(claim: Claim, source: Source, story: Story) -> Key:
+    """When the claim's figure was true, and which rule said so."""
+    anchored = _anchor(claim, source)
+    if anchored is not None:
+        return anchored
+    if source.published_at is not None:
+        return Key(
+            value=_iso(source.published_at), label=f"{source.published_at:%d %b %Y %H:%M}",
+            words=(), rule="the source's publication date and time", confidence=PUBLISHED_AT,
+        )
+    if source.published is not None:
+        return Key(value=source.published.isoformat(), label=f"{source.published:%d %b %Y}",
+                   rule="the source's publication date", confidence=PUBLISHED_DAY)
+    if story.reference_date is not None:
+        return Key(value=story.reference_date.isoformat(), label=f"{story.reference_date:%d %b %Y}",
+                   rule="the story's date (the source has none)", confidence=STORY_DATE)
+    return Key(rule="no date known")
+
+
+def moment(key: Key) -> dt.datetime | None:
+    """An as-of key as a naive UTC date-time (a bare day is its midnight)."""
+    if key.value is None:
+        return None
+    value = dt.datetime.fromisoformat(key.value)
+    if value.tzinfo is not None:
+        value = value.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    return value
+
+
+def has_time(key: Key) -> bool:
+    """True when the as-of gives a time of day, not only a day."""
+    return key.value is not None and "T" in key.value
+
+
+def _anchor(claim: Claim, source: Source) -> Key | None:
+    day = source.published
+    if day is None:
+        return None
+    text = claim.context.sentence.text
+    language = primary(source.language)
+    found = _JAPANESE.search(text) if language == "ja" else _marked_time(text, language)
+    if found is not None:
+        at = _at(day, found)
+        if at is not None:
+            return Key(value=_iso(at), label=f"{at:%d %b %Y %H:%M}", words=(found.group(),),
+                       rule="a time anchor in the sentence", confidence=ANCHORED)
+    weekday = _weekday(text, language, day)
+    if weekday is not None:
+        words, resolved = weekday
+        return Key(value=resolved.isoformat(), label=f"{resolved:%d %b %Y}", words=(words,),
+                   rule="a weekday anchor in the sentence", confidence=ANCHORED)
+    return None
+
+
+def _marked_time(text: str, language: str) -> re.Match[str] | None:
+    marker = _MARKERS.get(language)
+    if marker is None:
+        return None
+    for found in re.finditer(marker + _TIME, text, re.IGNORECASE):
+        if found.group("minute") or found.group("half") or language == "zh":
+            return found  # "by 6 pm", "à 18h30": a bare "by 2030" is a year, not a time
+    return None
+
+
+def _at(day: dt.date, found: re.Match[str]) -> dt.datetime | None:
+    hour, minute = int(found.group("hour")), int(found.group("minute") or 0)
+    half = (found.group("half") or "").lower().replace(" ", "").replace(".", "")
+    if half in ("pm", "午後") and hour < 12:
+        hour += 12
+    if half in ("am", "午前") and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59:
+        return None
+    return dt.datetime.combine(day, dt.time(hour, minute))
+
+
+def _weekday(text: str, language: str, day: dt.date) -> tuple[str, dt.date] | None:
+    """A marked weekday ("as of Tuesday", "by Friday morning") resolved on or before the publication day."""
+    names = _weekday_names(language)
+    marker = _MARKERS.get(language)
+    if not names or marker is None:
+        return None
+    alternatives = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+    found = re.search(marker + rf"(?:the\s+|le\s+|el\s+)?(?P<day>{alternatives})\b", text, re.IGNORECASE)
+    if found is None:
+        return None
+    weekday = names[found.group("day").lower()]
+    return found.group(), day - dt.timedelta(days=(day.weekday() - weekday) % 7)
+
+
+@lru_cache(maxsize=64)
+def _weekday_names(language: str) -> dict[str, int]:
+    """Weekday names of a language from CLDR (every width and context), lower-case, to Monday=0."""
+    try:
+        locale = Locale.parse(language)
+    except (UnknownLocaleError, ValueError):
+        return {}
+    names: dict[str, int] = {}
+    for context in ("format", "stand-alone"):
+        for width in ("wide", "abbreviated"):
+            for number, name in locale.days.get(context, {}).get(width, {}).items():
+                if len(name.rstrip(".")) > 2:
+                    names[name.lower().rstrip(".")] = number
+    return names
+
+
+def _iso(value: dt.datetime) -> str:
+    return value.isoformat(timespec="minutes")

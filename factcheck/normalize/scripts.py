@@ -1,0 +1,50 @@
+"""Scripts: which writing system a name is in, and whether it is its source's own.
+
+A name in its source's own script is that language's form of it (`Japón` in Spanish,
+`Москва` in Russian). A name in another script is borrowed: Latin letters in a Korean or
+Russian article are the international (English) form, and compete with it. The script a
+language is written in comes from CLDR's likely subtags, through babel.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from babel.core import get_global
+
+# Unicode character-name prefixes to ISO 15924 codes; Han and kana count as one East Asian script.
+_SCRIPTS = {
+    "LATIN": "Latn", "CYRILLIC": "Cyrl", "ARABIC": "Arab", "GREEK": "Grek", "HEBREW": "Hebr",
+    "DEVANAGARI": "Deva", "HANGUL": "Kore", "CJK": "Hani", "HIRAGANA": "Hani", "KATAKANA": "Hani", "THAI": "Thai",
+}
+_EAST_ASIAN = {"Hans": "Hani", "Hant": "Hani", "Jpan": "Hani", "Kore": "Kore", "Hani": "Hani"}
+
+
+def script_of(text: str) -> str | None:
+    """The ISO 15924 code of the first letter's script ('Latn', 'Cyrl', 'Hani'...), None without letters."""
+    for char in text:
+        if char.isalpha():
+            name = unicodedata.name(char, "")
+            return _SCRIPTS.get(name.split(" ", 1)[0], name.split(" ", 1)[0].title()[:4])
+    return None
+
+
+@lru_cache(maxsize=256)
+def native_script(language: str) -> str:
+    """The script a language is written in, from CLDR ('ru' -> 'Cyrl', 'zh-Hant' -> 'Hani', 'ko' -> 'Kore')."""
+    tag = re.sub(r"-", "_", language.strip()) or "en"
+    likely = get_global("likely_subtags")
+    full = likely.get(tag) or likely.get(tag.split("_", 1)[0].lower()) or "und_Latn"
+    parts = full.split("_")
+    script = next((part for part in parts[1:] if len(part) == 4), "Latn")
+    return _EAST_ASIAN.get(script, script)
+
+
+def writing(name: str, language: str) -> str:
+    """Which forms a name competes with: its language's own, or, borrowed, the international form of its script."""
+    script = script_of(name)
+    if script is None or script == native_script(language):
+        return re.split(r"[-_]", language.strip().lower(), maxsplit=1)[0] or "en"
+    return "en" if script == "Latn" else f"borrowed:{script}"
