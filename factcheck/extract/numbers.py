@@ -20,6 +20,8 @@ from babel import UnknownLocaleError
 from babel.numbers import get_decimal_symbol, get_group_symbol
 from text_to_num import text2num
 
+from factcheck.extract.cjk import chain_value, numeral_words
+from factcheck.extract.magnitudes import base_language, is_cjk, magnitude_words, thousand_word
 from factcheck.extract.qualifiers import precision_of
 
 MAGNITUDES = {
@@ -73,11 +75,12 @@ class Number:
     suffix: str = ""  # letters attached that are no magnitude: "s" (1990s), "th", "km", "KR"
     high: Number | None = None  # for a range ("2–3 billion", "1993–2023"): its upper end
     notes: tuple[str, ...] = ()
+    factor: Decimal = Decimal(1)  # the magnitude's factor: 10**9 for "billion", "млрд" or "十億"
 
     @property
     def scale(self) -> Decimal:
         """The magnitude's factor (1 without one)."""
-        return MAGNITUDES[self.magnitude.lower()] if self.magnitude else Decimal(1)
+        return self.factor
 
     @property
     def plain_integer(self) -> bool:
@@ -105,12 +108,44 @@ def _digits_pattern(language: str) -> re.Pattern[str]:
     # At most six groups (10**18): each attempt then costs a bounded amount, so a chain of thousands of
     # groups ("1,000,000,…,00") is scanned in linear time instead of once from every digit.
     grouped = rf"\d{{0,2}}(?:{re.escape(group)}\d{{3}}){{1,{_MAX_GROUPS}}}{point}|" if group != " " else ""
-    spaced = rf"\d{{0,2}}(?:[ ]\d{{3}}){{1,{_MAX_GROUPS}}}(?![\d,.]\d){point}"
+    # After spaced groups no other separator may follow (`1 234.5` is two numbers in English), but the
+    # decimal sign of a language that groups with spaces may (`1 234,5` in French and Russian).
+    after = "\\d,." if base_language(language) == "en" else "\\d" + re.escape("".join({",", "."} - {decimal}))
+    spaced = rf"\d{{0,2}}(?:[ ]\d{{3}}){{1,{_MAX_GROUPS}}}(?![{after}]\d){point}"
     digits = rf"(?P<digits>\d(?:{grouped}{spaced}|\d*{point}))(?!\d|[.,]\d|:\d|/\d|\+\d)"
-    magnitude = (
-        rf"(?:[ ]?(?P<magnitude>(?i:{_SPACED_MAGNITUDES}))\b|(?P<compact>[kmbKMB])\b(?!\.\w)|(?P<suffix>[^\W\d_]+)\b)?"
+    if base_language(language) == "en":
+        return re.compile(digits + _ENGLISH_MAGNITUDE)
+    return re.compile(digits + _locale_magnitude(language, decimal))
+
+
+_ENGLISH_MAGNITUDE = (
+    rf"(?:[ ]?(?P<magnitude>(?i:{_SPACED_MAGNITUDES}))\b|(?P<compact>[kmbKMB])\b(?!\.\w)|(?P<suffix>[^\W\d_]+)\b)?"
+)
+_CJK_CLASS = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af"
+_LETTER_NOT_CJK = rf"(?:(?![{_CJK_CLASS}])[^\W\d_])"
+
+
+def _locale_magnitude(language: str, decimal: str) -> str:
+    """After the digits: a magnitude word of the language (`млрд`, `mil millones`), spaced or not; CJK ones
+    attached and chained (`1万2000`, `4億2000万`); a thousand word may take the hundreds (`3 mil 418`)."""
+    words = _factors(language)
+    spaced = [word for word in words if not is_cjk(word[0])]
+    cjk = "|".join(sorted((word for word in words if is_cjk(word[0])), key=len, reverse=True)) or "(?!)"
+    spaced_words = "|".join(re.escape(word).replace(r"\ ", "[ ]") for word in sorted(spaced, key=len, reverse=True))
+    chain = rf"(?P<chain>(?:\d+(?:{re.escape(decimal)}\d+)?(?:{cjk})?){{0,2}})"
+    return (
+        rf"(?:[ ]?(?P<magnitude>(?i:{spaced_words}))(?!{_LETTER_NOT_CJK}|-)(?:[ ](?P<rest>\d{{3}})(?![\d]|[.,]\d))?"
+        rf"|(?P<cjk>{cjk}){chain}|(?P<compact>[kmbKMB])\b(?!\.\w)|(?P<suffix>{_LETTER_NOT_CJK}+)\b)?"
     )
-    return re.compile(digits + magnitude)
+
+
+@lru_cache(maxsize=None)
+def _factors(language: str) -> dict[str, Decimal]:
+    """Lower-case magnitude word -> factor: the language's own words, then the English ones news mixes in."""
+    if base_language(language) == "en":
+        return MAGNITUDES
+    english = {word: MAGNITUDES[word] for word in _SPACED_MAGNITUDES.split("|") if word != "mn"}  # fr "5 mn": minutes
+    return {**english, **magnitude_words(language)}
 
 
 # Number words are found by their first word in lower-cased text (a plain alternation of words, which the
@@ -123,6 +158,7 @@ _WORD_RUN = re.compile(
 )
 _SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
 _NOT_BEFORE_DIGITS = frozenset("_.,/+:#@")
+_CJK_ORDINAL = frozenset("第")  # 第28届: the 28th session, an ordinal
 
 
 @lru_cache(maxsize=None)
@@ -138,22 +174,48 @@ def _separators(language: str) -> tuple[str, str]:
 def find_numbers(text: str, language: str = "en") -> list[Number]:
     """Every number of `text` in order, with dash ranges (`2–3 billion`, `1993–2023`) joined into one."""
     found = _digit_numbers(text, language) + _word_numbers(text)
+    if base_language(language) != "en":
+        found += _leading_thousands(text, language) + cjk_word_numbers(text, language)
+        found = _without_overlaps(found)
     found.sort(key=lambda number: number.start)
     return _join_ranges(text, found)
 
 
 def _digit_numbers(text: str, language: str) -> list[Number]:
     group, decimal = _separators(language)
+    factors = _factors(language)
     found = []
     for match in _digits_pattern(language).finditer(text):
         start = match.start()
         before = text[start - 1] if start else " "
-        if (before.isalnum() or before in _NOT_BEFORE_DIGITS) and not _after_code(text, start):
+        if _refused_before(text, start, before):
             continue  # inside a word, a code, an address or another number
-        number = _number(match, group, decimal)
+        number = _number(match, group, decimal, factors)
         if number is not None:
             found.append(number)
     return found
+
+
+def _refused_before(text: str, start: int, before: str) -> bool:
+    """True when the character before digits makes them part of something else (`A320`, `x.5`, `第28`)."""
+    if before in _NOT_BEFORE_DIGITS:
+        if before == "," and start >= 2 and is_cjk(text[start - 2]):
+            return False  # Chinese copy often writes a plain comma with no space: "1亿美元,4000万英镑"
+        return not _after_code(text, start)
+    if not before.isalnum():
+        return False
+    if is_cjk(before):
+        return before in _CJK_ORDINAL  # digits against Chinese or kana are figures (`912人`), `第28届` an ordinal
+    return not _after_code(text, start)
+
+
+def _without_overlaps(numbers: list[Number]) -> list[Number]:
+    """The numbers that overlap no earlier or longer one (`bin 710` over its `710`)."""
+    kept: list[Number] = []
+    for number in sorted(numbers, key=lambda n: (n.start, n.start - n.end)):
+        if not kept or number.start >= kept[-1].end:
+            kept.append(number)
+    return kept
 
 
 def _after_code(text: str, start: int) -> bool:
@@ -194,24 +256,69 @@ def _article_before(lowered: str, start: int) -> int | None:
     return None
 
 
-def _number(match: re.Match[str], group: str, decimal: str) -> Number | None:
+def _number(match: re.Match[str], group: str, decimal: str, factors: dict[str, Decimal]) -> Number | None:
     digits = match.group("digits")
-    magnitude = match.group("magnitude") or match.group("compact")
-    scale = MAGNITUDES[magnitude.lower()] if magnitude else Decimal(1)
+    groups = match.groupdict()
+    if groups.get("cjk"):
+        return _cjk_chain(match, decimal, factors)
+    magnitude = groups.get("magnitude") or groups.get("compact")
+    scale = factors[" ".join(magnitude.lower().split())] if magnitude else Decimal(1)
     plain = digits.replace(group, "").replace(" ", "").replace(decimal, ".")
     try:
         value = Decimal(plain)
     except InvalidOperation:
         return None
+    end = match.end() if not groups.get("suffix") else match.start("suffix")
+    rest = groups.get("rest")
+    if rest and scale == 1000 and "." not in plain:  # "3 mil 418": thousands, then the hundreds
+        value, plain, scale = value * 1000 + int(rest), plain + rest, Decimal(1)
+    elif rest:
+        end = match.start("rest") - 1
     return Number(
         start=match.start(),
-        end=match.end() if not match.group("suffix") else match.start("suffix"),
+        end=end,
         value=value * scale if magnitude else value,  # x1 would round a long number to 28 digits
         precision=precision_of(plain, scale),
         digits=digits,
         magnitude=magnitude,
-        suffix=match.group("suffix") or "",
+        suffix=groups.get("suffix") or "",
+        factor=scale,
     )
+
+
+def _cjk_chain(match: re.Match[str], decimal: str, factors: dict[str, Decimal]) -> Number | None:
+    """Digits with CJK magnitudes, chained: `5兆`, `1万2000`, `4億2000万`."""
+    written = match.group()
+    read = chain_value(written, decimal, factors)
+    if read is None:
+        return None
+    value, precision = read
+    factor = factors[match.group("cjk")]
+    return Number(match.start(), match.end(), value, precision, digits=match.group("digits"), magnitude=match.group("cjk"), factor=factor)
+
+
+def cjk_word_numbers(text: str, language: str) -> list[Number]:
+    """Chinese and Japanese numeral words (`三千`, `一千零五十`, `五兆`) as Numbers written in words."""
+    if base_language(language) not in ("zh", "ja"):
+        return []
+    return [
+        Number(start, end, value, precision_of(str(value)), words=True, digits=text[start:end])
+        for start, end, value in numeral_words(text, language)
+    ]
+
+
+def _leading_thousands(text: str, language: str) -> list[Number]:
+    """A thousand word standing for one thousand before the hundreds: Turkish `bin 710` is 1,710."""
+    word = thousand_word(language)
+    if word is None:
+        return []
+    found = []
+    for match in re.finditer(rf"(?<![\w,.]){word}[ ](?P<rest>\d{{3}})(?![\d]|[.,]\d)", text, re.IGNORECASE):
+        if match.start() >= 2 and text[match.start() - 2].isdigit():
+            continue  # "29 bin 605": the number before reads it
+        value = 1000 + int(match.group("rest"))
+        found.append(Number(match.start(), match.end(), Decimal(value), Decimal(1), digits=match.group()))
+    return found
 
 
 def _from_words(start: int, end: int, words: str) -> Number | None:
