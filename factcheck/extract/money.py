@@ -21,6 +21,7 @@ from babel import Locale, UnknownLocaleError
 from babel.numbers import get_territory_currencies
 
 from factcheck.extract.candidates import Candidate
+from factcheck.extract.magnitudes import base_language, is_cjk
 from factcheck.extract.numbers import Number, times
 from factcheck.models import ClaimKind
 
@@ -43,6 +44,36 @@ _DEFAULT_SHORT = {
 _USUAL_READINGS = frozenset({"RUB", "CNY", "EUR", "INR", "KRW", "CHF", "GBP"})
 _NOT_SHORT_NAMES = frozenset({"real", "mark", "kip", "won", "pound", "rand"})  # common words: need the full name
 _SUBUNITS = {"cent": None, "cents": None, "pence": "GBP", "kopecks": "RUB", "tiyn": "KZT"}
+# Currency words news writes after an amount that CLDR's names lack: case forms, short forms, CJK
+# names without their country. None is a dollar, read by the `dollar` setting like a bare `$`.
+_LOCAL_NAMES: dict[str, dict[str, str | None]] = {
+    "ru": {"доллар": None, "доллара": None, "долларов": None, "долларам": None, "евро": "EUR", "иена": "JPY",
+           "иены": "JPY", "иен": "JPY", "йена": "JPY", "йены": "JPY", "йен": "JPY", "юань": "CNY", "юаня": "CNY",
+           "юаней": "CNY", "рубль": "RUB", "рубля": "RUB", "рублей": "RUB", "фунт": "GBP", "фунта": "GBP",
+           "фунтов": "GBP", "фунтов стерлингов": "GBP", "лира": "TRY", "лиры": "TRY", "лир": "TRY", "тенге": "KZT"},
+    "fr": {"dollar": None, "dollars": None, "euro": "EUR", "euros": "EUR", "yen": "JPY", "yens": "JPY",
+           "yuan": "CNY", "yuans": "CNY", "livre sterling": "GBP", "livres sterling": "GBP", "roubles": "RUB"},
+    "es": {"dólar": None, "dólares": None, "euro": "EUR", "euros": "EUR", "yen": "JPY", "yenes": "JPY",
+           "yuan": "CNY", "yuanes": "CNY", "libras esterlinas": "GBP", "libras": "GBP", "rublos": "RUB",
+           "reales": "BRL", "pesos": "MXN"},
+    "pt": {"dólar": None, "dólares": None, "euro": "EUR", "euros": "EUR", "iene": "JPY", "ienes": "JPY",
+           "yuan": "CNY", "yuans": "CNY", "reais": "BRL", "libras": "GBP", "libras esterlinas": "GBP"},
+    "de": {"dollar": None, "euro": "EUR", "yen": "JPY", "yuan": "CNY", "pfund": "GBP", "franken": "CHF",
+           "rubel": "RUB"},
+    "it": {"dollaro": None, "dollari": None, "euro": "EUR", "yen": "JPY", "yuan": "CNY", "sterline": "GBP",
+           "rubli": "RUB"},
+    "tr": {"dolar": None, "doları": None, "dolarlık": None, "avro": "EUR", "euro": "EUR", "yen": "JPY",
+           "yuan": "CNY", "sterlin": "GBP", "lira": "TRY", "tl": "TRY", "ruble": "RUB"},
+    "ja": {"ドル": None, "円": "JPY", "ユーロ": "EUR", "元": "CNY", "人民元": "CNY", "ポンド": "GBP", "ウォン": "KRW",
+           "ルーブル": "RUB"},
+    "zh": {"美元": "USD", "元": "CNY", "人民币": "CNY", "人民幣": "CNY", "港元": "HKD", "港币": "HKD", "港幣": "HKD",
+           "日元": "JPY", "日圆": "JPY", "日圓": "JPY", "欧元": "EUR", "歐元": "EUR", "英镑": "GBP", "英鎊": "GBP",
+           "元新台幣": "TWD", "新台幣": "TWD", "新台币": "TWD", "卢布": "RUB", "韩元": "KRW"},
+    "ko": {"달러": None, "원": "KRW", "엔": "JPY", "유로": "EUR", "위안": "CNY"},
+    "ar": {"دولار": None, "يورو": "EUR", "جنيه استرليني": "GBP", "جنيه إسترليني": "GBP", "ين": "JPY",
+           "يوان": "CNY", "ليرة": "TRY"},
+}  # fmt: skip
+_CONNECTORS = r"(?:of|de|d['’]|di|do|dos|del)"  # "4 milliards de dollars", "100 millions d’euros"
 _OTHER_DOLLAR_PLACES = re.compile(
     r"\b(?:Austral|Canad|Hong Kong|New Zealand|Singapor|Taiwan|Mexic|Argentin|Chile|Colombi|Liberi|Namibi|Jamaic|Fiji)"
 )
@@ -100,6 +131,8 @@ def _symbols(language: str) -> dict[str, str | None]:
         if symbol != code and code in _current_codes() and not symbol.isalpha():
             symbols[symbol] = code
     symbols.update(_EXTRA_SYMBOLS)
+    if base_language(language) == "zh":
+        symbols["¥"] = "CNY"  # in Chinese copy ¥ is the yuan's sign
     return symbols
 
 
@@ -124,9 +157,30 @@ def _before_pattern(language: str) -> re.Pattern[str]:
 
 @lru_cache(maxsize=None)
 def _after_pattern(language: str) -> re.Pattern[str]:
-    names = sorted([*currency_names(language), *_SUBUNITS, "dollars", "dollar"], key=len, reverse=True)
+    names = sorted({*currency_names(language), *_SUBUNITS, "dollars", "dollar", *_local_names(language)}, key=len, reverse=True)
     alternatives = "|".join(re.escape(name).replace(r"\ ", r"\s+") for name in names)
-    return re.compile(rf"[ ]?(?:of[ ])?(?:(?P<code>(?-i:[A-Z]{{3}}))\b|(?P<name>{alternatives})\b)", re.IGNORECASE)
+    # A name ends at a word boundary, or right after its last character when that is Chinese or kana
+    # (`1亿美元的`: no boundary falls between 元 and 的).
+    name = rf"(?P<name>{alternatives})(?:(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])|\b)"
+    if base_language(language) == "en":
+        return re.compile(rf"[ ]?(?:of[ ])?(?:(?P<code>(?-i:[A-Z]{{3}}))\b|{name})", re.IGNORECASE)
+    symbols = "|".join(re.escape(symbol) for symbol in sorted(_symbols(language), key=len, reverse=True))
+    after = rf"|(?P<symbol>{symbols})(?!\w)" if _symbol_after(language) else ""
+    # An abbreviated magnitude keeps its full stop before the currency: "3,5 Mrd. Euro", "5 млн. долларов".
+    return re.compile(
+        rf"(?P<stop>\.(?=[ ]))?[ ]?(?:{_CONNECTORS}[ ]?)?(?:(?P<code>(?-i:[A-Z]{{3}}))\b|{name}{after})", re.IGNORECASE
+    )
+
+
+@lru_cache(maxsize=None)
+def _local_names(language: str) -> dict[str, str | None]:
+    return _LOCAL_NAMES.get(base_language(language), {})
+
+
+@lru_cache(maxsize=None)
+def _symbol_after(language: str) -> bool:
+    """True when the language writes the currency sign after the amount (`5 €`, `41 Mrd $`), per CLDR."""
+    return _locale(language).currency_formats["standard"].pattern.rstrip().endswith("¤")
 
 
 def find_money(
@@ -158,10 +212,14 @@ def _by_prefix(prefix: re.Match[str], dollar: str, language: str, sentence: str)
     if symbol is None:
         code = prefix.group("code")
         return _Currency(code) if code in _current_codes() else None
+    return _by_symbol(symbol, dollar, language, sentence)
+
+
+def _by_symbol(symbol: str, dollar: str, language: str, sentence: str) -> _Currency:
     code = _symbols(language)[symbol]
     if code is None:
         return _dollar(dollar, sentence, "'$'")
-    note = _SYMBOL_NOTES.get(symbol)
+    note = _SYMBOL_NOTES.get(symbol) if code == "JPY" else None
     return _Currency(code, (note,) if note else ())
 
 
@@ -173,12 +231,18 @@ def _dollar(dollar: str, sentence: str, written: str) -> _Currency:
 
 def _by_suffix(text: str, number: Number, dollar: str, language: str, sentence: str) -> tuple[_Currency | None, int]:
     found = _after_pattern(language).match(text, number.end)
-    if found is None:
-        return None, number.end
+    if found is None or (found.groupdict().get("stop") and number.magnitude is None):
+        return None, number.end  # "5. Euro ist…": a full stop after a bare number ends its sentence
     if found.group("code"):
         code = found.group("code")
         return (_Currency(code) if code in _current_codes() else None), found.end()
+    if found.groupdict().get("symbol"):
+        return _by_symbol(found.group("symbol"), dollar, language, sentence), found.end()
     name = " ".join(found.group("name").lower().split())
+    local = _local_names(language)
+    if name in local:
+        code = local[name]
+        return (_dollar(dollar, sentence, f"'{name}'") if code is None else _Currency(code)), found.end()
     if name in ("dollar", "dollars"):
         return _dollar(dollar, sentence, f"'{name}'"), found.end()
     if name in _SUBUNITS:
