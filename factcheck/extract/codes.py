@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from factcheck.extract.months import month_numbers
 from factcheck.extract.physical import is_unit_suffix
 from factcheck.extract.numbers import ORDINAL_SUFFIXES, Number
 
@@ -36,6 +37,7 @@ _TIME_AFTER = re.compile(r"[ ]?(?:[ap]\.m\.|[ap]m\b|GMT\b|UTC\b|hrs\b|o'clock\b)
 _MARKER = re.compile(r"[(\[]\d{1,3}[)\]]")
 _LINE_END = re.compile(r"[ \t]*(?:\n|$)")
 _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?[ ](?:of[ ])?(?:{'|'.join(MONTHS)})\b")
+_WORD_AFTER = re.compile(r"(?:\.|er|º)?[ ](?:de[ ])?(?P<word>[^\W\d_]+\.?)")
 _SCORE_AFTER = re.compile(r"[-–]\d")
 
 
@@ -88,7 +90,10 @@ def _day_of_month(text, number, before, word, word_start) -> bool:
     """`December 20`, `20 December`: the date finder reads these, with their year or the reference year."""
     if not number.plain_integer or len(number.digits) > 2:
         return False
-    return word.rstrip(".") in _MONTH_SET or _MONTH_AFTER.match(text, number.end) is not None
+    if word.rstrip(".") in _MONTH_SET or _MONTH_AFTER.match(text, number.end) is not None:
+        return True
+    after = _WORD_AFTER.match(text, number.end)  # "6 Şubat", "14 марта", "12 Şubat Stadyumu"
+    return after is not None and (after.group("word") in month_numbers() or after.group("word").rstrip(".") in month_numbers())
 
 
 def _in_name(text, number, before, word, word_start) -> bool:

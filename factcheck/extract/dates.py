@@ -18,6 +18,7 @@ from decimal import Decimal
 from factcheck.extract.candidates import Candidate
 from factcheck.extract.codes import MONTHS
 from factcheck.extract.counts import counted_noun
+from factcheck.extract.months import month_alternation, month_numbers
 from factcheck.extract.numbers import Number
 from factcheck.models import ClaimKind, Interval
 
@@ -44,11 +45,28 @@ _ROLE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _ROLES = {"till": "until", "through": "until", "during": "in", "back to": "since", "on": "on", "to": "until"}
+# Dates in other languages: day first (`14 марта 2024 года`, `6 de febrero de 2023`, `le 6 février`,
+# `6. Februar 2023`, `1er décembre`), month and year (`febrero de 2023`, `в феврале 2023 года`), and CJK
+# (`2023年2月6日`, `2月6日`, `2023年12月`). Each pattern starts with a digit, which the engine scans fast.
+_LOCAL_YEAR = r"(?P<year>1\d{3}|20\d{2}|2100)\b(?:[ ](?:года|году|г\.))?"
+_LOCAL_DAY = re.compile(
+    rf"(?P<day>[0-3]?\d)(?:\.|er|º|°)?[ ](?:de[ ])?(?P<month>{month_alternation()})(?![^\W\d_])"
+    rf"(?:,?[ ](?:de[ ]|del[ ])?{_LOCAL_YEAR})?"
+)
+# Found first by a plain word after a day or before a year, looked up in the month table; only then
+# is the full pattern tried (an alternation of 200 names at every digit would halve English throughput).
+_DAY_WORD = re.compile(r"[0-3]?\d(?:\.|er|º|°)?[ ](?:de[ ])?(?P<word>[^\W\d_]+\.?)")
+_LOCAL_YEAR_ALONE = re.compile(r"(?:1\d{3}|20\d{2})\b")
+_WORD_BEFORE = re.compile(r"(?<![\w])(?P<month>[^\W\d_]+\.?)[ ](?:de[ ]|del[ ])?$")
+_YEAR_TAIL = re.compile(r"[ ](?:года|году|г\.)")
+_CJK_DATE = re.compile(r"(?:(?P<year>1\d{3}|20\d{2})年)?(?P<month>1[0-2]|0?[1-9])月(?:(?P<day>[0-3]?\d)日)?")
+_NAME_AFTER = re.compile(r"[ ][A-ZÇĞİÖŞÜА-Я]")  # "12 Şubat Stadyumu": a day and month naming a place
 _DECADE_PART = re.compile(r"\b(?P<part>early|mid|late)[- ]?$", re.IGNORECASE)
 
 
 def find_dates(text: str, reference: dt.date | None) -> list[Candidate]:
-    """Every written date and month of `text` (the year of a dateless day comes from `reference`)."""
+    """Every written date and month of `text` (the year of a dateless day comes from `reference`),
+    in English and in the languages of months.py, and written the Chinese and Japanese way."""
     found = []
     end = 0
     for match in _date_matches(text):
@@ -58,7 +76,74 @@ def find_dates(text: str, reference: dt.date | None) -> list[Candidate]:
         if candidate is not None:
             found.append(candidate)
             end = match.end()
-    return found
+    return _merged(found, _local_dates(text, reference))
+
+
+def _merged(english: list[Candidate], local: list[Candidate]) -> list[Candidate]:
+    """The English dates, then each other date that overlaps none of them, in text order."""
+    taken = [(c.start, c.end) for c in english]
+    extra = [c for c in local if not any(start < c.end and c.start < end for start, end in taken)]
+    return sorted(english + extra, key=lambda c: c.start)
+
+
+def _local_dates(text: str, reference: dt.date | None) -> list[Candidate]:
+    found: list[Candidate] = []
+    months = month_numbers()
+    for hit in _DAY_WORD.finditer(text):
+        match = _LOCAL_DAY.match(text, hit.start()) if _is_month(hit.group("word"), months) else None
+        if match and _digit_boundary(text, match.start()) and (match.group("year") or not _NAME_AFTER.match(text, match.end())):
+            found.append(_local(text, match, reference))
+    for match in _CJK_DATE.finditer(text) if "月" in text else ():
+        if _digit_boundary(text, match.start()):
+            found.append(_local(text, match, reference))
+    for match in _LOCAL_YEAR_ALONE.finditer(text):
+        month = _WORD_BEFORE.search(text, max(0, match.start() - 16), match.start())
+        if month is not None and _is_month(month.group("month"), months) and _digit_boundary(text, match.start()):
+            tail = _YEAR_TAIL.match(text, match.end())
+            end = tail.end() if tail else match.end()
+            found.append(_month_of_year(text, month.start(), end, month.group("month"), int(match.group())))
+    return [c for c in _without_overlaps(found) if c is not None]
+
+
+def _is_month(word: str, months: dict[str, int]) -> bool:
+    return word in months or word.rstrip(".") in months  # "30 ноября." ends a sentence; "февр." is a name
+
+
+def _digit_boundary(text: str, start: int) -> bool:
+    return not start or not (text[start - 1].isdigit() or text[start - 1] in ".,")
+
+
+def _without_overlaps(found: list[Candidate | None]) -> list[Candidate | None]:
+    kept: list[Candidate] = []
+    for candidate in sorted((c for c in found if c is not None), key=lambda c: (c.start, -c.end)):
+        if not kept or candidate.start >= kept[-1].end:
+            kept.append(candidate)
+    return kept
+
+
+def _local(text: str, match: re.Match[str], reference: dt.date | None) -> Candidate | None:
+    """A day or a month of a day-first or CJK date, its year written or taken from `reference`."""
+    written = match.group("month")
+    month = int(written) if written.isdigit() else month_numbers()[written]
+    year, notes = match.group("year"), ()
+    if year is None and reference is None:
+        return None
+    if year is None:
+        year, notes = reference.year, (f"year {reference.year} taken from the reference date",)
+    day = match.group("day")
+    if day is None:
+        first, last = _valid(int(year), month, 1), _valid(int(year), month, calendar.monthrange(int(year), month)[1])
+    else:
+        first = last = _valid(int(year), month, int(day))
+    return _day_candidate(text, match.start(), match.end(), first, last, notes, None)
+
+
+def _month_of_year(text: str, start: int, end: int, written: str, year: int) -> Candidate | None:
+    """`febrero de 2023`, `в феврале 2023 года`: every day of the month."""
+    months = month_numbers()
+    month = months.get(written) or months[written.rstrip(".")]
+    first, last = _valid(year, month, 1), _valid(year, month, calendar.monthrange(year, month)[1])
+    return _day_candidate(text, start, end, first, last, (), None)
 
 
 def _date_matches(text: str):
@@ -96,16 +181,24 @@ def _date(text: str, match: re.Match[str], reference: dt.date | None) -> Candida
         if written_year is None:
             notes = (f"year {year} taken from the reference date",)
         first, last = _days(groups, year, month)
+    role = "range" if (groups.get("day2") or groups.get("dday2")) else None
+    return _day_candidate(text, match.start(), match.end(), first, last, notes, role)
+
+
+def _day_candidate(
+    text: str, start: int, end: int, first: dt.date | None, last: dt.date | None, notes: tuple[str, ...], role: str | None
+) -> Candidate | None:
+    """The date claim of the days `first` to `last`, written at text[start:end]."""
     if first is None or last is None or last < first:
         return None
     return Candidate(
         kind=ClaimKind.DATE,
-        start=match.start(),
-        end=match.end(),
+        start=start,
+        end=end,
         value=day_number(first),
         unit="date",
         interval=Interval(low=day_number(first), high=day_number(last)),
-        role="range" if (groups.get("day2") or groups.get("dday2")) else role_before(text, match.start()),
+        role=role or role_before(text, start),
         notes=notes + (f"{first.isoformat()}" + (f" to {last.isoformat()}" if last != first else ""),),
         confidence=0.8 if notes else 1.0,
     )
