@@ -5,6 +5,8 @@ The counted noun is the first plural noun within four words after the number, ac
 compound modifiers (`150 public- and private-sector agreements`) but not across function words. A number
 with no such noun is still kept, with `noun` unset and a lower confidence, when it is written in digits;
 bare number words (`the Central Asian "five"`) and the word `one` (`one of the...`) are not counts.
+In Chinese and Japanese the counted word follows the figure with no space, maybe after a classifier
+(`912人`, `543个席位`, `240議席`, `5000多人`): it is kept as written.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import re
 
 from factcheck.extract.candidates import Candidate
 from factcheck.extract.context import STOP_WORDS, is_plural, lemma
+from factcheck.extract.magnitudes import is_cjk
 from factcheck.extract.numbers import ORDINAL_SUFFIXES, Number
 from factcheck.models import ClaimKind
 
@@ -22,6 +25,15 @@ _RATIO = re.compile(r"[ -]?(?:times|fold)\b", re.IGNORECASE)
 # Content-word stop words an adjective may be: they may stand between a number and its noun.
 _MODIFIERS = frozenset({"new", "first", "second", "total", "more", "most", "other", "same", "own", "few", "further"})
 _FUNCTION_WORDS = STOP_WORDS - _MODIFIERS
+# Words Chinese and Japanese count with, right after the figure; longest first so 議席 wins over 席.
+_CJK_NOUNS = sorted(
+    """人 名 棟 件 戸 世帯 軒 户 座 所 家 台 辆 輛 頭 匹 票 席 議席 席位 国 カ国 か国 ヵ国 国家 國家 项目 項目
+    社 校 机 機 隻 艘 例 次 回 本 栋 间 間 处 處 起""".split(),
+    key=len,
+    reverse=True,
+)
+_CJK_CLASSIFIERS = "个個位"  # 543个席位: the classifier, then the noun
+_CJK_APPROXIMATE = "多余餘"  # 5000多人: "more than", before the noun (qualifiers.py reads it)
 # Words that end a noun phrase though they are no stop words: verbs and adverbs common after counts.
 _ENDS_PHRASE = frozenset(
     """were was are is have has had will would could should may might must can now already also still each
@@ -35,7 +47,7 @@ def find_counts(text: str, numbers: list[Number]) -> list[Candidate]:
     for number in numbers:
         if number.suffix.lower() in ORDINAL_SUFFIXES or number.suffix or number.digits.lower() in ("one", "zero"):
             continue
-        end, noun = counted_noun(text, number.end)
+        end, noun = counted_noun(text, number.end) if not _cjk_after(text, number.end) else cjk_noun(text, number.end)
         if noun is None and number.words:
             continue
         if _RATIO.match(text, number.end):
@@ -58,6 +70,20 @@ def counted_noun(text: str, position: int) -> tuple[int, str | None]:
         if not word.endswith("-") and not coordinated and word[0].islower() and is_plural(lowered):
             return found.end(), lemma(lowered)
         previous = word
+    return position, None
+
+
+def _cjk_after(text: str, position: int) -> bool:
+    return position < len(text) and is_cjk(text[position])
+
+
+def cjk_noun(text: str, position: int) -> tuple[int, str | None]:
+    """(end, word) of the Chinese or Japanese word a figure ending at `position` counts, or (position, None)."""
+    at = position + (text[position : position + 1] in tuple(_CJK_APPROXIMATE))
+    at += text[at : at + 1] in tuple(_CJK_CLASSIFIERS)
+    for noun in _CJK_NOUNS:
+        if text.startswith(noun, at):
+            return at + len(noun), noun
     return position, None
 
 

@@ -9,8 +9,10 @@ widens or shifts that interval. The words and the sizes live in
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from enum import StrEnum
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -35,6 +37,7 @@ class QualifierRule(BaseModel):
     kind: QualifierKind
     words: list[str] = Field(min_length=1)
     language: str = "en"
+    position: Literal["before", "after"] = "before"  # after: `380人超`, `2300人以上`, `10 binden fazla`
 
 
 class QualifierSettings(BaseModel):
@@ -95,23 +98,53 @@ def precision_of(digits: str, scale: Decimal = Decimal(1)) -> Decimal:
     return scale * Decimal(1).scaleb(zeros)
 
 
+_CJK = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af"
+_WINDOW = 40  # characters before a figure searched for its qualifier
+# A qualifier inside a Chinese count, between the figure and its noun: 5000多人, 100余名.
+_INSIDE = re.compile(rf"(?<=[\d万萬亿億兆千百十])(?P<word>[多余餘])(?=[{_CJK}])")
+
+
 class QualifierTable:
     """Looks up qualifier words (of any configured language) by their lower-case text."""
 
     def __init__(self, rules: list[QualifierRule], settings: QualifierSettings):
         self.settings = settings
-        self._kinds = {word.lower(): rule.kind for rule in rules for word in rule.words}
+        self._kinds = {word.lower(): rule.kind for rule in rules if rule.position == "before" for word in rule.words}
+        self._after = {word.lower(): rule.kind for rule in rules if rule.position == "after" for word in rule.words}
+        self._before_pattern = _before_pattern(self.words)
+        self._after_pattern = _after_pattern(sorted(self._after, key=len, reverse=True))
 
     @property
     def words(self) -> list[str]:
-        """Every qualifier word, longest first (so 'more than' wins over 'more')."""
+        """Every qualifier word written before a figure, longest first (so 'more than' wins over 'more')."""
         return sorted(self._kinds, key=lambda word: (-len(word), word))
+
+    @property
+    def after_words(self) -> list[str]:
+        """Every qualifier word written after a figure (`超`, `以上`, `fazla`), longest first."""
+        return sorted(self._after, key=lambda word: (-len(word), word))
 
     def kind(self, word: str | None) -> QualifierKind | None:
         """The kind of a qualifier word, or None for no or an unknown word."""
         if not word:
             return None
-        return self._kinds.get(" ".join(word.lower().split()))
+        word = " ".join(word.lower().split())
+        return self._kinds.get(word) or self._after.get(word)
+
+    def find(self, text: str, start: int, end: int) -> tuple[str | None, int]:
+        """The qualifier of the figure at text[start:end], and where the claim then starts.
+
+        A word before it (`about`, `более`, attached in CJK: `约950亿`), else one inside a CJK count
+        (`5000多人`), else one right after it (`380人超`, `10 binden fazla`).
+        """
+        found = self._before_pattern.search(text, max(0, start - _WINDOW), start)
+        if found is not None:
+            return " ".join(found.group("word").lower().split()), found.start()
+        inside = _INSIDE.search(text, start, end)
+        if inside is not None and inside.group("word") in self._after:
+            return inside.group("word"), start
+        after = self._after_pattern.match(text, end)
+        return (" ".join(after.group("word").lower().split()), start) if after else (None, start)
 
     def interval(self, value: Decimal, precision: Decimal | None, word: str | None) -> Interval:
         """The interval of a figure written with this qualifier word."""
@@ -120,3 +153,20 @@ class QualifierTable:
     def bounds(self, value: Decimal, precision: Decimal | None, word: str | None) -> tuple[Decimal, Decimal]:
         """(low, high) of `interval`, without building the model."""
         return qualified_bounds(value, precision, self.kind(word), self.settings)
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in words) or r"(?!)"
+
+
+def _before_pattern(words: list[str]) -> re.Pattern[str]:
+    """A word right before a figure: after a non-letter, or after anything when it is CJK (`は約950億`)."""
+    spaced = _alternation([word for word in words if not re.match(rf"[{_CJK}]", word)])
+    attached = _alternation([word for word in words if re.match(rf"[{_CJK}]", word)])
+    return re.compile(rf"(?P<word>(?<![\w])(?:{spaced})|(?:{attached}))\s*$", re.IGNORECASE)
+
+
+def _after_pattern(words: list[str]) -> re.Pattern[str]:
+    """A word right after a figure: attached in CJK (`人超の`), else ending a word (`10 binden fazla`)."""
+    end = rf"(?:(?<=[{_CJK}])|(?![^\W\d_]))"
+    return re.compile(rf"[ ]?(?P<word>{_alternation(words)}){end}", re.IGNORECASE)
