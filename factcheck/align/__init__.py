@@ -39,7 +39,8 @@ def align(
         sentence = (claim.source, claim.context.sentence.start)
         others = tuple(span for span in spans.get(sentence, ()) if span != (claim.span.start, claim.span.end))
         masked = others + subjects.names_in(claim.source, claim.context.sentence.start, claim.context.sentence.end)
-        frames.append(frame(claim, _subjects(claim, subjects), periods.get(sentence, ()), masked))
+        scope = vocabulary.distinct_scope(claim.keys.scope.value) if vocabulary else claim.keys.scope.value
+        frames.append(frame(claim, _subjects(claim, subjects), periods.get(sentence, ()), masked, scope))
     idf = inverse_frequencies(frames)
     index = {claim.id: position for position, claim in enumerate(remaining)}
     must_link = [(index[c.restates], index[c.id]) for c in remaining if c.restates in index]

@@ -36,6 +36,7 @@ class Cluster:
     roles: set[str]
     measures: set[str]
     scopes: set[str | None]
+    subject_sets: set[frozenset[str]]  # each member's own subjects: "China and the US" may join "the US", not France
     restated: bool = False
 
     def mean(self) -> dict[Feature, float]:
@@ -100,6 +101,7 @@ def _singleton(index: int, item: Frame, vector: dict[Feature, float]) -> Cluster
         roles={item.role} if item.role else set(),
         measures={item.measure} if item.measure else set(),
         scopes={item.scope},
+        subject_sets={item.subjects} if item.subjects else set(),
     )
 
 
@@ -116,7 +118,7 @@ def _penalty(a: Cluster, b: Cluster) -> float:
     """How much what the clusters are about keeps them apart (1: nothing; 0: never one fact)."""
     if _conflict(a.nouns, b.nouns) or _conflict(a.roles, b.roles):
         return 0.0  # sixty firms and sixty agreements, "the next five years" and "two decades ago"
-    if _conflict(a.measures, b.measures) or a.scopes != b.scopes or _conflict(a.subjects, b.subjects):
+    if _conflict(a.measures, b.measures) or a.scopes != b.scopes or _disjoint_subjects(a, b):
         return 0.0  # the dead and the injured; new agreements and all of them; Syria and Turkey: never one fact
     factor = 1.0
     if a.subjects and b.subjects:
@@ -128,6 +130,11 @@ def _penalty(a: Cluster, b: Cluster) -> float:
     if _conflict(a.years, b.years):
         factor *= YEAR_PENALTY
     return factor
+
+
+def _disjoint_subjects(a: Cluster, b: Cluster) -> bool:
+    """True when a member of one is about other subjects than a member of the other."""
+    return any(not first & second for first in a.subject_sets for second in b.subject_sets)
 
 
 def _conflict(a: set[str], b: set[str]) -> bool:
@@ -154,6 +161,7 @@ def _merge(clusters: list[Cluster], owner: list[int], keep: int, other: int) -> 
     a.roles |= b.roles
     a.measures |= b.measures
     a.scopes |= b.scopes
+    a.subject_sets |= b.subject_sets
     a.restated = a.restated or b.restated
     for index in b.members:
         owner[index] = keep

@@ -21,7 +21,7 @@ from factcheck.extract.context import content_words
 from factcheck.models import Claim, ClaimKind
 
 # (kind, value): ("e", entity id), ("w", lemma), ("n", noun group), ("y", year), ("t", time frame),
-# ("m", magnitude), ("r", "start") for years that date a start
+# ("m", magnitude), ("r", "start") for years that date a start, ("k", measure id)
 Feature = tuple[str, str]
 
 CLOSE_WORDS = 2  # the words right next to a figure say what it is: "investments", "portfolio", "trade"
@@ -38,6 +38,7 @@ TIME_WORDS = 0.5  # how much the words around a year or date count, against thos
 # Roles of year claims that date the start of something: "since 2006", "established in 1992", "1993–2023".
 START_ROLES = ("since", "range", "established", "founded", "launched", "began", "started", "initiated", "from")
 MAGNITUDE = 0.8
+MEASURE = 1.0  # the measure key: the same in every language, where the words around a figure are not
 
 # Counted nouns that name the same kind of thing in news copy.
 NOUN_GROUPS = {
@@ -95,13 +96,15 @@ def frame(
     subjects: frozenset[str] = frozenset(),
     time_frames: tuple[str, ...] = (),
     figures: tuple[tuple[int, int], ...] = (),
+    scope: str | None = None,
 ) -> Frame:
     """The frame of one claim.
 
     `subjects` are what it is about (see subjects.py); `time_frames` the durations its
     sentence states ("over the next five years"), which tie a target to its period;
     `figures` the spans the words around the figure leave out: the sentence's other money figures
-    ("USD" is not context) and its names (already entity features).
+    ("USD" is not context) and its names (already entity features); `scope` the claim's scope as alignment
+    compares it (an implied scope is none).
     """
     features: dict[Feature, float] = {}
     words, spelled = _near_words(claim, figures)
@@ -116,6 +119,8 @@ def frame(
     group = noun_group(claim.context.noun)
     if group:
         features[("n", group)] = NOUN
+    if claim.keys.measure.value:
+        features[("k", claim.keys.measure.value)] = MEASURE
     if dimension(claim) not in ("time", "duration"):
         for period in time_frames:
             features[("t", period)] = TIME_FRAME
@@ -136,7 +141,7 @@ def frame(
         role=claim.role if claim.kind is ClaimKind.DURATION else None,
         spelled=tuple(sorted(spelled.items())),
         measure=claim.keys.measure.value,
-        scope=claim.keys.scope.value,
+        scope=scope,
     )
 
 

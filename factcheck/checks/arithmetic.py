@@ -1,8 +1,12 @@
 """arithmetic: parts that do not add up to their stated total, and ranges that contradict their length.
 
-Two patterns of news copy:
+Three patterns of news copy:
 - a total followed by its breakdown: `49 projects with a total value exceeding $427.4 million. Of this
   amount, $97.2 million was allocated to technical assistance and $330.2 million to grant aid.`
+- a total broken down in its own sentence, in any language: `28 médailles dont 18 en or, 9 d'argent et
+  10 de bronze`, `48 медалей: 18 золотых, 18 серебряных и 14 бронзовых`, `$5bn, of which $3bn …`. Such a
+  list may leave parts out ("including 10 children"), so only parts that add up to more than the total
+  are reported.
 - a duration with its range: `over the first 30 years of its activities (1993–2023)`.
 """
 
@@ -20,6 +24,14 @@ from factcheck.models import Claim, ClaimKind, Finding, Interval, Severity
 
 _TOTAL = re.compile(r"\b(?:total(?:ing|ling|led|ed)?|in all|altogether|combined|overall|sum)\b", re.IGNORECASE)
 _BREAKDOWN = re.compile(r"^\W*(?:of (?:this|that|which|the total|these|those)|of it)\b", re.IGNORECASE)
+# Right after a total, the words that open its breakdown in the same sentence.
+_INLINE = re.compile(
+    r"\s*,?\s*(?:dont|of which|of whom|including|among them|among whom|de (?:los|las) cuales|entre (?:ellos|ellas)"
+    r"|incluid[oa]s|di cui|tra cui|dos quais|das quais|darunter|davon|из (?:них|которых)|в том числе|其中|うち|[:：])\s*",
+    re.IGNORECASE,
+)
+_PART_GAP = 30  # characters between two parts of one list: " en or, ", " золотых, "
+_NOT_A_LIST = re.compile(r"[;()\[\]]")
 
 
 class ArithmeticConfig(CheckConfig):
@@ -54,6 +66,35 @@ def breakdowns(claims: list[Claim]) -> list[tuple[Claim, list[Claim]]]:
     return found
 
 
+def inline_breakdowns(claims: list[Claim]) -> list[tuple[Claim, list[Claim]]]:
+    """(total, parts) pairs: a total, a word that opens its breakdown, then two or more figures of its unit."""
+    found = []
+    for position, total in enumerate(claims):
+        sentence = total.context.sentence
+        opened = _INLINE.match(sentence.text, total.span.end - sentence.start)
+        if total.kind not in (ClaimKind.MONEY, ClaimKind.COUNT) or opened is None:
+            continue
+        parts = _listed(total, claims[position + 1 :], opened.end())
+        if len(parts) >= 2:
+            found.append((total, parts))
+    return found
+
+
+def _listed(total: Claim, later: list[Claim], cursor: int) -> list[Claim]:
+    """The figures of the total's unit that follow one another from `cursor` on, as a list writes them."""
+    sentence = total.context.sentence
+    parts = []
+    for claim in later:
+        gap = sentence.text[cursor : claim.span.start - sentence.start]
+        if claim.context.sentence.start != sentence.start or claim.kind is not total.kind:
+            break
+        if claim.stated.unit != total.stated.unit or len(gap) > _PART_GAP or _NOT_A_LIST.search(gap):
+            break
+        parts.append(claim)
+        cursor = claim.span.end - sentence.start
+    return parts
+
+
 def _parts_after(total: Claim, later: list[Claim]) -> list[Claim]:
     """Claims of the next sentence, if it opens with 'Of this amount' (or the same sentence's 'of which')."""
     for claim in later:
@@ -67,12 +108,14 @@ def _parts_after(total: Claim, later: list[Claim]) -> list[Claim]:
 
 def _sums(story: StoryFacts, claims: list[Claim], config: ArithmeticConfig) -> list[Finding]:
     findings = []
-    for total, parts in breakdowns(claims):
+    listed = [(total, parts, True) for total, parts in breakdowns(claims)]
+    listed += [(total, parts, False) for total, parts in inline_breakdowns(claims)]
+    for total, parts, complete in listed:
         low = sum((reading(p).interval.low for p in parts), Decimal(0))
         high = sum((reading(p).interval.high for p in parts), Decimal(0))
         stated = reading(total).interval
         slack = abs(total.stated.value) * config.tolerance
-        if low - slack <= stated.high and stated.low <= high + slack:
+        if low - slack <= stated.high and (stated.low <= high + slack or not complete):
             continue
         findings.append(_sum_finding(story, total, parts, Interval(low=low, high=high), config))
     return findings

@@ -16,6 +16,7 @@ from factcheck.keys.as_of import has_time, moment
 from factcheck.models import Claim, Key, Severity
 
 SURE = {"measure": 0.8, "subject": 0.7, "scope": 0.7, "as_of": 0.7}  # below these a key is a guess
+SERIES_MEASURE = 0.85  # the cue next to the figure, not one across its clause
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,20 @@ def ceiling(claims: Sequence[Claim]) -> Ceiling:
     guessed = sorted({name for claim in claims for name, key in _keys(claim) if key.confidence < SURE[name]})
     if guessed:
         return Ceiling(Severity.WARNING, f"the {', '.join(name.replace('_', '-') for name in guessed)} is a guess")
+    if len({claim.keys.subject.value for claim in claims}) > 1:
+        return Ceiling(Severity.WARNING, "the figures name different subjects")
     return Ceiling(Severity.ERROR)
+
+
+def surely_one_series(claims: Sequence[Claim]) -> bool:
+    """True when the claims are sure to count one thing in one place at known times: only then is there a series."""
+    subjects = {claim.keys.subject.value for claim in claims}
+    return (
+        len(subjects) == 1
+        and all(claim.keys.subject.confidence >= SURE["subject"] for claim in claims)
+        and all(claim.keys.measure.confidence >= SERIES_MEASURE for claim in claims)
+        and all(claim.keys.as_of.confidence >= SURE["as_of"] for claim in claims)
+    )
 
 
 def capped(severity: Severity, limit: Ceiling) -> Severity:

@@ -3,7 +3,9 @@
 The claims of one fact are ordered by their as-of; a claim whose whole interval lies below
 an earlier claim's, from another day (or from a time of the same day more than
 `simultaneous_hours` later), is reported once, against the highest earlier figure it falls
-below. Rising figures are the story unfolding and are never reported.
+below. Rising figures are the story unfolding and are never reported. A series is only read
+between claims sure to count one thing in one place (the same decided subject, a measure cue
+right beside the figure): a province's toll below the country's is no drop.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from pydantic import Field
 from factcheck import figures
 from factcheck.checks import Check, CheckConfig, register
 from factcheck.checks.base import Reading, StoryFacts, claim_key, explain, reading
-from factcheck.checks.confidence import capped, ceiling, why_compared
+from factcheck.checks.confidence import capped, ceiling, surely_one_series, why_compared
 from factcheck.keys.as_of import has_time, moment
 from factcheck.models import Fact, Finding, Severity
 
@@ -34,7 +36,11 @@ def run(story: StoryFacts, config: DevelopingConfig) -> list[Finding]:
             continue
         timed = sorted(_timed(story, fact), key=lambda pair: (pair[0], pair[1].claim.id))
         for position, (at, later) in enumerate(timed):
-            earlier = [r for when, r in timed[:position] if _before(when, at, r, later, config) and _below(later, r)]
+            earlier = [
+                r
+                for when, r in timed[:position]
+                if _before(when, at, r, later, config) and _below(later, r) and surely_one_series([r.claim, later.claim])
+            ]
             if earlier:
                 highest = max(earlier, key=lambda r: r.interval.low)
                 findings.append(_finding(story, fact, later, highest, config))

@@ -3,20 +3,24 @@
 Spellings compete only within one language: `Japón` and `Japan`, `Москва` and `Moscow`,
 `Congrès` and `Congress` are the name in two languages, never a misspelling. A name in a
 script not its source's own (Latin letters in a Korean article) is the borrowed international
-form and competes with the English one (normalize/scripts.py). A plural
-(`Independent Charges`) is the same name too.
+form and competes with the English one (normalize/scripts.py). Inflections are the same name
+too: a plural or feminine ending (`Independent Charges`, `Bleues`), a case ending in Cyrillic
+(`Китая` of `Китай`). Romanisations that differ only by a press convention (`ou`/`u` of French
+and English transcription, `v`/`w`: `Taroudant`/`Tarudant`, `Bhavan`/`Bhawan`) are reported as
+information, like differences of capitals and punctuation.
 """
 
 from __future__ import annotations
 
 import re
+from os.path import commonprefix
 
 from anyascii import anyascii
 from pydantic import Field
 
 from factcheck.checks import Check, CheckConfig, register
 from factcheck.checks.base import StoryFacts
-from factcheck.normalize.scripts import writing
+from factcheck.normalize.scripts import script_of, writing
 from factcheck.models import Entity, Finding, Role, Severity, Spelling
 
 
@@ -81,15 +85,29 @@ def _compete(first: str, second: str) -> bool:
 
 
 def _same_word(a: str, b: str) -> bool:
-    """A name and its adjective, or its plural: another form of one word, not another spelling."""
-    return _adjective_of(a, b) or _adjective_of(b, a) or _plural_of(a, b) or _plural_of(b, a)
+    """A name and its adjective, or an inflection of it: another form of one word, not another spelling."""
+    return _adjective_of(a, b) or _adjective_of(b, a) or _inflection(a, b)
 
 
-def _plural_of(plural: str, name: str) -> bool:
-    return plural in (name + "s", name + "es")
+_LATIN_ENDINGS = frozenset({"", "s", "e", "es"})  # plural and feminine endings of the languages written in Latin
+_STEM = 4  # letters two forms must share before their endings
+
+
+def _inflection(a: str, b: str) -> bool:
+    """`charge`/`charges`, `bleus`/`bleues`; in Cyrillic any ending of up to two letters (`китай`/`китая`)."""
+    stem = len(commonprefix([a, b]))
+    if stem < _STEM:
+        return False
+    ends = a[stem:], b[stem:]
+    if re.fullmatch(r"[a-z]*", a + b):
+        return all(end in _LATIN_ENDINGS for end in ends)
+    return all(len(end) <= 2 for end in ends)
 
 
 def _words(text: str) -> list[str]:
+    """The words of a name, lower-case; Latin with accents folded, other scripts as written."""
+    if script_of(text) not in (None, "Latn"):
+        return [word for word in re.split(r"\W+", text.lower()) if word]
     return [word for word in re.split(r"[^0-9a-z]+", anyascii(text).lower()) if word]
 
 
@@ -103,8 +121,20 @@ def letters(text: str) -> str:
     return "".join(_words(text))
 
 
+# Romanisation conventions of the press: French `ou` for English `u`, German or Polish `w` for `v`.
+_CONVENTIONS = (("ou", "u"), ("w", "v"))
+
+
+def transcribed(text: str) -> str:
+    """The letters of a name with romanisation conventions folded, so two transcriptions meet."""
+    folded = letters(text)
+    for written, plain in _CONVENTIONS:
+        folded = folded.replace(written, plain)
+    return folded
+
+
 def _finding(story: StoryFacts, entity: Entity, variants: list[Spelling], config: SpellingConfig) -> Finding:
-    style_only = len({letters(s.text) for s in variants}) == 1
+    style_only = len({transcribed(s.text) for s in variants}) == 1
     severity = config.severity or (config.style_only_severity if style_only else CHECK.severity)
     preferred = _preferred(entity, variants)
     others = [s for s in variants if s.text != preferred]

@@ -51,9 +51,11 @@ def _sentence_keys(
         others = [spans[other.id] for other in members if other.kind in _BLOCKING and not _same_figure(claim, other)]
         measure = measure_key(claim, measure_hits, others, vocabulary)
         rule = vocabulary.measures.get(measure.value or "")
+        offset = claim.context.sentence.start
+        absolute = tuple((start + offset, end + offset) for start, end in others)
         keys[claim.id] = Keys(
             measure=measure,
-            subject=subjects.key(claim, rule is not None and rule.subject == "place", names),
+            subject=subjects.key(claim, rule is not None and rule.subject == "place", names, absolute),
             scope=scope_key(claim, scope_hits, others, vocabulary),
             as_of=as_of_key(claim, source, story),
         )

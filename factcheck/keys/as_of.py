@@ -1,6 +1,8 @@
 """A claim's as-of: when its figure was true.
 
-The most specific of: an anchor in the figure's sentence ("as of 6 pm", "by Tuesday
+A sentence that names an earlier year than the publication's ("37 medals in Tokyo in 2021")
+may give a figure of that year: its as-of is that year, as a guess. Otherwise the most
+specific of: an anchor in the figure's sentence ("as of 6 pm", "by Tuesday
 evening", "午後6時現在", "截至7日", "по состоянию на 18:00"), the source's publication date
 and time, its publication day, the story's date. A weekday resolves to the last such day
 on or before publication. Only a marker makes a time an anchor: "struck at 04:17" dates
@@ -16,9 +18,9 @@ from functools import lru_cache
 from babel import Locale, UnknownLocaleError
 
 from factcheck.keys.vocabulary import primary
-from factcheck.models import Claim, Key, Source, Story
+from factcheck.models import Claim, ClaimKind, Key, Source, Story
 
-PUBLISHED_AT, PUBLISHED_DAY, ANCHORED, STORY_DATE = 0.9, 0.75, 0.85, 0.3
+PUBLISHED_AT, PUBLISHED_DAY, ANCHORED, STORY_DATE, PAST_YEAR = 0.9, 0.75, 0.85, 0.3, 0.5
 
 _TIME = r"(?P<hour>\d{1,2})(?:[:h.](?P<minute>\d{2}))?\s*(?P<half>a\.?\s?m\.?|p\.?\s?m\.?)?"
 # Markers that make what follows (or, in Japanese, what precedes) the time a count was true.
@@ -38,7 +40,7 @@ _JAPANESE = re.compile(r"(?P<half>午前|午後)?(?P<hour>\d{1,2})時(?:(?P<minu
 
 def as_of_key(claim: Claim, source: Source, story: Story) -> Key:
     """When the claim's figure was true, and which rule said so."""
-    anchored = _anchor(claim, source)
+    anchored = _anchor(claim, source) or _past_year(claim, source)
     if anchored is not None:
         return anchored
     if source.published_at is not None:
@@ -88,6 +90,18 @@ def _anchor(claim: Claim, source: Source) -> Key | None:
         return Key(value=resolved.isoformat(), label=f"{resolved:%d %b %Y}", words=(words,),
                    rule="a weekday anchor in the sentence", confidence=ANCHORED)
     return None
+
+
+def _past_year(claim: Claim, source: Source) -> Key | None:
+    day = source.published
+    if day is None or claim.kind in (ClaimKind.YEAR, ClaimKind.DATE):
+        return None
+    past = [year for year in claim.context.years if year < day.year]
+    if not past:
+        return None
+    year = max(past)
+    return Key(value=f"{year}-12-31", label=str(year), words=(str(year),),
+               rule="an earlier year named in the sentence", confidence=PAST_YEAR)
 
 
 def _marked_time(text: str, language: str) -> re.Match[str] | None:

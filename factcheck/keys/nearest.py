@@ -1,6 +1,7 @@
 """Which cue of a sentence governs a figure: the one right after it, else the one before it, else the nearest.
 
 "1,203 dead, 3,410 injured and 122 missing": each figure takes the word right after it.
+"pledged seven billion euros on Monday to aid Turkey": the nearer of the two wins (after it on a tie).
 "killing at least 37 people and injuring 120": 37 takes `killing` (the word after it
 lies past `and`), 120 takes `injuring`. A cue right after one figure belongs to that
 figure and is never taken by the next one from behind. Distances count words, and each
@@ -49,11 +50,13 @@ def governing(text: str, figure: tuple[int, int], others: list[tuple[int, int]],
         return Governing(own[-1], "the counted noun of the figure", AFTER)
     hits = [hit for hit in hits if not _inside(hit, [figure, *others])]
     after = [hit for hit in hits if hit.start >= figure[1] and _follows(text, figure, hit, others)]
-    if after:
-        return Governing(min(after, key=lambda hit: hit.start), "the word right after the figure", AFTER)
     before = [hit for hit in hits if hit.end <= figure[0] and _precedes(text, figure, hit, others)]
-    if before:
-        return Governing(max(before, key=lambda hit: hit.end), "the word governing the figure before it", BEFORE)
+    first_after = min(after, key=lambda hit: hit.start, default=None)
+    last_before = max(before, key=lambda hit: hit.end, default=None)
+    if first_after and (last_before is None or _words(text, figure[1], first_after.start) <= _words(text, last_before.end, figure[0])):
+        return Governing(first_after, "the word right after the figure", AFTER)
+    if last_before:
+        return Governing(last_before, "the word governing the figure before it", BEFORE)
     free = [hit for hit in hits if not _between_figures(hit, figure, others) and not _owned(text, hit, figure, others)]
     if free:
         nearest = min(free, key=lambda hit: _distance(hit, figure))
@@ -92,6 +95,10 @@ def _between_figures(hit: Hit, figure: tuple[int, int], others: list[tuple[int, 
 
 def _inside(hit: Hit, spans: list[tuple[int, int]]) -> bool:
     return any(start < hit.end and hit.start < end for start, end in spans)
+
+
+def _words(text: str, start: int, end: int) -> int:
+    return len(_TOKEN.findall(text[start:end]))
 
 
 def _distance(hit: Hit, figure: tuple[int, int]) -> int:

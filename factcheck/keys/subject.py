@@ -56,13 +56,15 @@ class Subjects:
         """The subject keys of a claim (entity ids, a leader as his country); empty for the story as a whole."""
         return frozenset(key for key, _ in self._found(claim, places_only)[0])
 
-    def key(self, claim: Claim, places_only: bool, names: dict[str, str]) -> Key:
+    def key(self, claim: Claim, places_only: bool, names: dict[str, str], others: tuple[tuple[int, int], ...] = ()) -> Key:
         """The subject of a claim as a key, with the names that decided it.
 
         `places_only` for measures whose subject is where they happened (a death toll is Syria's, not the
-        minister's who announced it); `names` gives each entity id its preferred name.
+        minister's who announced it); `names` gives each entity id its preferred name; `others` the spans
+        of the sentence's other figures: a name past one of them is that figure's ("€1 billion for Türkiye
+        and €108 million for Syria").
         """
-        found, rule, confidence = self._found(claim, places_only)
+        found, rule, confidence = self._found(claim, places_only, others)
         if not found:
             return Key(label="the story as a whole", rule=rule, confidence=confidence)
         keys = sorted({key for key, _ in found})
@@ -74,11 +76,14 @@ class Subjects:
             confidence=confidence,
         )
 
-    def _found(self, claim: Claim, places_only: bool) -> tuple[list[tuple[str, str]], str, float]:
+    def _found(
+        self, claim: Claim, places_only: bool, others: tuple[tuple[int, int], ...] = ()
+    ) -> tuple[list[tuple[str, str]], str, float]:
         kinds = {"place"} if places_only else _SUBJECT_KINDS
         sentence = claim.context.sentence
         inside = self._between(claim.source, sentence.start, sentence.end)
-        nearest = sorted(inside, key=lambda m: (m.start > claim.span.start, abs(m.start - claim.span.start)))
+        own = [m for m in inside if not _across(m, claim, others)]
+        nearest = sorted(own or inside, key=lambda m: (m.start > claim.span.start, abs(m.start - claim.span.start)))
         keys = [(key, m.text) for m in nearest if self._fits(m, kinds) and (key := self._key(m)) not in self._setting]
         if keys:
             return keys[:2], "the nearest name of its sentence", SENTENCE_SUBJECT
@@ -123,6 +128,12 @@ class Subjects:
             counts.update({self._key(m) for m in self._between(source, start, end)})
         needed = max(2, SETTING_SHARE * len(sentences))
         return {key for key, count in counts.items() if count >= needed}
+
+
+def _across(mention: Placed, claim: Claim, others: tuple[tuple[int, int], ...]) -> bool:
+    """True when another figure stands between the name and the claim's figure."""
+    low, high = sorted((mention.start, claim.span.start))
+    return any(low < start < high for start, _ in others)
 
 
 def _placed(entities) -> dict[str, list[Placed]]:

@@ -41,6 +41,8 @@ class MeasureRule(_Row):
 class ScopeRule(_Row):
     """One `[[scope]]` row: words that make a figure another quantity of its measure."""
 
+    implied: bool = Field(default=False, description="What a figure with no scope word means anyway.")
+
 
 @dataclass(frozen=True)
 class Hit:
@@ -106,6 +108,11 @@ class Vocabulary:
     def __init__(self, measures: list[MeasureRule], scopes: list[ScopeRule]):
         self.measures = {rule.id: rule for rule in measures}
         self.scopes = {rule.id: rule for rule in scopes}
+
+    def distinct_scope(self, scope: str | None) -> str | None:
+        """The scope as alignment compares it: an implied scope is the same as none."""
+        rule = self.scopes.get(scope or "")
+        return None if rule is None or rule.implied else scope
 
     @cached_property
     def measure_cues(self) -> CueIndex:

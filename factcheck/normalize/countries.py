@@ -61,6 +61,13 @@ IRREGULAR = {
     "Pakistan": ["Pakistani"],
 }
 _SHORTEST_STEM = 4  # "Pak" is no adjective (and a slur); "Tajik", "Uzbek", "Kazakh" are
+# The languages of international news whose CLDR country names are aliases of the English one, so that
+# `Siria`, `Сирия`, `シリア` and `叙利亚` are Syria: the subject of a figure in any of them.
+NEWS_LANGUAGES = (
+    "fr es pt it de nl sv da nb fi et pl cs sk hu ro el tr ru uk bg sr kk uz ar fa ur he hi bn id ms vi th "
+    "zh zh_Hant ja ko"
+).split()
+_SHORTEST_ALIAS = 3  # two letters in another language are a word there, not a country
 
 
 def country_rules(listed: Sequence[EntityRule]) -> list[EntityRule]:
@@ -80,10 +87,26 @@ def _all_countries() -> tuple[EntityRule, ...]:
         for form in listed:
             claims[form].add(name)
     rules = []
+    others = _names_abroad()
     for name in names:
         demonyms = IRREGULAR.get(name, []) + sorted(f for f in _derived(name) if claims[f] == {name} and f != name)
-        rules.append(EntityRule(name=name, kind="place", demonyms=list(dict.fromkeys(demonyms))))
+        aliases = sorted(others.get(name, set()) - {name, *demonyms})
+        rules.append(EntityRule(name=name, kind="place", aliases=aliases, demonyms=list(dict.fromkeys(demonyms))))
     return tuple(rules)
+
+
+def _names_abroad() -> dict[str, set[str]]:
+    """Each English country name's names in the news languages; a name two countries share is left out."""
+    english = {code: name for code, name in Locale.parse("en").territories.items() if code.isalpha()}
+    found: dict[str, set[str]] = defaultdict(set)
+    owners: dict[str, set[str]] = defaultdict(set)
+    for language in NEWS_LANGUAGES:
+        for code, name in Locale.parse(language).territories.items():
+            words = word_key(name)
+            if code in english and len(name) >= _SHORTEST_ALIAS and words and all(words):  # 'عُمان': marks split words
+                found[english[code]].add(name)
+                owners[word_key(name)].add(code)
+    return {country: {name for name in names if len(owners[word_key(name)]) == 1} for country, names in found.items()}
 
 
 def _derived(name: str) -> set[str]:
