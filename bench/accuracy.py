@@ -6,8 +6,8 @@
 A finding matches a gold item when its rule is the item's rule and one of the
 claims it cites lies in the item's source and overlaps one of the item's spans
 (the planted figure, its total or range, or the misspelt name). Precision is
-over findings of the discrepancy rules (`single_source` is information, not a
-discrepancy, and is left out); a finding that matches only an item with
+over the error and warning findings of the discrepancy rules (information, and
+`single_source` which is only ever information, is what an editor may fold away); a finding that matches only an item with
 `recall: false` (a rule that may rightly fire on a plant too) is a true one.
 Recall is over the planted items.
 """
@@ -71,7 +71,7 @@ def score(findings: list[dict], gold: Gold) -> Score:
         by_source.setdefault(item.source, []).append(item)
     hit: set[str] = set()
     for finding in findings:
-        if finding["rule"] in IGNORED_RULES:
+        if finding["rule"] in IGNORED_RULES or finding["severity"] == "info":
             continue
         rule = result.rules.setdefault(finding["rule"], RuleScore())
         rule.findings += 1

@@ -26,7 +26,15 @@ _KIND_WORDS = {
 
 
 def label(frames: list[Frame], idf: dict[Feature, float], names: dict[str, str]) -> str:
-    """'Kazakhstan — agreement, signed (amount)': the main subject, the telling words, what is measured."""
+    """What an editor reads: 'Deaths — Syria', 'Investment — Kazakhstan — over 5 years'.
+
+    From the claims' keys when their measure is known: the measure, the subject most of them name, the scope,
+    the time frame their sentences state. Otherwise the main subject and the telling words around the figures:
+    'Kazakhstan — agreement, signed (amount)'.
+    """
+    keyed = _keyed_label(frames)
+    if keyed is not None:
+        return keyed
     weights = _feature_weights(frames, idf)
     subjects = Counter(subject for item in frames for subject in item.subjects)
     entity = min(subjects, key=lambda s: (-subjects[s], s)) if subjects else None
@@ -42,6 +50,28 @@ def label(frames: list[Frame], idf: dict[Feature, float], names: dict[str, str])
     subject = names.get(entity, entity) if entity else "the story"
     topic = ", ".join(([noun] if noun else []) + words) or "figure"
     return f"{subject} — {topic} ({_KIND_WORDS[frames[0].claim.kind]})"
+
+
+def _keyed_label(frames: list[Frame]) -> str | None:
+    measures = Counter(item.claim.keys.measure.label for item in frames if item.claim.keys.measure.label)
+    if not measures:
+        return None
+    parts = [_most_common(measures)]
+    subjects = Counter(item.claim.keys.subject.label for item in frames if item.claim.keys.subject.value)
+    parts.append(_most_common(subjects) if subjects else "the story as a whole")
+    scopes = Counter(item.claim.keys.scope.label for item in frames if item.claim.keys.scope.label)
+    if scopes:
+        parts.append(_most_common(scopes))
+    periods = Counter(value for item in frames for kind, value in item.features if kind == "t")
+    if periods:
+        amount, unit = _most_common(periods).split(" ", 1)
+        parts.append(f"over {amount} {unit}{'' if amount == '1' else 's'}")
+    return " — ".join(parts)
+
+
+def _most_common(counts: Counter) -> str:
+    """The most frequent value, the first in order on a tie (so labels do not depend on claim order)."""
+    return min(counts, key=lambda value: (-counts[value], value))
 
 
 def reasons(frames: list[Frame], idf: dict[Feature, float], names: dict[str, str], restated: bool) -> tuple[str, ...]:

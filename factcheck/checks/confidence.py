@@ -2,7 +2,8 @@
 
 An error needs every claim's measure, subject, scope and as-of decided by a rule that is
 sure of itself, and claims from more than one source. A guessed key makes the same gap a
-warning; an unknown measure, or figures of one source only, make it information. The
+warning; an unknown measure or subject (no name in or before the figure's sentence), or
+figures of one source only, make it information. The
 reason goes into the finding, in an editor's words.
 """
 
@@ -13,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from factcheck.keys.as_of import has_time, moment
+from factcheck.keys.subject import WHOLE_STORY
 from factcheck.models import Claim, Key, Severity
 
 SURE = {"measure": 0.8, "subject": 0.7, "scope": 0.7, "as_of": 0.7}  # below these a key is a guess
@@ -31,6 +33,8 @@ def ceiling(claims: Sequence[Claim]) -> Ceiling:
     """How severe a finding comparing these claims may be."""
     if any(claim.keys.measure.value is None for claim in claims):
         return Ceiling(Severity.INFO, "what one of the figures measures is not known")
+    if any(claim.keys.subject.confidence <= WHOLE_STORY for claim in claims):
+        return Ceiling(Severity.INFO, "whom one of the figures is about is not known")
     if len({claim.source for claim in claims}) < 2:
         return Ceiling(Severity.INFO, "both figures come from one source, which may be giving a part or another time")
     guessed = sorted({name for claim in claims for name, key in _keys(claim) if key.confidence < SURE[name]})
