@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from decimal import Decimal as D
 
@@ -13,6 +14,7 @@ from factcheck.models import ClaimKind, Conversion, Interval, Quantity
 from factcheck import figures as fmt
 from factcheck.render.chart import Point, Scale, chart, charts, consensus, nice_domain
 from factcheck.render.highlight import Mark, Node, tree
+from factcheck.render.series import Moment, TimeScale, drawable, series, time_domain, time_ticks
 
 
 # Numbers as editors write them ----------------------------------------------------------------------------------------
@@ -138,6 +140,83 @@ def test_dates_are_spaced_by_days():
                    point("c", "20251231", "20251231", unit="date")])
     a, b, c = (bar.value for bar in drawn.bars)
     assert (b - a) * 30 == pytest.approx(c - b, rel=0.01)  # one day, then thirty
+
+
+# The time chart of a developing count ----------------------------------------------------------------------------------
+
+
+def moment(key: str, source: str, at: str, low: str, high: str | None = None, value: str | None = None,
+           unit: str = "count", flag: str | None = None) -> Moment:
+    return Moment(key, source, source.title(), unit, dt.datetime.fromisoformat(at), Interval(low=D(low), high=D(high or low)),
+                  D(value or low), f"{source}: {low}", flag)
+
+
+def test_later_figures_are_further_right_and_larger_ones_higher():
+    drawn = series([moment("a", "wire", "2023-02-06T18:00", "1500"), moment("b", "daily", "2023-02-07T09:30", "2300", "3450"),
+                    moment("c", "wire", "2023-02-08T12:00", "900", flag="error")])
+    a, b, c = drawn.marks
+    assert drawn.plot_left < a.x < b.x < c.x < drawn.plot_right
+    assert drawn.plot_top <= b.y < a.y < c.y <= drawn.plot_bottom  # pixels grow downwards
+    assert b.top < b.y == b.bottom  # the range rises from the figure (at least 2,300) to its top
+    assert (b.x - a.x) / (c.x - b.x) == pytest.approx(15.5 / 26.5, rel=0.01)  # spaced by hours elapsed
+    assert [(m.source, m.colour) for m in drawn.marks] == [(1, 0), (2, 1), (1, 0)]
+    assert [entry.label for entry in drawn.legend] == ["Wire", "Daily"]
+    assert drawn.flagged == {"c"} and drawn.flags == ("error",)
+    assert [line.points.count(",") for line in drawn.lines] == [2]  # only the wire has two moments to join
+
+
+def test_ticks_are_round_times_and_round_values():
+    drawn = series([moment("a", "x", "2023-02-06T18:00", "1500"), moment("b", "y", "2023-02-08T12:00", "21000")])
+    assert [tick.label for tick in drawn.x_ticks] == ["6 Feb 2023 12:00", "7 Feb", "12:00", "8 Feb", "12:00"]
+    assert [tick.label for tick in drawn.y_ticks] == ["0", "5K", "10K", "15K", "20K", "25K"]
+    xs, ys = [t.at for t in drawn.x_ticks], [t.at for t in drawn.y_ticks]
+    assert xs == sorted(xs) and ys == sorted(ys, reverse=True)
+    assert all(drawn.plot_left <= x <= drawn.plot_right for x in xs)
+
+
+def test_equal_times_and_equal_values_never_divide_by_zero():
+    at = dt.datetime(2023, 2, 7)
+    start, end, step = time_domain(at, at)
+    assert start <= at < end and step > 0
+    assert TimeScale(at, at, 10, 20)(at) == 15.0
+    flat = series([moment("a", "x", "2023-02-06T10:00", "7"), moment("b", "y", "2023-02-07T10:00", "7")])
+    assert flat.marks[0].y == flat.marks[1].y and flat.plot_top < flat.marks[0].y < flat.plot_bottom
+    same = series([moment("a", "x", "2023-02-06T10:00", "7"), moment("b", "y", "2023-02-06T10:00", "8")])
+    assert same.marks[0].x == same.marks[1].x
+
+
+def test_marks_in_one_spot_keep_their_numbers_apart():
+    drawn = series([moment("a", "x", "2023-02-07", "1444"), moment("b", "y", "2023-02-07", "1445"),
+                    moment("c", "z", "2023-02-09", "22000")])
+    a, b, _ = drawn.marks
+    assert (a.x, a.y) == (b.x, b.y) and b.number_x - a.number_x >= 10
+
+
+def test_figures_beyond_decimal_precision_still_place():
+    huge = "9" * 40
+    drawn = series([moment("a", "x", "2023-02-06T10:00", huge), moment("b", "y", "2023-02-07T10:00", huge + "1")])
+    assert all(drawn.plot_top <= m.y <= drawn.plot_bottom for m in drawn.marks)
+    near = series([moment("a", "x", "2023-02-06", "1" + "0" * 30), moment("b", "y", "2023-02-07", "1" + "0" * 29 + "1")])
+    assert all(drawn.plot_top <= m.y <= drawn.plot_bottom for m in near.marks)
+
+
+def test_a_series_needs_two_moments_of_one_unit():
+    assert not drawable([moment("a", "x", "2023-02-06", "1"), moment("b", "y", "2023-02-06", "2")])
+    assert not drawable([moment("a", "x", "2023-02-06", "1"), moment("b", "y", "2023-02-07", "2", unit="USD")])
+    assert drawable([moment("a", "x", "2023-02-06", "1"), moment("b", "y", "2023-02-07", "2")])
+
+
+def test_weeks_of_coverage_get_few_ticks():
+    start, end, step = time_domain(dt.datetime(2023, 2, 6), dt.datetime(2023, 3, 20, 15))
+    ticks = time_ticks(start, end, step)
+    assert 3 <= len(ticks) <= 6 and ticks[0][0] <= dt.datetime(2023, 2, 6) and ticks[-1][0] >= dt.datetime(2023, 3, 20, 15)
+    long = time_domain(dt.datetime(2020, 1, 1), dt.datetime(2024, 1, 1))
+    assert len(time_ticks(*long)) <= 6
+
+
+def test_the_same_moments_give_the_same_chart():
+    moments = [moment("a", "x", "2023-02-06T18:00", "1500"), moment("b", "y", "2023-02-07T09:30", "2300", "3450")]
+    assert series(list(moments)) == series(list(moments))
 
 
 # Highlighted text -----------------------------------------------------------------------------------------------------
