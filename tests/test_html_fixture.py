@@ -24,6 +24,8 @@ from factcheck.models import (
     Fact,
     Finding,
     Interval,
+    Key,
+    Keys,
     Mention,
     Quantity,
     Report,
@@ -284,3 +286,117 @@ def test_the_fixture_has_every_kind_of_content():
     assert {f.severity for f in report.findings} == set(Severity)
     assert any(f.draft for f in report.findings) and any(s.role is Role.DRAFT for s in report.sources)
     assert any(c.conversion for c in report.claims) and any(len(e.spellings) > 1 for e in report.entities)
+
+
+# A developing story: a death toll reported at several times -----------------------------------------------------------
+
+QUAKE = "quake"
+QUAKE_TEXTS = {
+    "wire": "The toll rose to 1,500 deaths by 6 pm, officials said. The quake had a magnitude of 7.8.\n",
+    "daily": "At least 2,300 people were killed in Turkey, the ministry said.\n",
+    "monitor": "Only 900 deaths have been confirmed in Turkey. The quake measured 7.7.\n",
+    "late": "More than 20,000 people died in Turkey.\n",
+}
+QUAKE_PUBLISHED = {
+    "wire": dt.datetime(2023, 2, 6, 18, 0),
+    "daily": dt.datetime(2023, 2, 7, 9, 30),
+    "monitor": dt.datetime(2023, 2, 8, 12, 0),
+    "late": None,  # no date of its own: its as-of falls back to the story's date, a guess
+}
+
+
+def quake_span(name: str, text: str) -> Span:
+    original = QUAKE_TEXTS[name]
+    start = original.index(text)
+    return Span(start=start, end=start + len(text), text=text, line=1, column=start + 1)
+
+
+def quake_key(value: str | None, label: str | None, words: tuple[str, ...], rule: str, confidence: float) -> Key:
+    return Key(value=value, label=label, words=words, rule=rule, confidence=confidence)
+
+
+def quake_claim(name: str, surface: str, value: str, low: str, high: str, *, measure: Key, subject: Key,
+                kind: ClaimKind = ClaimKind.COUNT, unit: str = "count") -> Claim:
+    span = quake_span(name, surface)
+    original = QUAKE_TEXTS[name]
+    sentence_start = original.rfind(". ", 0, span.start) + 2 if original.rfind(". ", 0, span.start) != -1 else 0
+    sentence_end = original.index(".", span.end) + 1
+    published = QUAKE_PUBLISHED[name]
+    as_of = (quake_key(published.isoformat(timespec="minutes"), f"{published:%d %b %Y %H:%M}", (),
+                       "the source's publication date and time", 0.9)
+             if published else quake_key("2023-02-06", "06 Feb 2023", (), "the story's date (the source has none)", 0.3))
+    return Claim(
+        id=f"{QUAKE}/{name}@{span.start}", source=f"{QUAKE}/{name}", kind=kind, span=span,
+        stated=quantity(value, unit, low, high), normalized=quantity(value, unit, low, high),
+        context=Context(sentence=quake_span(name, original[sentence_start:sentence_end]), paragraph=0),
+        keys=Keys(measure=measure, subject=subject, as_of=as_of,
+                  scope=quake_key(None, None, (), "no scope word next to the figure", 0.8)),
+    )
+
+
+def quake_claims() -> dict[str, Claim]:
+    deaths = quake_key("deaths", "Deaths", ("deaths",), "the word right after the figure", 0.9)
+    killed = quake_key("deaths", "Deaths", ("killed",), "the nearest cue of the sentence", 0.6)  # a guess
+    died = quake_key("deaths", "Deaths", ("died",), "the word right after the figure", 0.9)
+    turkey = quake_key("turkey", "Türkiye", ("Turkey",), "the nearest name of the sentence", 0.8)
+    story = quake_key(None, "the story as a whole", (), "no name in or before its sentence", 0.5)
+    magnitude = quake_key("quake_magnitude", "Earthquake magnitude", ("magnitude",), "the word governing the figure", 0.85)
+    return {
+        "wire": quake_claim("wire", "1,500 deaths", "1500", "1500", "1500", measure=deaths, subject=story),
+        "daily": quake_claim("daily", "2,300 people", "2300", "2300", "3450", measure=killed, subject=turkey),
+        "monitor": quake_claim("monitor", "900 deaths", "900", "900", "900", measure=deaths, subject=turkey),
+        "late": quake_claim("late", "20,000 people", "20000", "20000", "30000", measure=died, subject=turkey),
+        "wire_magnitude": quake_claim("wire", "7.8", "7.8", "7.75", "7.85", measure=magnitude, subject=story,
+                                      kind=ClaimKind.PHYSICAL, unit="dimensionless"),
+        "monitor_magnitude": quake_claim("monitor", "7.7", "7.7", "7.65", "7.75", measure=magnitude, subject=story,
+                                         kind=ClaimKind.PHYSICAL, unit="dimensionless"),
+    }
+
+
+def quake_report() -> Report:
+    """A toll that rises over three days, one report below an earlier one, and a magnitude that does not develop."""
+    by_name = quake_claims()
+    toll = Fact(id="fact-toll", story=QUAKE, label="Deaths — Türkiye", kind=ClaimKind.COUNT, measure="deaths",
+                develops=True, cumulative=True, claims=tuple(by_name[n].id for n in ("wire", "daily", "monitor", "late")))
+    magnitude = Fact(id="fact-magnitude", story=QUAKE, label="Earthquake magnitude", kind=ClaimKind.PHYSICAL,
+                     measure="quake_magnitude", claims=(by_name["wire_magnitude"].id, by_name["monitor_magnitude"].id))
+
+    def quake_cite(c: Claim) -> CitedClaim:
+        return CitedClaim(claim=c.id, source=c.source, path=f"{c.source}.md", start=c.span.start, end=c.span.end,
+                          line=1, column=c.span.column, surface=c.surface)
+
+    def quake_finding(rule: str, severity: Severity, message: str, cited: list[Claim], fact: str) -> Finding:
+        return Finding(rule=rule, severity=severity, message=message, fingerprint=f"{rule}-{cited[0].id}",
+                       identity=f"id-{rule}-{cited[0].id}", story=QUAKE, fact=fact,
+                       claims=tuple(quake_cite(c) for c in cited), trail=(f"rule: {rule}",))
+
+    found = (
+        quake_finding("developing", Severity.ERROR, "The Monitor gives 900 deaths as of 08 Feb, below the 2,300 of 07 Feb.",
+                      [by_name["monitor"], by_name["daily"]], "fact-toll"),
+        quake_finding("agreement", Severity.INFO, "The Wire says 7.8; the Monitor 7.7.",
+                      [by_name["wire_magnitude"], by_name["monitor_magnitude"]], "fact-magnitude"),
+    )
+    outlets = {"wire": "The Wire", "daily": "Daily News", "monitor": "The Monitor", "late": "Late Edition"}
+    return Report(
+        tool_version="0.0-test",
+        stories=(Story(id=QUAKE, name="Earthquake (fixture)", reference_date=dt.date(2023, 2, 6)),),
+        sources=tuple(
+            Source(id=f"{QUAKE}/{name}", story=QUAKE, path=f"{QUAKE}/{name}.md", title=f"{outlets[name]} story",
+                   outlet=outlets[name], published=QUAKE_PUBLISHED[name].date() if QUAKE_PUBLISHED[name] else None,
+                   published_at=QUAKE_PUBLISHED[name], text=text)
+            for name, text in QUAKE_TEXTS.items()
+        ),
+        claims=tuple(by_name.values()),
+        facts=(toll, magnitude),
+        entities=(),
+        findings=found,
+    )
+
+
+def test_every_span_of_the_quake_fixture_indexes_its_source():
+    report = quake_report()
+    texts = {source.id: source.text for source in report.sources}
+    for claim in report.claims:
+        assert texts[claim.source][claim.span.start : claim.span.end] == claim.surface
+        assert texts[claim.source][claim.context.sentence.start : claim.context.sentence.end] == claim.context.sentence.text
+        assert claim.surface in claim.context.sentence.text

@@ -12,11 +12,11 @@ from decimal import Decimal
 
 import pytest
 
-from factcheck.models import Interval, Report, Severity
+from factcheck.models import Finding, Interval, Key, Keys, Report, Severity
 from factcheck.render import render
 from factcheck.figures import shorten
-from factcheck.render.html import anchor, fact_anchor, safe_url, sentence_parts, span_anchor
-from tests.test_html_fixture import rich_report
+from factcheck.render.html import KeyView, anchor, fact_anchor, key_views, safe_url, sentence_parts, span_anchor
+from tests.test_html_fixture import quake_report, rich_report
 
 PAYLOADS = (
     '<script>window.__pwned = 1; alert(1)</script>',
@@ -299,3 +299,139 @@ def test_seeds_report_renders_every_section(seeds_report):
     for section in ("summary", "findings", "facts", "names", "sources"):
         assert f'<section id="{section}"' in html
     assert html.count('<details class="source') == len(seeds_report.sources)
+
+
+# Developing counts, keys and folded information -----------------------------------------------------------------------
+
+
+def _card(html: str, fact_id: str) -> str:
+    return html.split(f'id="{fact_anchor(fact_id)}"', 1)[1].split("</details>", 1)[0]
+
+
+@pytest.fixture(scope="module")
+def quake_html() -> str:
+    return render(quake_report(), "html")
+
+
+def test_a_developing_fact_gets_a_time_chart_and_others_keep_the_value_chart(quake_html):
+    toll, magnitude = _card(quake_html, "fact-toll"), _card(quake_html, "fact-magnitude")
+    assert toll.count("<svg") == 1 and '<figure class="chart series">' in toll
+    assert toll.count('<g class="moment') == 4 and toll.count('class="ring"') == 1
+    assert 'class="moment s2 flag sev-error" data-claim="quake/monitor@' in toll  # the figure the finding is about
+    assert "The Monitor, as of 08 Feb 2023 12:00: 900 deaths → 900 (flagged by a finding: error)" in unescape(toll)
+    assert '<tr class="outlier">' in toll and toll.count('class="outlier"') == 1
+    assert '<figure class="chart">' in magnitude and "series" not in magnitude
+
+
+def test_a_developing_fact_of_one_moment_keeps_the_value_chart():
+    report = quake_report()
+    same_day = tuple(
+        claim.model_copy(update={"keys": claim.keys.model_copy(update={"as_of": report.claims[0].keys.as_of})})
+        for claim in report.claims
+    )
+    card = _card(render(report.model_copy(update={"claims": same_day}), "html"), "fact-toll")
+    assert '<figure class="chart">' in card and "series" not in card
+
+
+def test_undated_claims_are_counted_not_drawn():
+    report = quake_report()
+    undated = tuple(
+        claim.model_copy(update={"keys": claim.keys.model_copy(update={"as_of": Key()})}) if claim.source == "quake/late" else claim
+        for claim in report.claims
+    )
+    card = _card(render(report.model_copy(update={"claims": undated}), "html"), "fact-toll")
+    assert card.count('<g class="moment') == 3 and "1 claim has no known time and is not drawn." in card
+
+
+def test_every_claim_shows_what_it_was_compared_as(quake_html):
+    toll = unescape(_card(quake_html, "fact-toll"))
+    assert "Compared as" in toll
+    for shown in ("Deaths", '<q class="key-words">killed</q>', "Türkiye", '<q class="key-words">Turkey</q>', "the story as a whole", "07 Feb 2023 09:30", "06 Feb 2023"):
+        assert shown in toll, shown
+    guesses = re.findall(r'<span class="key key-(\w+) guess" title="([^"]*)"', _card(quake_html, "fact-toll"))
+    assert sorted(name for name, _ in guesses) == ["as_of", "measure", "subject"]  # killed 0.6, the story 0.5, story date 0.3
+    assert any("the nearest cue of the sentence, confidence 0.60; a guess (sure from 0.8)" in unescape(t) for _, t in guesses)
+    assert "key-scope" not in toll  # no scope word: nothing to say
+
+
+def test_a_key_is_a_guess_below_its_own_threshold():
+    assert KeyView("measure", "measure", "Deaths", (), "r", 0.75).guess
+    assert not KeyView("subject", "about", "Syria", (), "r", 0.75).guess
+    assert not KeyView("measure", "measure", "Deaths", (), "r", 0.8).guess and KeyView("as_of", "as of", "x", (), "r", 0.69).guess
+
+
+def test_source_tooltips_show_the_keys(quake_html):
+    mark = quake_html.split('<mark id="' + span_anchor("quake/daily", 9, 21) + '"', 1)[1].split("</mark>", 1)[0]
+    assert 'class="tip-row tip-keys"' in mark and "killed" in mark and "(a guess)" in mark
+
+
+def test_claims_without_keys_show_none(rich_html):
+    body = rich_html.split("</style>", 1)[1]
+    assert 'class="key ' not in body and 'tip-keys' not in body
+    assert key_views(rich_report().claims[0]) == ()
+
+
+def test_key_words_and_labels_are_escaped():
+    report = quake_report()
+    hostile = Key(value="x", label=HOSTILE, words=(HOSTILE,), rule=HOSTILE, confidence=0.1)
+    claims = tuple(claim.model_copy(update={"keys": Keys(measure=hostile, subject=hostile, scope=hostile, as_of=claim.keys.as_of)})
+                   for claim in report.claims)
+    html = render(report.model_copy(update={"claims": claims}), "html")
+    page = Page(html)
+    assert [tag for tag, _ in page.tags].count("script") == 1
+    assert [(tag, name) for tag, attrs in page.tags for name in attrs if name.startswith("on")] == []
+    assert "&lt;script&gt;window.__pwned" in html and "<script>window.__pwned" not in html
+
+
+def test_the_quake_page_is_deterministic_and_its_links_land(quake_html):
+    assert render(quake_report(), "html") == quake_html
+    assert render(Report.model_validate_json(render(quake_report(), "json")), "html") == quake_html
+    page = Page(quake_html)
+    ids = page.ids()
+    assert len(ids) == len(set(ids))
+    assert [href for href in page.hrefs() if href.startswith("#") and href[1:] not in set(ids)] == []
+
+
+def _info(report: Report, count: int, rule: str = "agreement", draft: bool = False) -> Report:
+    extra = tuple(
+        Finding(rule=rule, severity=Severity.INFO, message=f"note {index}", fingerprint=f"extra-{rule}-{index}",
+                identity=f"extra-{rule}-{index}", story=report.stories[0].id, draft=draft)
+        for index in range(count)
+    )
+    return report.model_copy(update={"findings": report.findings + extra})
+
+
+def _listed(html: str) -> tuple[list[str], list[str]]:
+    """Fingerprints of the findings shown in full, and of those in the folded block."""
+    findings = html.split('id="findings"', 1)[1].split("</section>", 1)[0]
+    shown, _, folded = findings.partition('id="findings-folded"')
+    pattern = r'<li class="finding[^"]*" id="finding-([^"]+)"'
+    return re.findall(pattern, shown), re.findall(pattern, folded)
+
+
+def test_single_source_information_is_folded_and_errors_stay_first(rich_html):
+    shown, folded = _listed(rich_html)
+    report = rich_report()
+    single = [f.fingerprint for f in report.findings if f.rule == "single_source"]
+    assert folded == single and not set(single) & set(shown)
+    assert "timeline" in {f.rule for f in report.findings if f.fingerprint in shown}  # a handful of other information stays
+    assert "1 information finding, folded" in rich_html and "(1 single_source)" in rich_html
+
+
+def test_more_than_a_handful_of_information_is_folded_whole():
+    report = _info(rich_report(), 5)  # six information findings with the timeline note, besides the single-source one
+    shown, folded = _listed(render(report, "html"))
+    severities = {f.fingerprint: f.severity for f in report.findings}
+    assert all(severities[f] is Severity.INFO for f in folded) and len(folded) == 7
+    assert all(severities[f] is not Severity.INFO for f in shown)
+    assert "(5 agreement, 1 single_source, 1 timeline)" in render(report, "html")
+
+
+def test_a_handful_of_information_stays_and_the_drafts_is_never_folded():
+    report = rich_report()
+    few = report.model_copy(update={"findings": tuple(f for f in report.findings if f.rule != "single_source")})
+    html = render(few, "html")
+    assert 'id="findings-folded"' not in html
+    drafted = _info(report, 8, rule="timeline", draft=True)
+    shown, _ = _listed(render(drafted, "html"))
+    assert all(f"extra-timeline-{index}" in shown for index in range(8))

@@ -18,11 +18,14 @@ from functools import cached_property
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from factcheck.models import Claim, CitedClaim, Entity, Fact, Finding, Report, Role, Severity, Source
+from factcheck.checks.confidence import SURE
+from factcheck.keys.as_of import moment
+from factcheck.models import Claim, CitedClaim, Entity, Fact, Finding, Key, Report, Role, Severity, Source
 from factcheck import figures as fmt
 from factcheck.render import register
 from factcheck.render.chart import Chart, Point, charts
 from factcheck.render.highlight import Mark, Node, tree
+from factcheck.render.series import Moment, SeriesChart, drawable, flagged, series
 
 _ENVIRONMENT = Environment(
     loader=PackageLoader("factcheck.render", "templates"),
@@ -41,9 +44,14 @@ _ENVIRONMENT.filters.update(
     source_anchor=lambda source_id: anchor("source", source_id),
     entity_anchor=lambda entity_id: anchor("entity", entity_id),
     fact_anchor=lambda fact_id: fact_anchor(fact_id),
+    keys_shown=lambda claim: key_views(claim),
 )
 SEVERITIES = tuple(sorted(Severity, key=lambda severity: -severity.rank))
 LABEL_CHARS = 34
+HANDFUL = 5  # more information findings than this are folded, so errors and warnings stay on the first screen
+FOLDED_RULES = frozenset({"single_source"})  # information that is always folded: it says a figure has one source
+_KEY_HEADINGS = {"measure": "measure", "subject": "about", "scope": "scope", "as_of": "as of"}
+_KEY_UNKNOWN = {"measure": "unknown", "subject": "the story as a whole", "scope": None, "as_of": "unknown"}
 _SAFE_URL = re.compile(r"^https?://", re.IGNORECASE)
 
 
@@ -88,6 +96,29 @@ class FindingView:
 
 
 @dataclass(frozen=True)
+class KeyView:
+    """One key of a claim as the report shows it: what it says, the words that decided it, and whether it is a guess."""
+
+    name: str
+    heading: str
+    label: str
+    words: tuple[str, ...]
+    rule: str
+    confidence: float
+
+    @property
+    def guess(self) -> bool:
+        """True below the confidence at which severity treats the key as sure (0.8 for the measure, 0.7 for the rest)."""
+        return self.confidence < SURE[self.name]
+
+    @property
+    def title(self) -> str:
+        """How the key was decided, for the hover text."""
+        sure = f"; a guess (sure from {SURE[self.name]:.1f})" if self.guess else ""
+        return f"{self.heading}: {self.rule}, confidence {self.confidence:.2f}{sure}"
+
+
+@dataclass(frozen=True)
 class Row:
     """One claim of a fact card."""
 
@@ -96,6 +127,7 @@ class Row:
     href: str
     sentence: tuple[str, str, str]
     outlier: bool
+    keys: tuple[KeyView, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -109,6 +141,8 @@ class FactCard:
     findings: tuple[FindingView, ...]
     worst: Severity | None
     sources: tuple[str, ...]
+    series: SeriesChart | None = None
+    undated: int = 0
 
     @property
     def status(self) -> str:
@@ -200,6 +234,31 @@ class Page:
         return FindingView(finding, finding_anchor, cites, sources, self.facts.get(finding.fact or ""))
 
     @cached_property
+    def shown_findings(self) -> list[FindingView]:
+        """The findings listed in full: every error and warning, the draft's, and information when it is little."""
+        return [view for view in self.findings if not self._folds(view)]
+
+    @cached_property
+    def folded_findings(self) -> list[FindingView]:
+        """Information folded away: single-source notes always, all of it when there is more than a handful."""
+        return [view for view in self.findings if self._folds(view)]
+
+    @cached_property
+    def folded_rules(self) -> list[tuple[str, int]]:
+        """Each rule of the folded findings, with how many: what the folded block holds."""
+        return sorted(Counter(view.finding.rule for view in self.folded_findings).items())
+
+    def _folds(self, view: FindingView) -> bool:
+        finding = view.finding
+        if finding.draft or finding.severity is not Severity.INFO:
+            return False
+        return finding.rule in FOLDED_RULES or self._information > HANDFUL
+
+    @cached_property
+    def _information(self) -> int:
+        return sum(1 for finding in self.report.findings if finding.severity is Severity.INFO and not finding.draft)
+
+    @cached_property
     def cards(self) -> list[FactCard]:
         """Every fact: disputed ones first, then the rest in the report's order."""
         by_fact: dict[str, list[FindingView]] = defaultdict(list)
@@ -211,16 +270,38 @@ class Page:
 
     def _card(self, fact: Fact, findings: tuple[FindingView, ...]) -> FactCard:
         claims = [self.claims[claim_id] for claim_id in fact.claims if claim_id in self.claims]
-        drawn = tuple(charts([self._point(claim) for claim in claims])) if claims else ()
-        outliers = frozenset().union(*(chart.outliers for chart in drawn))
+        timeline = self._series(fact, claims, findings)
+        if timeline is not None:
+            drawn: tuple[Chart, ...] = ()
+            outliers = frozenset(mark.key for mark in timeline.marks if mark.flag in ("error", "warning"))
+        else:
+            drawn = tuple(charts([self._point(claim) for claim in claims])) if claims else ()
+            outliers = frozenset().union(*(chart.outliers for chart in drawn))
         rows = tuple(self._row(claim, claim.id in outliers) for claim in claims)
         worst = max((view.finding.severity for view in findings), key=lambda severity: severity.rank, default=None)
         sources = tuple(dict.fromkeys(claim.source for claim in claims))
-        return FactCard(fact, fact_anchor(fact.id), rows, drawn, findings, worst, sources)
+        undated = len(claims) - len(timeline.marks) if timeline is not None else 0
+        return FactCard(fact, fact_anchor(fact.id), rows, drawn, findings, worst, sources, timeline, undated)
+
+    def _series(self, fact: Fact, claims: list[Claim], findings: tuple[FindingView, ...]) -> SeriesChart | None:
+        """The time chart of a developing fact whose claims give two moments or more; else None."""
+        if not fact.develops:
+            return None
+        flags = flagged([view.finding for view in findings], ignore=FOLDED_RULES)
+        moments = [self._moment(claim, flags.get(claim.id)) for claim in claims]
+        dated = [found for found in moments if found is not None]
+        return series(dated) if drawable(dated) else None
+
+    def _moment(self, claim: Claim, flag: Severity | None) -> Moment | None:
+        """A claim on the time chart at its as-of, on the same footing as the value chart; None when undated."""
+        at = moment(claim.keys.as_of)
+        if at is None:
+            return None
+        return Moment.of(self._point(claim), claim.source, at, claim.keys.as_of.label or at.isoformat(), flag)
 
     def _row(self, claim: Claim, outlier: bool) -> Row:
         href = "#" + span_anchor(claim.source, claim.span.start, claim.span.end)
-        return Row(claim, self.label(claim.source), href, sentence_parts(claim), outlier)
+        return Row(claim, self.label(claim.source), href, sentence_parts(claim), outlier, key_views(claim))
 
     def _point(self, claim: Claim) -> Point:
         """A claim on the fact's chart: normalised when it could be, else as stated."""
@@ -304,6 +385,21 @@ class Page:
         findings = tuple(view for view in self.findings if view.finding.draft)
         counts = Counter(view.finding.severity.value for view in findings)
         return DraftView(drafts, findings, {severity.value: counts[severity.value] for severity in SEVERITIES})
+
+
+def key_views(claim: Claim) -> tuple[KeyView, ...]:
+    """The claim's keys as shown: measure, subject, scope (when one was found) and as-of; none when never decided."""
+    keys = claim.keys
+    pairs: list[tuple[str, Key]] = [("measure", keys.measure), ("subject", keys.subject), ("scope", keys.scope), ("as_of", keys.as_of)]
+    if all(key.rule == Key().rule for _, key in pairs):
+        return ()  # a report made before keys existed, or by hand: nothing was compared by them
+    views = []
+    for name, key in pairs:
+        label = key.label or key.value or _KEY_UNKNOWN[name]
+        if label is None:
+            continue  # no scope word: the usual case, not worth a line
+        views.append(KeyView(name, _KEY_HEADINGS[name], label, key.words, key.rule, key.confidence))
+    return tuple(views)
 
 
 def sentence_parts(claim: Claim) -> tuple[str, str, str]:

@@ -7,6 +7,7 @@
   const shown = document.getElementById("findings-shown");
   const items = Array.from(document.querySelectorAll("[data-item]"));
   const findings = items.filter((item) => item.dataset.item === "finding");
+  const severityCount = form ? form.querySelectorAll("input[name=severity]").length : 0;
 
   function wanted() {
     const severities = form ? Array.from(form.querySelectorAll("input[name=severity]:checked"), (box) => box.value) : [];
@@ -30,11 +31,15 @@
   function apply() {
     const want = wanted();
     for (const item of items) item.hidden = !matches(item, want);
-    // A search or source filter opens the folded groups that hold what it found.
-    if (want.words.length || want.source) {
-      for (const group of document.querySelectorAll("details.group")) {
-        group.open = Boolean(group.querySelector("[data-item]:not([hidden])"));
-      }
+    // A search or source filter opens the folded groups that hold what it found; for the folded
+    // findings, so do the severity and rule filters, and the block hides when none of it is shown.
+    const searched = Boolean(want.words.length || want.source);
+    const narrowed = searched || Boolean(want.rule) || want.severities.size < severityCount;
+    for (const group of document.querySelectorAll("details.group")) {
+      const found = Boolean(group.querySelector("[data-item]:not([hidden])"));
+      const ofFindings = group.classList.contains("folded-findings");
+      if (ofFindings ? narrowed : searched) group.open = found;
+      if (ofFindings) group.hidden = !found;
     }
     if (shown) {
       const visible = findings.filter((item) => !item.hidden).length;
