@@ -22,7 +22,7 @@ from factcheck.models import Report
 from factcheck.pipeline import run
 from factcheck.render import render
 from tests.paths import ROOT, RULES
-from tests.test_html_fixture import rich_report
+from tests.test_html_fixture import quake_report, rich_report
 from tests.test_html_render import hostile_report
 
 CHROMIUM = Path(os.environ.get("FACTCHECK_CHROMIUM", "/usr/bin/chromium"))
@@ -102,10 +102,17 @@ def test_summary_counts_match_the_json_report(open_report, seeds_report):
 def test_filter_by_severity(open_report, seeds_report):
     opened = open_report(seeds_report)
     counts = seeds_report.summary.findings
-    assert opened.visible("li.finding") == sum(counts.values())
+    assert counts["info"] > 5  # enough information to be folded
+    assert opened.visible("li.finding") == counts["error"] + counts["warning"]  # information waits in its fold
+    assert opened.page.locator("li.finding:not([hidden])").count() == sum(counts.values())
+    opened.page.locator("#summary-info").click()  # showing only information opens the fold
+    assert opened.visible("li.finding") == counts["info"] == opened.visible("li.finding.sev-info")
+    opened.page.locator("input[name=severity][value=error]").check()
+    opened.page.locator("input[name=severity][value=warning]").check()
     opened.page.locator("input[name=severity][value=info]").uncheck()
     assert opened.visible("li.finding") == counts["error"] + counts["warning"]
     assert opened.visible("li.finding.sev-info") == 0
+    assert not opened.page.locator("#findings-folded").is_visible()  # no empty fold left behind
     opened.page.locator("#summary-error").click()  # the summary's tile shows errors only
     assert opened.visible("li.finding") == counts["error"] == opened.visible("li.finding.sev-error")
     assert f"{counts['error']} of {sum(counts.values())}" in opened.page.locator("#findings-shown").inner_text()
@@ -145,7 +152,8 @@ def test_rule_source_and_search_filters(open_report):
     page.keyboard.type("berdymuhamedov")
     assert opened.visible("li.finding") == 1 and opened.visible("tbody.entity") == 1
     page.keyboard.press("Escape")
-    assert opened.visible("li.finding") == 7
+    assert opened.visible("li.finding") == 6  # the single-source note is folded again
+    assert page.locator("li.finding:not([hidden])").count() == 7
     assert opened.errors == []
 
 
@@ -158,6 +166,56 @@ def test_a_deep_link_opens_a_collapsed_fact(open_report):
     opened.page.goto(opened.page.url.split("#")[0] + f"#finding-{info.fingerprint}")
     target = opened.page.locator(f"[id='finding-{info.fingerprint}']")
     assert target.is_visible() and target.evaluate("el => document.activeElement === el")
+
+
+def test_information_is_folded_below_errors_and_warnings_and_opens(open_report, seeds_report):
+    opened = open_report(seeds_report)
+    page = opened.page
+    counts = seeds_report.summary.findings
+    folded = page.locator("#findings-folded")
+    assert folded.is_visible() and not folded.evaluate("el => el.open")
+    assert f"{counts['info']} information findings" in folded.locator(":scope > summary").inner_text()
+    last = page.locator("#findings > ol.findings > li.finding").last.bounding_box()
+    assert folded.bounding_box()["y"] > last["y"]  # below every error and warning
+    folded.locator(":scope > summary").click()
+    assert folded.evaluate("el => el.open")
+    assert opened.visible("#findings-folded li.finding") == counts["info"]
+    folded.locator(":scope > summary").click()
+    assert opened.visible("#findings-folded li.finding") == 0
+    info = next(finding for finding in seeds_report.findings if finding.severity.value == "info")
+    page.goto(page.url.split("#")[0] + f"#finding-{info.fingerprint}")  # a deep link opens the fold
+    target = page.locator(f"[id='finding-{info.fingerprint}']")
+    assert target.is_visible() and folded.evaluate("el => el.open")
+    assert opened.errors == []
+
+
+def test_a_developing_count_is_drawn_over_time(open_report):
+    opened = open_report(quake_report())
+    page = opened.page
+    card = page.locator("#fact-toll")
+    assert card.evaluate("el => el.open")  # disputed: a later report fell below an earlier one
+    chart = card.locator("figure.series svg")
+    assert chart.is_visible()
+    assert chart.evaluate("el => el.getAttribute('aria-labelledby').split(' ').every(id => document.getElementById(id))")
+    moments = card.locator("g.moment")
+    assert moments.count() == 4
+    box = chart.bounding_box()
+    centres = {}
+    for index in range(moments.count()):
+        dot = moments.nth(index).locator("circle.dot").bounding_box()
+        assert box["x"] <= dot["x"] and dot["x"] + dot["width"] <= box["x"] + box["width"]
+        assert box["y"] <= dot["y"] and dot["y"] + dot["height"] <= box["y"] + box["height"]
+        centres[moments.nth(index).get_attribute("data-claim").split("/")[1].split("@")[0]] = dot
+    assert centres["late"]["x"] < centres["wire"]["x"] < centres["daily"]["x"] < centres["monitor"]["x"]  # by as-of
+    assert centres["late"]["y"] < centres["daily"]["y"] < centres["wire"]["y"] < centres["monitor"]["y"]  # by value
+    ring = card.locator("g.moment.flag circle.ring")
+    assert ring.count() == 1 and ring.is_visible()
+    assert card.locator("g.moment.flag").get_attribute("data-claim").startswith("quake/monitor@")
+    assert card.locator(".series-legend li").all_inner_texts() == ["1 The Wire", "2 Daily News", "3 The Monitor", "4 Late Edition"]
+    assert page.locator("#fact-magnitude figure.chart:not(.series)").count() == 1  # facts that do not develop keep theirs
+    guess = card.locator("td.keys .key.guess").first
+    assert guess.is_visible() and "?" in guess.inner_text()
+    assert opened.errors == []
 
 
 def test_printing_opens_everything_and_hides_the_controls(open_report):
