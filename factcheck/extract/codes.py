@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from factcheck.extract.money import ACRONYM_CODES
 from factcheck.extract.months import month_numbers
 from factcheck.extract.physical import is_unit_suffix
 from factcheck.extract.numbers import ORDINAL_SUFFIXES, Number
@@ -33,11 +34,14 @@ _MAX_PLAIN_DIGITS = 15
 _TIME_PREFIXES = ("mid", "pre", "post", "early", "late", "end", "fiscal")
 _PERIOD_WORD = re.compile(r"(?:[QH][1-4]|FY|CY|FY\d\d)")  # "Q4 2024", "FY 2025": a period of the year, not a name
 _SENTENCE_ENDS = frozenset('.!?:;"“”\'‘([—–\n')
-_TIME_AFTER = re.compile(r"[ ]?(?:[ap]\.m\.|[ap]m\b|GMT\b|UTC\b|hrs\b|o'clock\b)", re.IGNORECASE)
+_TIME_AFTER = re.compile(
+    r"[ ]?(?:[ap]\.m\.|[ap]m\b|GMT\b|UTC\b|hrs\b|o'clock\b)|h\d\d(?!\d)|[时時点點]\d", re.IGNORECASE
+)  # and French 04h17, Chinese 18时24分
 _MARKER = re.compile(r"[(\[]\d{1,3}[)\]]")
 _LINE_END = re.compile(r"[ \t]*(?:\n|$)")
 _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?[ ](?:of[ ])?(?:{'|'.join(MONTHS)})\b")
 _WORD_AFTER = re.compile(r"(?:\.|er|º)?[ ](?:de[ ])?(?P<word>[^\W\d_]+\.?)")
+_CJK_DAY = re.compile(r"[日号號](?![間间元圆圓本])")  # not 日間 (days), 日元 (yen), 日本 (Japan)
 _SCORE_AFTER = re.compile(r"[-–]\d")
 
 
@@ -92,6 +96,8 @@ def _day_of_month(text, number, before, word, word_start) -> bool:
         return False
     if word.rstrip(".") in _MONTH_SET or _MONTH_AFTER.match(text, number.end) is not None:
         return True
+    if _CJK_DAY.match(text, number.end):
+        return True  # 上月30日, 13日闭幕: a day of this or last month
     after = _WORD_AFTER.match(text, number.end)  # "6 Şubat", "14 марта", "12 Şubat Stadyumu"
     return after is not None and (after.group("word") in month_numbers() or after.group("word").rstrip(".") in month_numbers())
 
@@ -108,8 +114,13 @@ def _in_name(text, number, before, word, word_start) -> bool:
     if _PERIOD_WORD.fullmatch(word):
         return False
     if word.isupper() and len(word) == 3:
-        return False  # an ISO code before an amount (`USD 19bn`): money decides
+        return _acronym_number(word, number)  # `COP 28` names a meeting; `USD 19bn`: money decides
     return not _sentence_start(before, word_start)
+
+
+def _acronym_number(word: str, number: Number) -> bool:
+    """`COP 28`: a code that is also an acronym, before a small plain number, names a meeting."""
+    return word in ACRONYM_CODES and number.plain_integer and len(number.digits) <= 2
 
 
 def _sentence_start(before: str, position: int) -> bool:

@@ -37,7 +37,8 @@ _CJK_APPROXIMATE = "多余餘"  # 5000多人: "more than", before the noun (qual
 # Words that end a noun phrase though they are no stop words: verbs and adverbs common after counts.
 _ENDS_PHRASE = frozenset(
     """were was are is have has had will would could should may might must can now already also still each
-    signed held took made came went per times fold percent cent""".split()
+    signed held took made came went per times fold percent cent
+    las los les des dos das sus ses nos mas más pas tras autres otros otras outros""".split()  # and Romance ones
 )
 
 

@@ -68,11 +68,12 @@ _LOCAL_NAMES: dict[str, dict[str, str | None]] = {
            "ルーブル": "RUB"},
     "zh": {"美元": "USD", "元": "CNY", "人民币": "CNY", "人民幣": "CNY", "港元": "HKD", "港币": "HKD", "港幣": "HKD",
            "日元": "JPY", "日圆": "JPY", "日圓": "JPY", "欧元": "EUR", "歐元": "EUR", "英镑": "GBP", "英鎊": "GBP",
-           "元新台幣": "TWD", "新台幣": "TWD", "新台币": "TWD", "卢布": "RUB", "韩元": "KRW"},
+           "元新台幣": "TWD", "新台幣": "TWD", "新台币": "TWD", "卢布": "RUB", "韩元": "KRW", "令吉": "MYR"},
     "ko": {"달러": None, "원": "KRW", "엔": "JPY", "유로": "EUR", "위안": "CNY"},
     "ar": {"دولار": None, "يورو": "EUR", "جنيه استرليني": "GBP", "جنيه إسترليني": "GBP", "ين": "JPY",
            "يوان": "CNY", "ليرة": "TRY"},
 }  # fmt: skip
+ACRONYM_CODES = frozenset({"COP", "ALL", "TOP", "CUP"})  # ISO codes news also writes as acronyms or words
 _CONNECTORS = r"(?:of|de|d['’]|di|do|dos|del)"  # "4 milliards de dollars", "100 millions d’euros"
 _OTHER_DOLLAR_PLACES = re.compile(
     r"\b(?:Austral|Canad|Hong Kong|New Zealand|Singapor|Taiwan|Mexic|Argentin|Chile|Colombi|Liberi|Namibi|Jamaic|Fiji)"
@@ -90,7 +91,7 @@ class _Currency:
 @lru_cache(maxsize=None)
 def _locale(language: str) -> Locale:
     try:
-        return Locale.parse(language)
+        return Locale.parse(language.replace("-", "_"))  # BCP 47 `pt-BR` is CLDR `pt_BR`
     except (UnknownLocaleError, ValueError):
         return Locale.parse("en")
 
@@ -199,7 +200,7 @@ def find_money(
         prefix = before.search(text, max(0, number.start - 6), number.start)
         currency, start, end = None, number.start, number.end
         if prefix is not None:
-            currency, start = _by_prefix(prefix, dollar, language, sentence), prefix.start()
+            currency, start = _by_prefix(prefix, dollar, language, sentence, number), prefix.start()
         if currency is None:
             currency, end = _by_suffix(text, number, dollar, language, sentence)
         if currency is not None:
@@ -207,10 +208,14 @@ def find_money(
     return found
 
 
-def _by_prefix(prefix: re.Match[str], dollar: str, language: str, sentence: str) -> _Currency | None:
+def _by_prefix(
+    prefix: re.Match[str], dollar: str, language: str, sentence: str, number: Number
+) -> _Currency | None:
     symbol = prefix.group("symbol")
     if symbol is None:
         code = prefix.group("code")
+        if code in ACRONYM_CODES and number.plain_integer and len(number.digits) <= 2:
+            return None  # "COP 28" is the climate conference, not 28 Colombian pesos
         return _Currency(code) if code in _current_codes() else None
     return _by_symbol(symbol, dollar, language, sentence)
 

@@ -132,9 +132,10 @@ def _locale_magnitude(language: str, decimal: str) -> str:
     spaced = [word for word in words if not is_cjk(word[0])]
     cjk = "|".join(sorted((word for word in words if is_cjk(word[0])), key=len, reverse=True)) or "(?!)"
     spaced_words = "|".join(re.escape(word).replace(r"\ ", "[ ]") for word in sorted(spaced, key=len, reverse=True))
+    cjk = rf"(?:{cjk})(?![米克瓦])"  # 20千米 is 20 km, 千克 kg, 千瓦 kW: units, not thousands
     chain = rf"(?P<chain>(?:\d+(?:{re.escape(decimal)}\d+)?(?:{cjk})?){{0,2}})"
     return (
-        rf"(?:[ ]?(?P<magnitude>(?i:{spaced_words}))(?!{_LETTER_NOT_CJK}|-)(?:[ ](?P<rest>\d{{3}})(?![\d]|[.,]\d))?"
+        rf"(?:[ ]?(?P<magnitude>(?i:{spaced_words}))(?!{_LETTER_NOT_CJK}|-)(?:[ ](?P<rest>\d{{1,3}})(?![\d]|[.,]\d))?"
         rf"|(?P<cjk>{cjk}){chain}|(?P<compact>[kmbKMB])\b(?!\.\w)|(?P<suffix>{_LETTER_NOT_CJK}+)\b)?"
     )
 
@@ -158,16 +159,21 @@ _WORD_RUN = re.compile(
 )
 _SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
 _NOT_BEFORE_DIGITS = frozenset("_.,/+:#@")
-_CJK_ORDINAL = frozenset("第")  # 第28届: the 28th session, an ordinal
+_CJK_ORDINAL = frozenset("第")
+_COMMA_GROUP_LANGUAGES = frozenset({"es"})  # decimal comma in CLDR, but comma groups across Latin America
+_THREE_AFTER_COMMA = re.compile(r"[1-9]\d{0,2},\d{3}")  # 第28届: the 28th session, an ordinal
 
 
 @lru_cache(maxsize=None)
 def _separators(language: str) -> tuple[str, str]:
     """(group, decimal) symbols of a language from CLDR; odd spaces read as the space cleaning leaves."""
     try:
-        group, decimal = get_group_symbol(language), get_decimal_symbol(language)
+        tag = language.replace("-", "_")  # BCP 47 `fr-BE` is CLDR `fr_BE`
+        group, decimal = get_group_symbol(tag), get_decimal_symbol(tag)
     except (UnknownLocaleError, ValueError):
         group, decimal = ",", "."
+    if group.isspace() and decimal == ",":
+        return ".", decimal  # groups with spaces are always read; a dot (`10.000` in French copy) never means 10.0
     return (" " if group.isspace() else group), decimal
 
 
@@ -184,6 +190,7 @@ def find_numbers(text: str, language: str = "en") -> list[Number]:
 def _digit_numbers(text: str, language: str) -> list[Number]:
     group, decimal = _separators(language)
     factors = _factors(language)
+    comma_groups = base_language(language) in _COMMA_GROUP_LANGUAGES
     found = []
     for match in _digits_pattern(language).finditer(text):
         start = match.start()
@@ -192,8 +199,18 @@ def _digit_numbers(text: str, language: str) -> list[Number]:
             continue  # inside a word, a code, an address or another number
         number = _number(match, group, decimal, factors)
         if number is not None:
-            found.append(number)
+            found.append(_comma_grouped(number) if comma_groups else number)
     return found
+
+
+def _comma_grouped(number: Number) -> Number:
+    """`2,380` in Spanish is 2,380 in most of Latin America and 2.38 only in Spain, which would write `2,38`:
+    exactly three digits after the comma and no magnitude are read as a group, and noted."""
+    if number.magnitude or not _THREE_AFTER_COMMA.fullmatch(number.digits):
+        return number
+    plain = number.digits.replace(",", "")
+    note = f"'{number.digits}' read as {plain} (a comma before three digits groups thousands in Latin America)"
+    return replace(number, value=Decimal(plain), precision=precision_of(plain), notes=number.notes + (note,))
 
 
 def _refused_before(text: str, start: int, before: str) -> bool:
@@ -262,7 +279,9 @@ def _number(match: re.Match[str], group: str, decimal: str, factors: dict[str, D
     if groups.get("cjk"):
         return _cjk_chain(match, decimal, factors)
     magnitude = groups.get("magnitude") or groups.get("compact")
-    scale = factors[" ".join(magnitude.lower().split())] if magnitude else Decimal(1)
+    scale = _factor(factors, magnitude) if magnitude else Decimal(1)
+    if scale is None:
+        return None
     plain = digits.replace(group, "").replace(" ", "").replace(decimal, ".")
     try:
         value = Decimal(plain)
@@ -270,8 +289,8 @@ def _number(match: re.Match[str], group: str, decimal: str, factors: dict[str, D
         return None
     end = match.end() if not groups.get("suffix") else match.start("suffix")
     rest = groups.get("rest")
-    if rest and scale == 1000 and "." not in plain:  # "3 mil 418": thousands, then the hundreds
-        value, plain, scale = value * 1000 + int(rest), plain + rest, Decimal(1)
+    if rest and scale == 1000 and "." not in plain:  # "3 mil 418", "2 bin 23": thousands, then the rest
+        value, plain, scale = value * 1000 + int(rest), plain + rest.zfill(3), Decimal(1)
     elif rest:
         end = match.start("rest") - 1
     return Number(
@@ -284,6 +303,11 @@ def _number(match: re.Match[str], group: str, decimal: str, factors: dict[str, D
         suffix=groups.get("suffix") or "",
         factor=scale,
     )
+
+
+def _factor(factors: dict[str, Decimal], magnitude: str) -> Decimal | None:
+    """The factor of a magnitude word as matched (case-blind, so `BİN` lowers to `bi̇n` with a combining dot)."""
+    return factors.get(" ".join(magnitude.lower().replace("\u0307", "").split()))
 
 
 def _cjk_chain(match: re.Match[str], decimal: str, factors: dict[str, Decimal]) -> Number | None:
