@@ -1,4 +1,6 @@
-"""Percentages: `80%`, `80 percent`, `80 per cent`, `10–15%`, and percentage points (`2.5 percentage points`)."""
+"""Percentages: `80%`, `80 percent`, `80 per cent`, `10–15%`, and percentage points (`2.5 percentage points`);
+the percent words of other languages (`60 Prozent`, `45 pour cent`, `66 بالمئة`, `36 процентов`), and the
+sign or word before the figure as Turkish writes it (`%45`, `yüzde 45`)."""
 
 from __future__ import annotations
 
@@ -9,8 +11,12 @@ from factcheck.extract.numbers import Number
 from factcheck.models import ClaimKind
 
 _PERCENT = re.compile(
-    r"[ ]?(?:(?P<points>percentage[ -]points?|pp\b|ppts?\b)|%|(?:percent|per[ ]cent|pct)\b)", re.IGNORECASE
+    r"[ ]?(?:(?P<points>percentage[ -]points?|pp\b|ppts?\b|Prozentpunkte\b|points de pourcentage\b)|[%٪]"
+    r"|(?:percent|per[ ]cent|pct|Prozent|pour[ ]cent|por[ ]ciento|por[ ]cento|per[ ]cento|процент(?:а|ов)?"
+    r"|بالمئة|بالمائة|في[ ]المئة|في[ ]المائة)(?!\w))",
+    re.IGNORECASE,
 )
+_BEFORE = re.compile(r"(?:%|(?<!\w)yüzde[ ])$", re.IGNORECASE)  # Turkish: %45, yüzde 45
 
 
 def find_percentages(text: str, numbers: list[Number]) -> list[Candidate]:
@@ -20,16 +26,17 @@ def find_percentages(text: str, numbers: list[Number]) -> list[Candidate]:
         if number.suffix or number.magnitude:
             continue
         sign = _PERCENT.match(text, number.end)
-        if sign is None:
+        before = _BEFORE.search(text, max(0, number.start - 6), number.start) if sign is None else None
+        if sign is None and before is None:
             continue
         high = number.high
         found.append(
             Candidate(
                 kind=ClaimKind.PERCENT,
-                start=number.start,
-                end=sign.end(),
+                start=before.start() if before else number.start,
+                end=sign.end() if sign else number.end,
                 value=number.value,
-                unit="percentage_point" if sign.group("points") else "percent",
+                unit="percentage_point" if sign and sign.group("points") else "percent",
                 precision=number.precision,
                 high=high.value if high else None,
                 high_precision=high.precision if high else None,
