@@ -25,7 +25,7 @@ _PIECES = st.sampled_from(
         "第", "円", "ドル", "美元", "港元", "元新台幣", "人", "个", "席位", "多", "超", "以上", "余り", "約", "约",
         "年", "月", "日", "марта", "года", "г.", "февраля", "феврале", "février", "1er", "febrero", "Februar",
         "Şubat", "Stadyumu", "более", "около", "plus de", "más de", "mindestens", "yaklaşık", "مليون", "دولار",
-        "نحو", "COVID-19", "G20",
+        "نحو", "COVID-19", "G20", "BİN", "MİLYON", "İ", "MLRD",
     ]
 )  # fmt: skip
 _TEXTS = st.lists(_PIECES, max_size=60).map("".join)
