@@ -114,7 +114,19 @@ def claims(paths: tuple[Path, ...], rules_dir: Path, fmt: str, reference_date: d
         click.echo(
             f"{claim.source}:{claim.span.line}:{claim.span.column}: {claim.kind.value} {claim.surface!r} "
             f"-> {claim.stated.value} {claim.stated.unit} [{interval.low}, {interval.high}]{_normalised(claim)}"
+            f" | {_keys(claim)}"
         )
+
+
+def _keys(claim: Claim) -> str:
+    """`measure deaths ('killed') · subject Syria ('Syria') · scope — · as of 2023-02-07`; `?` marks a guess."""
+    keys = claim.keys
+    parts = []
+    for name, key in (("measure", keys.measure), ("subject", keys.subject), ("scope", keys.scope), ("as of", keys.as_of)):
+        value = key.value or "—"
+        words = f" ({', '.join(repr(word) for word in key.words)})" if key.words else ""
+        parts.append(f"{name} {value}{words}{'?' if key.confidence < 0.7 else ''}")
+    return " · ".join(parts)
 
 
 def _normalised(claim: Claim) -> str:

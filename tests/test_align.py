@@ -69,14 +69,19 @@ def test_a_leader_counts_as_the_country_written_before_his_name():
     assert Subjects(entities, claims).of(claims[0]) == {"kazakhstan"}
 
 
-def test_entities_in_most_sentences_are_the_setting_not_a_subject():
+def test_entities_in_most_sentences_are_the_setting_a_subject_only_where_no_other_is_named():
     rows = [
         {"source": "a", "surface": f"${n} billion", "value": n * 1e9, "sentence": f"Japan will spend ${n} billion.", "sentence_start": n * 100}
         for n in range(1, 5)
-    ]
+    ] + [{"source": "a", "surface": "$7 billion", "value": 7e9, "sentence": "Japan will spend $7 billion in Kenya.", "sentence_start": 700}]
     claims = _claims(rows)
-    japan = _entity("japan", "place", *[("a", n * 100, "Japan") for n in range(1, 5)], demonym=("a", 9000, "Japanese"))
-    assert all(Subjects([japan], claims).of(claim) == frozenset() for claim in claims)
+    japan = _entity("japan", "place", *[("a", n * 100, "Japan") for n in (1, 2, 3, 4, 7)], demonym=("a", 9000, "Japanese"))
+    kenya = _entity("kenya", "place", ("a", 728, "Kenya"))
+    subjects = Subjects([japan, kenya], claims)
+    alone, *_, beside = claims
+    assert subjects.key(alone, False, {}).value == "japan"
+    assert subjects.key(alone, False, {}).confidence < subjects.key(beside, False, {}).confidence
+    assert subjects.of(beside) == frozenset({"kenya"})
 
 
 def test_blocking_skips_features_too_common_to_tell_claims_apart():

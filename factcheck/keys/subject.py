@@ -4,7 +4,7 @@ A claim's subjects are the specific entities around it: those of its sentence
 nearest the figure, or, when the sentence names none and points back ("his
 visit", "the two countries", or no name at all), the nearest person or place
 before it. Entities every other sentence mentions (Japan, Central Asia in this
-story) are the story's setting, not a subject. A leader counts as his country,
+story) are the story's setting: the subject only of a sentence that names no other. A leader counts as his country,
 learnt from how the story writes them ("Kazakhstan's President Tokayev",
 "Kazakh President Tokayev").
 """
@@ -21,8 +21,8 @@ from factcheck.normalize.names import is_country
 
 SETTING_SHARE = 0.4  # an entity in this share of claim sentences is the story's setting (the donor, Japan)
 LOOKBACK = 600  # characters before a sentence searched for the subject a pronoun points to
-AFFILIATION_GAP = 32
-SENTENCE_SUBJECT, POINTED_SUBJECT, WHOLE_STORY = 0.8, 0.6, 0.5  # how sure each rule is  # "Kazakhstan's President " fits; a list of names does not
+AFFILIATION_GAP = 32  # "Kazakhstan's President " fits; a list of names does not
+SENTENCE_SUBJECT, SETTING_SUBJECT, POINTED_SUBJECT, WHOLE_STORY = 0.8, 0.7, 0.6, 0.5  # how sure each rule is
 _SUBJECT_KINDS = {"person", "place", "organisation"}
 _REGION = re.compile(r"\b(?:Asia|Africa|Europe|America|Pacific|Caucasus|Balkans|Gulf|Middle East|Caribbean)\b")
 _SUMMING_UP = re.compile(r"\b(?:in total|overall|altogether|in all|all told|in sum)\b", re.IGNORECASE)
@@ -92,6 +92,9 @@ class Subjects:
         pointed = self._pointed_to(claim, named, kinds)
         if pointed:
             return pointed, "the name its sentence points back to", POINTED_SUBJECT
+        setting = [(key, m.text) for m in nearest if self._fits(m, kinds) and (key := self._key(m)) in self._setting]
+        if setting:
+            return setting[:2], "the story's setting, named in its sentence", SETTING_SUBJECT
         return [], "no name in or before its sentence", WHOLE_STORY
 
     def _fits(self, mention: Placed, kinds: set[str]) -> bool:
