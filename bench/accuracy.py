@@ -71,7 +71,7 @@ def score(findings: list[dict], gold: Gold) -> Score:
         by_source.setdefault(item.source, []).append(item)
     hit: set[str] = set()
     for finding in findings:
-        if finding["rule"] in IGNORED_RULES or finding["severity"] == "info":
+        if finding["rule"] in IGNORED_RULES or finding.get("severity") == "info":
             continue
         rule = result.rules.setdefault(finding["rule"], RuleScore())
         rule.findings += 1
