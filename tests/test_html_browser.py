@@ -213,7 +213,7 @@ def test_a_developing_count_is_drawn_over_time(open_report):
     assert card.locator("g.moment.flag").get_attribute("data-claim").startswith("quake/monitor@")
     assert card.locator(".series-legend li").all_inner_texts() == ["1 The Wire", "2 Daily News", "3 The Monitor", "4 Late Edition"]
     assert page.locator("#fact-magnitude figure.chart:not(.series)").count() == 1  # facts that do not develop keep theirs
-    guess = card.locator("td.keys .key.guess").first
+    guess = card.locator("td.sentence .keys .key.guess").first
     assert guess.is_visible() and "?" in guess.inner_text()
     assert opened.errors == []
 

@@ -190,6 +190,9 @@ def test_marks_in_one_spot_keep_their_numbers_apart():
                     moment("c", "z", "2023-02-09", "22000")])
     a, b, _ = drawn.marks
     assert (a.x, a.y) == (b.x, b.y) and b.number_x - a.number_x >= 10
+    again = series([moment("a", "x", "2023-02-07", "1444"), moment("b", "x", "2023-02-07", "1445"),
+                    moment("c", "z", "2023-02-09", "22000")])
+    assert [m.numbered for m in again.marks] == [True, False, True]  # one source's number once per spot
 
 
 def test_figures_beyond_decimal_precision_still_place():

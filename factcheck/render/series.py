@@ -73,6 +73,7 @@ class Mark:
     description: str
     flag: str | None
     number_x: float = 0.0  # where the source's number goes: beside the mark, further out when marks coincide
+    numbered: bool = True  # False when the same source's number already stands at this spot
 
 
 @dataclass(frozen=True)
@@ -264,8 +265,13 @@ def _spread(marks: tuple[Mark, ...]) -> tuple[Mark, ...]:
     """Numbers of marks drawn on top of each other side by side, so every source's number stays readable."""
     placed: list[Mark] = []
     for mark in marks:
-        near = sum(1 for other in placed if abs(other.x - mark.x) < _NEAR and abs(other.y - mark.y) < _NEAR)
-        placed.append(replace(mark, number_x=round(mark.x + 8 + _NEAR * near, 1)))
+        near = [other for other in placed if abs(other.x - mark.x) < _NEAR and abs(other.y - mark.y) < _NEAR]
+        same = next((other for other in near if other.source == mark.source and other.numbered), None)
+        if same is not None:
+            placed.append(replace(mark, number_x=same.number_x, numbered=False))
+            continue
+        shown = sum(1 for other in near if other.numbered)
+        placed.append(replace(mark, number_x=round(mark.x + 8 + _NEAR * shown, 1)))
     return tuple(placed)
 
 
