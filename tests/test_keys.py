@@ -1,0 +1,145 @@
+"""The keys of a claim: measure, scope and as-of from data-driven cases per language (tests/cases/keys/),
+and properties of the cue rule that every language shares."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+import tomllib
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.config import load_rules
+from factcheck.keys.as_of import as_of_key
+from factcheck.keys.measure import measure_key
+from factcheck.keys.nearest import governing
+from factcheck.keys.scope import scope_key
+from factcheck.keys.vocabulary import Hit, cue_pattern, primary
+from factcheck.manifest import moment
+from factcheck.models import Claim, ClaimKind, Context, Interval, Quantity, Source, Span, Story
+from factcheck.normalize.scripts import native_script, script_of, writing
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = ROOT / "tests" / "cases" / "keys"
+VOCABULARY = load_rules(ROOT / "rules").vocabulary
+STORY = Story(id="story", name="Test", reference_date=dt.date(2025, 12, 20))
+SENTENCE_START = 100
+
+
+def _cases(name: str) -> list[dict]:
+    return tomllib.loads((CASES / name).read_text(encoding="utf-8"))["case"]
+
+
+def _span(start: int, text: str) -> Span:
+    return Span(start=start, end=start + len(text), text=text, line=1, column=start + 1)
+
+
+def _claim(case: dict, surface: str) -> Claim:
+    sentence = case["sentence"]
+    start = SENTENCE_START + sentence.index(surface)
+    quantity = Quantity(value=Decimal(1), unit="count", interval=Interval(low=Decimal(1), high=Decimal(1)))
+    return Claim(
+        id=f"a@{start}",
+        source="a",
+        kind=ClaimKind(case.get("kind", "count")),
+        span=_span(start, surface),
+        stated=quantity,
+        context=Context(sentence=_span(SENTENCE_START, sentence), paragraph=0, years=tuple(case.get("years", []))),
+    )
+
+
+def _others(case: dict) -> list[tuple[int, int]]:
+    sentence = case["sentence"]
+    return [(sentence.index(other), sentence.index(other) + len(other)) for other in case.get("others", [])]
+
+
+@pytest.mark.parametrize("case", _cases("measures.toml"), ids=lambda case: case["name"])
+def test_measure_case(case):
+    claim = _claim(case, case["figure"])
+    hits = VOCABULARY.measure_cues.find(case["sentence"], case["language"])
+    found = measure_key(claim, hits, _others(case), VOCABULARY)
+    assert (found.value or "") == case["measure"], found
+    if found.value:
+        assert found.words and all(word in case["sentence"] for word in found.words)
+        assert found.confidence >= 0.6 and found.rule
+
+
+@pytest.mark.parametrize("case", _cases("scopes.toml"), ids=lambda case: case["name"])
+def test_scope_case(case):
+    claim = _claim(case, case["figure"])
+    hits = VOCABULARY.scope_cues.find(case["sentence"], case["language"])
+    found = scope_key(claim, hits, _others(case), VOCABULARY)
+    assert (found.value or "") == case["scope"], found
+
+
+@pytest.mark.parametrize("case", _cases("as_of.toml"), ids=lambda case: case["name"])
+def test_as_of_case(case):
+    published = case.get("published")
+    source = Source(
+        id="a", story="story", path="a.md", title="A", language=case["language"],
+        published=dt.date.fromisoformat(published[:10]) if published else None,
+        published_at=moment(published) if published else None,
+    )
+    found = as_of_key(_claim(case, case["figure"]), source, STORY)
+    assert found.value == case["as_of"], found
+    assert case["rule"] in found.rule
+
+
+def test_every_measure_has_cues_in_the_main_languages_of_news():
+    for rule in VOCABULARY.measures.values():
+        assert {"en", "fr", "es", "ru", "zh", "ja"} <= set(rule.cues), rule.id
+
+
+def test_primary_subtags():
+    assert [primary(tag) for tag in ("zh-Hant", "pt_BR", "EN", "")] == ["zh", "pt", "en", "en"]
+
+
+def test_scripts_from_cldr():
+    assert native_script("ru") == "Cyrl" and native_script("zh-Hant") == "Hani" and native_script("ko") == "Kore"
+    assert script_of("Москва") == "Cyrl" and script_of("東京") == "Hani" and script_of("—") is None
+    # A name in its source's own script is that language's form; Latin letters in Korean copy are the English form.
+    assert writing("Japón", "es") == "es" and writing("Activision Blizard", "ko") == "en"
+    assert writing("Moscow", "en") == "en" and writing("Москва", "en") == "borrowed:Cyrl"
+
+
+_WORDS = st.lists(st.sampled_from(["killed", "37", "and", ",", "injured", "dead", "死亡", "人", " ", "the", "toll"]), max_size=40)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_WORDS, st.integers(min_value=0, max_value=40))
+def test_the_governing_cue_is_one_of_the_hits_and_never_inside_another_figure(words, cut):
+    text = " ".join(words)
+    hits = VOCABULARY.measure_cues.find(text, "en") + VOCABULARY.measure_cues.find(text, "zh")
+    digits = [i for i, word in enumerate(words) if word == "37"]
+    figure_start = len(" ".join(words[: digits[0]])) + (1 if digits[0] else 0) if digits else min(cut, len(text))
+    figure = (figure_start, figure_start + (2 if digits else 0))
+    found = governing(text, figure, [], hits)
+    assert found is None or found.hit in hits
+    for hit in hits:
+        assert text[hit.start : hit.end] == hit.text
+
+
+def test_cue_patterns_take_linear_time_on_repeated_input():
+    def seconds(size: int) -> float:
+        text = "pledged kaybettiğini погибших 死亡 toll " * size
+        started = time.process_time()
+        for language in ("en", "tr", "ru", "zh"):
+            VOCABULARY.measure_cues.find(text, language)
+            VOCABULARY.scope_cues.find(text, language)
+        return time.process_time() - started
+
+    seconds(10)  # compile once
+    small, large = seconds(150), seconds(1_200)
+    assert large < 20 * max(small, 1e-3)
+
+
+def test_a_stem_cue_takes_any_ending_and_a_word_cue_only_itself():
+    import re
+
+    assert re.fullmatch(cue_pattern("погиб*"), "погибших") and not re.search(cue_pattern("dead"), "deadline")
+    assert re.search(cue_pattern("死亡"), "912人死亡")
+    assert Hit(0, 1, "x", "y").target == "x"
