@@ -60,7 +60,8 @@ def _finding(story: StoryFacts, original: Claim, restated: Claim, expected: Deci
     unit = restated.stated.unit
     deviation = figures.ratio(restated.stated.value, expected)
     severity = config.severity or (Severity.ERROR if deviation >= config.error_above else Severity.WARNING)
-    rate = original.conversion or restated.conversion
+    # The claim already in the reporting currency has an identity "conversion"; the rate is the other one's.
+    rate = next((c.conversion for c in (original, restated) if c.conversion and c.conversion.origin != c.conversion.target), None)
     when = f"the {rate.rate_source} rate of {rate.rate_date:%d %b %Y}" if rate and rate.rate_date else "the rate of the day"
     message = (
         f"{story.name_of(restated.source)} converts {original.surface} to {restated.surface}; at {when} "
