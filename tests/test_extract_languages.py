@@ -64,12 +64,15 @@ def test_repeated_input_takes_linear_time(language, piece, rules):
 
     def cost(times: int) -> float:
         doc = document(piece * times, language)
-        started = time.process_time()
-        extract(doc, rules.qualifier_table, reference=None)
-        return time.process_time() - started
+        best = float("inf")
+        for _ in range(3):  # the best of three: a shared machine's pauses are not the code's
+            started = time.process_time()
+            extract(doc, rules.qualifier_table, reference=None)
+            best = min(best, time.process_time() - started)
+        return best
 
     small, large = cost(200), cost(800)
-    assert large < max(small, 0.02) * 8, f"{piece!r}: {small:.3f}s for 200, {large:.3f}s for 800"
+    assert large < max(small, 0.05) * 8, f"{piece!r}: {small:.3f}s for 200, {large:.3f}s for 800"
 
 
 @pytest.mark.parametrize(

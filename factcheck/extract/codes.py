@@ -141,6 +141,8 @@ def _marker(text, number, before, word, word_start) -> bool:
 
 
 def _time(text, number, before, word, word_start) -> bool:
+    if before.endswith(("時", "时")) and text.startswith("分", number.end):
+        return True  # 4時17分: the minutes of a time
     return _TIME_AFTER.match(text, number.end) is not None
 
 
