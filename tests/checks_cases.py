@@ -109,7 +109,8 @@ def _quantity(row: dict, prefix: str) -> Quantity:
     value = Decimal(str(row[f"{prefix}value"]))
     low = Decimal(str(row.get(f"{prefix}low", value)))
     high = Decimal(str(row.get(f"{prefix}high", value)))
-    return Quantity(value=value, unit=row.get(f"{prefix}unit", "USD"), interval=Interval(low=low, high=high))
+    precision = Decimal(str(row[f"{prefix}precision"])) if f"{prefix}precision" in row else None
+    return Quantity(value=value, unit=row.get(f"{prefix}unit", "USD"), interval=Interval(low=low, high=high), precision=precision)
 
 
 def _conversion(row: dict) -> Conversion:

@@ -40,7 +40,8 @@ def align(
         others = tuple(span for span in spans.get(sentence, ()) if span != (claim.span.start, claim.span.end))
         masked = others + subjects.names_in(claim.source, claim.context.sentence.start, claim.context.sentence.end)
         scope = vocabulary.distinct_scope(claim.keys.scope.value) if vocabulary else claim.keys.scope.value
-        frames.append(frame(claim, _subjects(claim, subjects), periods.get(sentence, ()), masked, scope))
+        keyed = bool(vocabulary and vocabulary.specific(claim.keys.measure.value))
+        frames.append(frame(claim, _subjects(claim, subjects), periods.get(sentence, ()), masked, scope, keyed))
     idf = inverse_frequencies(frames)
     index = {claim.id: position for position, claim in enumerate(remaining)}
     must_link = [(index[c.restates], index[c.id]) for c in remaining if c.restates in index]

@@ -21,6 +21,7 @@ SUBJECT_PENALTY = 0.25  # claims about different subjects (Kazakhstan vs Uzbekis
 UNSPECIFIED_PENALTY = 0.35  # one claim about a country, the other about the whole story (60 vs 150 agreements)
 YEAR_PENALTY = 0.6  # claims about different years (trade in 2024 vs trade in 2023)
 MIN_POSTINGS_CAP = 40
+KEYS_AGREE = 0.1  # added when measure, subject and scope are the same: what the words of two languages cannot show
 
 
 @dataclass
@@ -37,6 +38,7 @@ class Cluster:
     measures: set[str]
     scopes: set[str | None]
     subject_sets: set[frozenset[str]]  # each member's own subjects: "China and the US" may join "the US", not France
+    keyed: bool = False  # every member's measure names a quantity
     restated: bool = False
 
     def mean(self) -> dict[Feature, float]:
@@ -102,6 +104,7 @@ def _singleton(index: int, item: Frame, vector: dict[Feature, float]) -> Cluster
         measures={item.measure} if item.measure else set(),
         scopes={item.scope},
         subject_sets={item.subjects} if item.subjects else set(),
+        keyed=item.keyed,
     )
 
 
@@ -111,7 +114,8 @@ def _pair_score(
     # `singles` are built once per frame: building them per pair was a third of a 1,000-source story's run
     if frames[first].sentence_key == frames[second].sentence_key:
         return 0.0  # two figures of one sentence are two facts, unless one restates the other
-    return _dot(vectors[first], vectors[second]) * _penalty(singles[first], singles[second])
+    a, b = singles[first], singles[second]
+    return (_dot(vectors[first], vectors[second]) + _agreeing_keys(a, b)) * _penalty(a, b)
 
 
 def _penalty(a: Cluster, b: Cluster) -> float:
@@ -144,7 +148,13 @@ def _conflict(a: set[str], b: set[str]) -> bool:
 def _may_merge(a: Cluster, b: Cluster) -> bool:
     if a.sentences & b.sentences:
         return False
-    return _dot(a.mean(), b.mean()) * _penalty(a, b) >= THRESHOLD * LINK
+    return (_dot(a.mean(), b.mean()) + _agreeing_keys(a, b)) * _penalty(a, b) >= THRESHOLD * LINK
+
+
+def _agreeing_keys(a: Cluster, b: Cluster) -> float:
+    """The bonus of clusters whose members all share one specific measure, one named subject and one scope."""
+    same = a.keyed and b.keyed and len(a.measures) == 1 and a.measures == b.measures and len(a.subject_sets) == 1
+    return KEYS_AGREE if same and a.subject_sets == b.subject_sets and a.scopes == b.scopes else 0.0
 
 
 def _merge(clusters: list[Cluster], owner: list[int], keep: int, other: int) -> None:
@@ -162,6 +172,7 @@ def _merge(clusters: list[Cluster], owner: list[int], keep: int, other: int) -> 
     a.measures |= b.measures
     a.scopes |= b.scopes
     a.subject_sets |= b.subject_sets
+    a.keyed = a.keyed and b.keyed
     a.restated = a.restated or b.restated
     for index in b.members:
         owner[index] = keep

@@ -70,6 +70,7 @@ class Frame:
     role: str | None = None  # for durations: "over the next five years" is not "two decades ago"
     spelled: tuple[tuple[str, str], ...] = ()  # (stem, word as written) for readable labels
     measure: str | None = None  # the claim's measure key, when known
+    keyed: bool = False  # its measure names a quantity (not only a change): keys alone may tie it to others
     scope: str | None = None  # the claim's scope key (None: no scope word)
 
 
@@ -97,6 +98,7 @@ def frame(
     time_frames: tuple[str, ...] = (),
     figures: tuple[tuple[int, int], ...] = (),
     scope: str | None = None,
+    keyed: bool = False,
 ) -> Frame:
     """The frame of one claim.
 
@@ -104,7 +106,8 @@ def frame(
     sentence states ("over the next five years"), which tie a target to its period;
     `figures` the spans the words around the figure leave out: the sentence's other money figures
     ("USD" is not context) and its names (already entity features); `scope` the claim's scope as alignment
-    compares it (an implied scope is none).
+    compares it (an implied scope is none); `keyed` whether its measure is specific enough for keys alone to
+    tie it to other claims.
     """
     features: dict[Feature, float] = {}
     words, spelled = _near_words(claim, figures)
@@ -142,6 +145,7 @@ def frame(
         spelled=tuple(sorted(spelled.items())),
         measure=claim.keys.measure.value,
         scope=scope,
+        keyed=keyed,
     )
 
 

@@ -154,10 +154,24 @@ def _finding(
 
 
 def _ceiling(fact: Fact, claims: list, config: AgreementConfig) -> Ceiling:
+    if _truncated(claims):
+        return Ceiling(Severity.INFO, "the figures agree if the shorter one was cut off rather than rounded")
     limit = ceiling(claims)
     if fact.develops and limit.severity is not Severity.INFO and not same_instant(claims, config.simultaneous_hours):
         return Ceiling(Severity.INFO, "a developing count given at different times of one day may be successive updates")
     return limit
+
+
+def _truncated(claims: list) -> bool:
+    """True when the figures meet once each may be cut off after its last digit: 126.05 written for 126.058.
+
+    Only figures stated in one unit: a conversion's own uncertainty is already in its interval.
+    """
+    if len({claim.stated.unit for claim in claims}) != 1 or any(claim.stated.precision is None for claim in claims):
+        return False
+    lows = [claim.stated.interval.low for claim in claims]
+    highs = [max(claim.stated.interval.high, claim.stated.value + claim.stated.precision) for claim in claims]
+    return max(lows) <= min(highs)
 
 
 CHECK = register(

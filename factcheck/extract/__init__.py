@@ -30,7 +30,6 @@ from factcheck.extract.ranges import join_ranges
 from factcheck.extract.sentences import Segments, segment
 from factcheck.models import Claim, ClaimKind, Context, Document, Interval, Quantity
 
-_WINDOW = 40  # characters before a figure searched for its qualifier
 _CONTEXT = 150  # characters either side of a figure (within its sentence) whose content words are kept
 _FIXED_KINDS = (ClaimKind.DATE, ClaimKind.YEAR)  # calendar times: qualifiers do not move them
 # Between a figure and a restatement of it in another currency or unit: `3 trillion yen (about $19 billion)`,
@@ -52,11 +51,11 @@ def extract(
     text = document.text
     segments = segment(text)
     chosen = join_ranges(text, resolve(_candidates(document, segments, dollar, reference)))
-    pattern = _qualifier_pattern(tuple(qualifiers.words))
     claims: list[Claim] = []
     previous: tuple[Candidate, Claim] | None = None
     for candidate in chosen:
-        word, start = (None, candidate.start) if candidate.kind in _FIXED_KINDS else _qualifier(text, candidate.start, pattern)
+        fixed = candidate.kind in _FIXED_KINDS
+        word, start = (None, candidate.start) if fixed else qualifiers.find(text, candidate.start, candidate.end)
         if word == "over" and candidate.kind is ClaimKind.DURATION and candidate.role != "ago":
             word, start = None, candidate.start  # "jobs over 10 years": a period, not "more than"
         restates = _restated(text, previous, candidate, start)
@@ -151,17 +150,3 @@ def _context(document: Document, segments: Segments, candidate: Candidate) -> Co
         noun=candidate.noun,
         years=years(text[sentence_start:sentence_end]),
     )
-
-
-def _qualifier_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in words) or r"(?!)"
-    return re.compile(rf"(?<![\w])(?P<word>{alternatives})\s*$", re.IGNORECASE)
-
-
-def _qualifier(text: str, start: int, pattern: re.Pattern[str]) -> tuple[str | None, int]:
-    """The qualifier word right before a figure (`about`, `more than`, `~`), and where it starts."""
-    found = pattern.search(text, max(0, start - _WINDOW), start)
-    if found is None:
-        return None, start
-    return " ".join(found.group("word").lower().split()), found.start()
-

@@ -36,6 +36,7 @@ class MeasureRule(_Row):
     cumulative: bool = False
     flow: bool = False
     subject: Literal["place", "any"] = "any"
+    generic: bool = Field(default=False, description="Says how a quantity changed, not which: words must agree too.")
 
 
 class ScopeRule(_Row):
@@ -108,6 +109,11 @@ class Vocabulary:
     def __init__(self, measures: list[MeasureRule], scopes: list[ScopeRule]):
         self.measures = {rule.id: rule for rule in measures}
         self.scopes = {rule.id: rule for rule in scopes}
+
+    def specific(self, measure: str | None) -> bool:
+        """True for a known measure that names a quantity, not only how one changed."""
+        rule = self.measures.get(measure or "")
+        return rule is not None and not rule.generic
 
     def distinct_scope(self, scope: str | None) -> str | None:
         """The scope as alignment compares it: an implied scope is the same as none."""
