@@ -18,6 +18,8 @@ from factcheck.models import ClaimKind
 
 # Scripts written without spaces between words: their cues match inside the text.
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+# A word of a spaced script; "d'euros", "break-up" and "7.8-magnitude" are several, as in the cues.
+_WORD = re.compile(r"\w+")
 
 
 class _Row(BaseModel):
@@ -55,42 +57,106 @@ class Hit:
     text: str
 
 
+@dataclass(frozen=True)
+class _Cue:
+    """One cue, split into words; each word may take any ending (`*`)."""
+
+    target: str
+    words: tuple[str, ...]
+    stems: tuple[bool, ...]
+
+
+class _LanguageCues:
+    """The cues of one language, indexed for a scan in one pass over a sentence's words.
+
+    Spaced cues are found by their first word (exact, or by its first two letters when it is a stem),
+    unspaced (Chinese, Japanese) cues by substring search: no alternation of hundreds of patterns is
+    tried at every character.
+    """
+
+    def __init__(self, phrases: list[tuple[str, str]]):
+        self.by_word: dict[str, list[_Cue]] = {}
+        self.by_prefix: dict[str, list[_Cue]] = {}
+        self.unspaced: list[tuple[str, str]] = []
+        for phrase, target in phrases:
+            if _UNSPACED.search(phrase):
+                self.unspaced.append((phrase, target))
+                continue
+            words: list[str] = []
+            stems: list[bool] = []
+            for written in phrase.lower().split():
+                pieces = _WORD.findall(written)
+                words += pieces
+                stems += [False] * (len(pieces) - 1) + [written.endswith("*")]
+            cue = _Cue(target, tuple(words), tuple(stems))
+            index, key = (self.by_prefix, words[0][:2]) if cue.stems[0] else (self.by_word, words[0])
+            index.setdefault(key, []).append(cue)
+
+    def find(self, text: str) -> list[Hit]:
+        words = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
+        hits = [hit for position in range(len(words)) if (hit := self._at(text, words, position))]
+        hits += [
+            Hit(found, found + len(cue), target, text[found : found + len(cue)])
+            for cue, target in self.unspaced
+            for found in _occurrences(text, cue)
+        ]
+        return _leftmost_longest(hits)
+
+    def _at(self, text: str, words: list[tuple[int, int, str]], position: int) -> Hit | None:
+        first = words[position][2]
+        candidates = self.by_word.get(first, []) + self.by_prefix.get(first[:2], [])
+        matched = [hit for cue in candidates if (hit := _match(text, words, position, cue))]
+        return max(matched, key=lambda hit: (hit.end, -len(hit.target)), default=None)
+
+
+def _match(text: str, words: list[tuple[int, int, str]], position: int, cue: _Cue) -> Hit | None:
+    if position + len(cue.words) > len(words):
+        return None
+    for offset, (word, stem) in enumerate(zip(cue.words, cue.stems)):
+        written = words[position + offset][2]
+        if not (written.startswith(word) if stem else written == word):
+            return None
+    start, end = words[position][0], words[position + len(cue.words) - 1][1]
+    return Hit(start, end, cue.target, text[start:end])
+
+
+def _occurrences(text: str, cue: str) -> list[int]:
+    found, at = [], text.find(cue)
+    while at != -1:
+        found.append(at)
+        at = text.find(cue, at + len(cue))
+    return found
+
+
+def _leftmost_longest(hits: list[Hit]) -> list[Hit]:
+    """Cues left to right, the longest where several start together, none overlapping an earlier one."""
+    kept: list[Hit] = []
+    for hit in sorted(hits, key=lambda hit: (hit.start, -hit.end)):
+        if not kept or hit.start >= kept[-1].end:
+            kept.append(hit)
+    return kept
+
+
 class CueIndex:
-    """The cues of a set of rows, compiled per language on first use."""
+    """The cues of a set of rows, indexed per language on first use."""
 
     def __init__(self, rows: list[MeasureRule] | list[ScopeRule]):
         self._rows = rows
-        self._compiled: dict[str, tuple[re.Pattern[str], dict[str, str]] | None] = {}
+        self._languages: dict[str, _LanguageCues | None] = {}
 
     def find(self, text: str, language: str) -> list[Hit]:
         """Every cue of `language` in `text`, left to right; the longest wins where cues overlap."""
-        compiled = self._pattern(primary(language))
-        if compiled is None:
-            return []
-        pattern, targets = compiled
-        return [
-            Hit(found.start(), found.end(), targets[found.lastgroup], found.group())
-            for found in pattern.finditer(text)
-        ]
-
-    def _pattern(self, language: str) -> tuple[re.Pattern[str], dict[str, str]] | None:
-        if language not in self._compiled:
-            self._compiled[language] = _compile(self._rows, language)
-        return self._compiled[language]
-
-
-def _compile(rows, language: str) -> tuple[re.Pattern[str], dict[str, str]] | None:
-    phrases = [(phrase, row.id) for row in rows for phrase in row.cues.get(language, ())]
-    if not phrases:
-        return None
-    phrases.sort(key=lambda pair: -len(pair[0].rstrip("*")))  # "death toll" before "toll"
-    targets = {f"c{index}": target for index, (_, target) in enumerate(phrases)}
-    alternatives = "|".join(f"(?P<c{index}>{cue_pattern(phrase)})" for index, (phrase, _) in enumerate(phrases))
-    return re.compile(alternatives, re.IGNORECASE), targets
+        code = primary(language)
+        if code not in self._languages:
+            phrases = [(phrase, row.id) for row in self._rows for phrase in row.cues.get(code, ())]
+            self._languages[code] = _LanguageCues(phrases) if phrases else None
+        cues = self._languages[code]
+        return cues.find(text) if cues else []
 
 
 def cue_pattern(phrase: str) -> str:
-    """The regex of one cue: whole words, `*` for any ending, spaces as any white space; unspaced scripts inside words."""
+    """The regex of one cue (for documentation and tests): whole words, `*` for any ending, spaces as any white
+    space; unspaced scripts inside words."""
     words = phrase.split()
     body = r"\s+".join(re.escape(word.rstrip("*")) + (r"\w*" if word.endswith("*") else "") for word in words)
     if _UNSPACED.search(phrase):

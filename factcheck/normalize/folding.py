@@ -66,6 +66,10 @@ def tokens(text: str) -> list[Token]:
     return found
 
 
+@lru_cache(maxsize=1 << 16)
 def word_key(text: str) -> tuple[str, ...]:
-    """The folded words of a name as `tokens` splits them: what authority entries and text are matched on."""
+    """The folded words of a name as `tokens` splits them: what authority entries and text are matched on.
+
+    Cached: every story folds the same few thousand authority names (CLDR's countries in many languages).
+    """
     return tuple(token.folded for token in tokens(text))

@@ -53,7 +53,7 @@ class Names:
 
 def resolve_names(documents: Sequence[Document], claims: Sequence[Claim], rules: Sequence[EntityRule]) -> Names:
     """Entities of the story's documents, and the claims with `context.entities` set."""
-    authority = Authority([*rules, *country_rules(rules)])  # the rules first: their spelling is house style
+    authority = _authority(tuple(rule.model_dump_json() for rule in rules))
     words = vocabulary(document.text for document in documents)
     located = [(document, found) for document in documents for found in find_names(document.text, authority, words)]
     assignments = cluster(sorted({_written(found.text) for _, found in located if found.entry is None}), authority)
@@ -65,6 +65,16 @@ def resolve_names(documents: Sequence[Document], claims: Sequence[Claim], rules:
         if mention is not None:
             by_source.setdefault(mention.source, []).append((mention, ids[mention.key]))
     return Names(entities, [_with_entities(claim, by_source.get(claim.source, [])) for claim in claims])
+
+
+@lru_cache(maxsize=4)
+def _authority(rules: tuple[str, ...]) -> Authority:
+    """The authority list with CLDR's countries after it (the rules first: their spelling is house style).
+
+    Built once per rules: thousands of country names in many languages are folded for it, the same in every story.
+    """
+    listed = [EntityRule.model_validate_json(rule) for rule in rules]
+    return Authority([*listed, *country_rules(listed)])
 
 
 def _written(text: str) -> str:
