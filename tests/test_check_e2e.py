@@ -68,12 +68,14 @@ def edit(before: str, after: str, path: str = SOURCE) -> None:
         stream.write(text.replace(before, after))
 
 
-def move_paragraph(marker: str, to: int, path: str = SOURCE) -> None:
-    """Move the paragraph holding `marker` to position `to` (paragraphs are separated by a blank line)."""
+def move_paragraph(marker: str, to: int, path: str = SOURCE, count: int = 1) -> None:
+    """Move the paragraph holding `marker`, and the `count - 1` after it, to position `to` (blank-line separated)."""
     text = open(path, encoding="utf-8").read()
     paragraphs = text.split("\n\n")
     (index,) = [i for i, paragraph in enumerate(paragraphs) if marker in paragraph]
-    paragraphs.insert(to, paragraphs.pop(index))
+    moved = paragraphs[index : index + count]
+    del paragraphs[index : index + count]
+    paragraphs[to:to] = moved
     with open(path, "w", encoding="utf-8") as stream:
         stream.write("\n\n".join(paragraphs))
 
@@ -103,8 +105,11 @@ def test_baseline_then_edit_fails_and_moving_text_does_not(newsroom):
     assert "$4.7 billion" in failed.output  # the text output names the new finding's spans
 
     git("checkout", "--", SOURCE)
-    move_paragraph("$3.7 billion", to=len(open(SOURCE, encoding="utf-8").read().split("\n\n")))
-    move_paragraph("project portfolio worth over $12 billion", to=2)
+    # Whole sections move, heading and paragraphs: a paragraph whose figures name no one ("Over 60 agreements
+    # totaling $3.7 billion were signed.") is about the country its section is about, and means something else
+    # when moved under another heading.
+    move_paragraph("Kazakhstan: Resources and Logistics Hub", to=len(open(SOURCE, encoding="utf-8").read().split("\n\n")), count=4)
+    move_paragraph("Uzbekistan: Strategic Investment Expansion", to=2, count=5)
     move_paragraph("Japan is prepared to invest", to=0, path="seeds/000_2a72b3ee8e917de2.txt")
     assert subprocess.run(["git", "diff", "--quiet"]).returncode == 1  # the text did move
     moved = check()
