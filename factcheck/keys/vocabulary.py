@@ -1,8 +1,8 @@
 """The measure vocabulary (`rules/measures.toml`): what news figures count, and the scope words beside them.
 
 Each `[[measure]]` and `[[scope]]` row lists its cue words per language; this module
-validates the rows and compiles them, once per language, into one pattern that finds
-every cue of a sentence in a single pass.
+validates the rows and indexes them, once per language, so that every cue of a sentence
+is found in one pass over its words.
 """
 
 from __future__ import annotations
@@ -152,16 +152,6 @@ class CueIndex:
             self._languages[code] = _LanguageCues(phrases) if phrases else None
         cues = self._languages[code]
         return cues.find(text) if cues else []
-
-
-def cue_pattern(phrase: str) -> str:
-    """The regex of one cue (for documentation and tests): whole words, `*` for any ending, spaces as any white
-    space; unspaced scripts inside words."""
-    words = phrase.split()
-    body = r"\s+".join(re.escape(word.rstrip("*")) + (r"\w*" if word.endswith("*") else "") for word in words)
-    if _UNSPACED.search(phrase):
-        return body
-    return r"(?<!\w)" + body + ("" if words[-1].endswith("*") else r"(?!\w)")
 
 
 def primary(language: str) -> str:
