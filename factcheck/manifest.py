@@ -23,6 +23,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
+from babel import Locale, UnknownLocaleError
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from factcheck import tomlfile
@@ -56,6 +57,21 @@ def moment(value: object) -> dt.datetime | None:
     return value if isinstance(value, dt.datetime) else None
 
 
+def _language(value: object) -> object:
+    """A BCP 47 tag whose language CLDR knows (`en`, `zh-Hant`, `pt_BR` as `pt-BR`): never read as English silently."""
+    if not isinstance(value, str):
+        return value
+    tag = value.strip().replace("_", "-")
+    try:
+        Locale.parse(tag.split("-", 1)[0].lower())
+    except (UnknownLocaleError, ValueError):
+        raise ValueError(f"unknown language tag {value!r} (give a BCP 47 tag such as en, fr, zh-Hant, pt-BR)") from None
+    return tag
+
+
+Language = Annotated[str, BeforeValidator(_language)]
+
+
 class _Table(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -78,7 +94,7 @@ class SourceMeta(_Table):
     published_at: dt.datetime | None = Field(
         default=None, description="Set from `published` when it gives a time of day; not written by hand."
     )
-    language: str = "en"
+    language: Language = "en"
     role: Role = Role.SOURCE
 
     @model_validator(mode="before")
