@@ -168,7 +168,7 @@ def _explanation(claim: Claim, story: StoryFacts) -> str:
     if claim.kind not in _CALENDAR:
         steps.append(f"qualifier \"{claim.qualifier}\"" if claim.qualifier else "no qualifier")
         steps.append(f"interval {figures.interval(stated.interval, stated.unit, kind=claim.kind)}")
-    if claim.conversion and claim.normalized:
+    if claim.conversion and claim.normalized and claim.conversion.origin != claim.conversion.target:
         conversion = claim.conversion
         when = f" of {conversion.rate_date:%d %b %Y}" if conversion.rate_date else ""
         band = f" ±{conversion.band * 100:.0f}%" if conversion.band else ""
