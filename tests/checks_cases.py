@@ -5,7 +5,7 @@ as few keys as a reader needs; everything else gets a sensible default. A claim'
 default to ones alignment is sure of (measure "figure", no subject, no scope, the story's
 date); `measure = ""` makes the measure unknown, and `*_confidence`, `subject`, `scope` and
 `as_of` set the rest. `develops` / `cumulative` on any claim of a fact mark the fact so. `languages` maps
-a source to its language (default English).
+a source to its language (default English), `titles` to its title.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ STORY = Story(id="story", name="Test story", reference_date=dt.date(2025, 12, 20
 def story_from_case(case: dict) -> StoryFacts:
     """The StoryFacts a case describes."""
     names = sorted({c["source"] for c in case.get("claim", [])} | set(case.get("sources", [])) | _entity_sources(case))
-    sources = tuple(_source(name, case.get("drafts", []), case.get("languages", {})) for name in names)
+    sources = tuple(_source(name, case.get("drafts", []), case.get("languages", {}), case.get("titles", {})) for name in names)
     claims = _claims(case.get("claim", []))
     facts = _facts(case.get("claim", []), claims)
     entities = tuple(_entity(e) for e in case.get("entity", []))
@@ -50,11 +50,11 @@ def _entity_sources(case: dict) -> set[str]:
     return {s for e in case.get("entity", []) for spelling in e["spellings"] for s in spelling["sources"]}
 
 
-def _source(name: str, drafts: list[str], languages: dict[str, str]) -> Source:
+def _source(name: str, drafts: list[str], languages: dict[str, str], titles: dict[str, str]) -> Source:
     role = Role.DRAFT if name in drafts else Role.SOURCE
     return Source(
-        id=name, story=STORY.id, path=f"{name}.txt", title=f"Title of {name}", outlet=f"Article {name.upper()}",
-        role=role, language=languages.get(name, "en"),
+        id=name, story=STORY.id, path=f"{name}.txt", title=titles.get(name, f"Title of {name}"),
+        outlet=f"Article {name.upper()}", role=role, language=languages.get(name, "en"),
     )
 
 

@@ -1,0 +1,80 @@
+"""headline: a source's headline gives a figure its own body contradicts.
+
+A claim is in the headline when its sentence is the source's title (front matter `title`,
+else its first line, which the body usually repeats). It is reported when its interval meets
+none of the body's claims of the same fact: `décrochant 62 médailles` above a body that counts
+64. Rounding and qualifiers are in the intervals (`toll passed 250` above 284 is consistent).
+Only figures whose measure is known: what an unknown figure in a headline is, nobody can say.
+"""
+
+from __future__ import annotations
+
+from factcheck import figures
+from factcheck.checks import Check, CheckConfig, register
+from factcheck.checks.base import StoryFacts, claim_key, explain, reading
+from factcheck.checks.confidence import SURE
+from factcheck.models import Claim, Fact, Finding, Severity, Source
+
+
+class HeadlineConfig(CheckConfig):
+    """The headline check has only the options every check takes."""
+
+
+def run(story: StoryFacts, config: HeadlineConfig) -> list[Finding]:
+    """One finding per headline figure that no figure of its own body's fact allows."""
+    findings = []
+    for fact in story.facts:
+        for source_id in sorted({claim.source for claim in story.claims_of(fact)}):
+            source = story.source_by_id[source_id]
+            claims = [claim for claim in story.claims_of(fact) if claim.source == source_id and claim.restates is None]
+            heads = [claim for claim in claims if in_headline(claim, source)]
+            body = [claim for claim in claims if not in_headline(claim, source)]
+            findings.extend(_finding(story, fact, head, body, config) for head in heads if _contradicted(head, body))
+    return findings
+
+
+def in_headline(claim: Claim, source: Source) -> bool:
+    """True when the claim's sentence is (part of) the source's title."""
+    sentence = " ".join(claim.context.sentence.text.split())
+    return claim.context.paragraph == 0 and bool(sentence) and sentence in " ".join(source.title.split())
+
+
+def _contradicted(head: Claim, body: list[Claim]) -> bool:
+    if head.keys.measure.value is None or not body:
+        return False
+    comparable = [claim for claim in body if reading(claim).unit == reading(head).unit]
+    return bool(comparable) and not any(reading(claim).interval.overlaps(reading(head).interval) for claim in comparable)
+
+
+def _finding(story: StoryFacts, fact: Fact, head: Claim, body: list[Claim], config: HeadlineConfig) -> Finding:
+    nearest = min(body, key=lambda claim: abs(reading(claim).quantity.value - reading(head).quantity.value))
+    sure = head.keys.measure.confidence >= SURE["measure"] and nearest.keys.measure.confidence >= SURE["measure"]
+    severity = config.severity or (CHECK.severity if sure else Severity.WARNING)
+    unit = reading(head).unit
+    message = (
+        f"{story.name_of(head.source)}'s headline says {head.surface} for {fact.label}; its own text says "
+        f"{nearest.surface} ({figures.change(reading(head).quantity.value, reading(nearest).quantity.value)})."
+    )
+    return story.finding(
+        CHECK.id,
+        severity,
+        message,
+        claims=[head, nearest],
+        identity=(claim_key(head),),
+        values=(head.surface, nearest.surface),
+        fact=fact.id,
+        expected=figures.interval(reading(nearest).interval, unit),
+        observed=head.surface,
+        trail=[explain(head, story), explain(nearest, story), "rule: the headline's interval must meet one of the body's"],
+    )
+
+
+CHECK = register(
+    Check(
+        id="headline",
+        summary="A source's headline gives a figure its own body contradicts.",
+        config=HeadlineConfig,
+        severity=Severity.ERROR,
+        run=run,
+    )
+)
