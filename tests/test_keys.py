@@ -18,10 +18,10 @@ from factcheck.keys.as_of import as_of_key
 from factcheck.keys.measure import measure_key
 from factcheck.keys.nearest import governing
 from factcheck.keys.scope import scope_key
-from factcheck.keys.vocabulary import CueIndex, MeasureRule, primary
+from factcheck.keys.vocabulary import CueIndex, MeasureRule
 from factcheck.manifest import moment
 from factcheck.models import Claim, ClaimKind, Context, Interval, Quantity, Source, Span, Story
-from factcheck.normalize.scripts import native_script, script_of, writing
+from factcheck.normalize.scripts import native_script, primary, script_of, writing
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "cases" / "keys"

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
 
-from factcheck.keys.vocabulary import primary
+from factcheck.normalize.scripts import primary
 from factcheck.models import Claim, ClaimKind, Key, Source, Story
 
 PUBLISHED_AT, PUBLISHED_DAY, ANCHORED, STORY_DATE, PAST_YEAR = 0.9, 0.75, 0.85, 0.3, 0.5

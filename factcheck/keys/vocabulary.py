@@ -15,6 +15,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from factcheck.models import ClaimKind
+from factcheck.normalize.scripts import primary
 
 # Scripts written without spaces between words: their cues match inside the text.
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
@@ -152,11 +153,6 @@ class CueIndex:
             self._languages[code] = _LanguageCues(phrases) if phrases else None
         cues = self._languages[code]
         return cues.find(text) if cues else []
-
-
-def primary(language: str) -> str:
-    """The primary subtag of a BCP 47 tag: 'zh' of 'zh-Hant', 'pt' of 'pt_BR'."""
-    return re.split(r"[-_]", language.strip().lower(), maxsplit=1)[0] or "en"
 
 
 class Vocabulary:

@@ -42,9 +42,14 @@ def native_script(language: str) -> str:
     return _EAST_ASIAN.get(script, script)
 
 
+def primary(language: str) -> str:
+    """The primary subtag of a BCP 47 tag: 'zh' of 'zh-Hant', 'pt' of 'pt_BR'."""
+    return re.split(r"[-_]", language.strip().lower(), maxsplit=1)[0] or "en"
+
+
 def writing(name: str, language: str) -> str:
     """Which forms a name competes with: its language's own, or, borrowed, the international form of its script."""
     script = script_of(name)
     if script is None or script == native_script(language):
-        return re.split(r"[-_]", language.strip().lower(), maxsplit=1)[0] or "en"
+        return primary(language)
     return "en" if script == "Latn" else f"borrowed:{script}"
