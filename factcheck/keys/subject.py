@@ -90,8 +90,10 @@ class Subjects:
         # A sentence whose subject comes before the figure names it ("Japan's trade … $35 billion" is the region's).
         named = any(self._fits(m, kinds) and m.start < claim.span.start for m in inside)
         pointed = self._pointed_to(claim, named, kinds)
-        if pointed:
+        if pointed and _points_back(claim.context.sentence.text):
             return pointed, "the name its sentence points back to", POINTED_SUBJECT
+        if pointed:
+            return pointed, "the last name before a sentence that names no one", WHOLE_STORY
         setting = [(key, m.text) for m in nearest if self._fits(m, kinds) and (key := self._key(m)) in self._setting]
         if setting:
             return setting[:2], "the story's setting, named in its sentence", SETTING_SUBJECT
@@ -131,6 +133,11 @@ class Subjects:
             counts.update({self._key(m) for m in self._between(source, start, end)})
         needed = max(2, SETTING_SHARE * len(sentences))
         return {key for key, count in counts.items() if count >= needed}
+
+
+def _points_back(text: str) -> bool:
+    """True when the sentence has a word that points back ("his visit", "the two countries")."""
+    return any(pattern.search(text) for pattern in _ANAPHORA.values())
 
 
 def _across(mention: Placed, claim: Claim, others: tuple[tuple[int, int], ...]) -> bool:
