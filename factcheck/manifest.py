@@ -33,7 +33,12 @@ MANIFEST_NAME = "story.toml"
 
 
 def _day(value: object) -> object:
-    """A date written with its time (`2025-12-21T09:30:00+09:00`, as blog engines write it) means its day."""
+    """A date written with its time (`2025-12-21T09:30:00+09:00`, as blog engines write it) means its day.
+
+    A number is no date (`published: 0` would be 1 January 1970 to pydantic).
+    """
+    if isinstance(value, (int, float)):
+        raise ValueError("a date is written YYYY-MM-DD (or with its time, YYYY-MM-DDTHH:MM), not as a number")
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, str) and len(value) > 10:

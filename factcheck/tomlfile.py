@@ -28,7 +28,7 @@ _KEY = re.compile(r"""^\s*((?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za
 def read_text(path: Path) -> str:
     """The file's text, or a ConfigError saying why it cannot be read."""
     try:
-        return path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8-sig")  # an editor's UTF-8 BOM is no "Invalid statement"
     except OSError as error:
         raise ConfigError(f"cannot read file ({error.strerror})", path=path) from error
     except UnicodeDecodeError as error:

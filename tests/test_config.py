@@ -46,3 +46,8 @@ def test_locate_finds_keys_inside_arrays_of_tables():
     assert locate(text, ("entity", 1, "kind")) == 6
     assert locate(text, ("entity", 0)) == 1
     assert locate(text, ("missing",)) == 1
+
+
+def test_a_rules_file_saved_with_a_utf8_bom_reads_as_without(tmp_path):
+    (tmp_path / "checks.toml").write_bytes("\ufeff[checks.agreement]\nerror_above = 0.1\n".encode("utf-8"))
+    assert str(load_rules(tmp_path).check_config("agreement").error_above) == "0.1"

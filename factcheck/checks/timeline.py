@@ -26,11 +26,14 @@ class TimelineConfig(CheckConfig):
 
 
 def start_year(claim: Claim) -> int:
-    """The year a claim dates a start to: the first year of a range, else the year itself."""
-    if claim.role == "range":
-        return int(claim.stated.interval.low)
+    """The year a claim dates a start to: the first year of a range, else the year itself.
+
+    A date (and a range of dates) is a YYYYMMDD number: its year is its first four digits, never the number.
+    """
     if claim.kind is ClaimKind.DATE:
         return int(str(claim.stated.value)[:4])
+    if claim.role == "range":
+        return int(claim.stated.interval.low)
     return int(claim.stated.value)
 
 
