@@ -84,6 +84,7 @@ def _claims(rows: list[dict]) -> list[Claim]:
                 normalized=_quantity(row, "normalized_") if "normalized_value" in row else None,
                 conversion=_conversion(row) if "rate" in row else None,
                 restates=restates,
+                notes=tuple(row.get("notes", [])),
                 context=Context(
                     sentence=_span(sentence_start, sentence_text),
                     paragraph=row.get("paragraph", 0),

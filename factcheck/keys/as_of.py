@@ -128,7 +128,7 @@ def _at(day: dt.date, found: re.Match[str]) -> dt.datetime | None:
 
 def _weekday(text: str, language: str, day: dt.date) -> tuple[str, dt.date] | None:
     """A marked weekday ("as of Tuesday", "by Friday morning") resolved on or before the publication day."""
-    names = _weekday_names(language)
+    names = weekday_names(language)
     marker = _MARKERS.get(language)
     if not names or marker is None:
         return None
@@ -141,7 +141,7 @@ def _weekday(text: str, language: str, day: dt.date) -> tuple[str, dt.date] | No
 
 
 @lru_cache(maxsize=64)
-def _weekday_names(language: str) -> dict[str, int]:
+def weekday_names(language: str) -> dict[str, int]:
     """Weekday names of a language from CLDR (every width and context), lower-case, to Monday=0."""
     try:
         locale = Locale.parse(language)

@@ -1,0 +1,96 @@
+"""weekday: a date written with a weekday that is not that date's (`Tuesday, 14 March 2024` was a Thursday).
+
+The weekday must stand right next to the date, as news copy writes it (`Monday, February 6, 2023`,
+`lundi 6 février 2023`, `el lunes 6 de febrero de 2023`, `Montag, 6. Februar 2023`, `6 March 2024 (Wednesday)`),
+in the source's language; weekday names come from CLDR. A date whose year extraction had to assume is left
+out: a wrong weekday there says more about the assumption than about the source.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from factcheck.checks import Check, CheckConfig, register
+from factcheck.checks.base import StoryFacts, claim_key, explain
+from factcheck.keys.as_of import weekday_names
+from factcheck.models import Claim, ClaimKind, Finding, Severity
+from factcheck.normalize.scripts import primary
+
+_BEFORE = 24  # characters before a date searched for its weekday: "el miércoles, " fits
+_AFTER = 16  # characters after it: " (Wednesday)"
+_JOIN = r"[\s,.(]*(?:den|the|le|el|il|o|a|der)?[\s,.(]*"  # what may stand between a weekday and its date
+
+
+class WeekdayConfig(CheckConfig):
+    """The weekday check has only the options every check takes."""
+
+
+def run(story: StoryFacts, config: WeekdayConfig) -> list[Finding]:
+    """One finding per full date written next to a weekday it did not fall on."""
+    findings = []
+    for claim in story.claims:
+        day = _day(claim)
+        if day is None:
+            continue
+        written = written_weekday(claim, story.source_by_id[claim.source].language)
+        if written is not None and written[1] != day.weekday():
+            findings.append(_finding(story, claim, day, written[0], config))
+    return findings
+
+
+def _day(claim: Claim) -> dt.date | None:
+    """The single day a date claim gives, when its year was written."""
+    if claim.kind is not ClaimKind.DATE or claim.role == "range" or claim.notes:
+        return None
+    interval = claim.stated.interval
+    if interval.low != interval.high:
+        return None  # a month, not a day
+    text = str(int(interval.low))
+    try:
+        return dt.date(int(text[:4]), int(text[4:6]), int(text[6:8]))
+    except ValueError:
+        return None
+
+
+def written_weekday(claim: Claim, language: str) -> tuple[str, int] | None:
+    """The weekday written right before or after the date (the word as written, Monday = 0), if any."""
+    names = weekday_names(primary(language))
+    if not names:
+        return None
+    sentence = claim.context.sentence
+    start = claim.span.start - sentence.start
+    end = start + len(claim.span.text)
+    alternatives = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+    before = re.search(rf"(?<!\w)(?P<day>{alternatives}){_JOIN}$", sentence.text[max(0, start - _BEFORE) : start], re.I)
+    after = re.match(rf"\s*[,(]\s*(?P<day>{alternatives})(?!\w)", sentence.text[end : end + _AFTER], re.I)
+    found = before or after
+    return (found.group("day"), names[found.group("day").lower()]) if found else None
+
+
+def _finding(story: StoryFacts, claim: Claim, day: dt.date, word: str, config: WeekdayConfig) -> Finding:
+    actual = f"{day:%A}"
+    message = f"{story.name_of(claim.source)} writes {word} for {claim.surface}, which was a {actual}."
+    return story.finding(
+        CHECK.id,
+        config.severity or CHECK.severity,
+        message,
+        claims=[claim],
+        identity=(claim_key(claim),),
+        values=(word, claim.surface),
+        fact=story.fact_of(claim.id),
+        expected=actual,
+        observed=word,
+        trail=[explain(claim, story), f"{day:%d %B %Y} fell on a {actual} (proleptic Gregorian calendar)"],
+    )
+
+
+CHECK = register(
+    Check(
+        id="weekday",
+        summary="A date written with a weekday that is not that date's.",
+        config=WeekdayConfig,
+        severity=Severity.ERROR,
+        run=run,
+    )
+)
