@@ -32,7 +32,6 @@ class Cluster:
     vector: dict[Feature, float]
     sentences: set[tuple[str, int]]
     nouns: set[str]
-    subjects: set[str]
     years: set[str]
     roles: set[str]
     measures: set[str]
@@ -40,6 +39,11 @@ class Cluster:
     subject_sets: set[frozenset[str]]  # each member's own subjects: "China and the US" may join "the US", not France
     keyed: bool = False  # every member's measure names a quantity
     restated: bool = False
+
+    @property
+    def subjects(self) -> set[str]:
+        """Every subject any member is about."""
+        return set().union(*self.subject_sets)
 
     def mean(self) -> dict[Feature, float]:
         """The mean of the members' unit vectors."""
@@ -98,7 +102,6 @@ def _singleton(index: int, item: Frame, vector: dict[Feature, float]) -> Cluster
         vector=dict(vector),
         sentences={item.sentence_key},
         nouns={value for kind, value in item.features if kind == "n"},
-        subjects=set(item.subjects),
         years={value for kind, value in item.features if kind == "y"},
         roles={item.role} if item.role else set(),
         measures={item.measure} if item.measure else set(),
@@ -166,7 +169,6 @@ def _merge(clusters: list[Cluster], owner: list[int], keep: int, other: int) -> 
         a.vector[feature] = a.vector.get(feature, 0.0) + weight
     a.sentences |= b.sentences
     a.nouns |= b.nouns
-    a.subjects |= b.subjects
     a.years |= b.years
     a.roles |= b.roles
     a.measures |= b.measures

@@ -102,7 +102,7 @@ def frame(
 ) -> Frame:
     """The frame of one claim.
 
-    `subjects` are what it is about (see subjects.py); `time_frames` the durations its
+    `subjects` are what it is about (see factcheck/keys/subject.py); `time_frames` the durations its
     sentence states ("over the next five years"), which tie a target to its period;
     `figures` the spans the words around the figure leave out: the sentence's other money figures
     ("USD" is not context) and its names (already entity features); `scope` the claim's scope as alignment

@@ -4,8 +4,8 @@ Spellings compete only within one language: `Japón` and `Japan`, `Москва`
 `Congrès` and `Congress` are the name in two languages, never a misspelling. A name in a
 script not its source's own (Latin letters in a Korean article) is the borrowed international
 form and competes with the English one (normalize/scripts.py). Inflections are the same name
-too: a plural or feminine ending (`Independent Charges`, `Bleues`), a case ending in Cyrillic
-(`Китая` of `Китай`). Romanisations that differ only by a press convention (`ou`/`u` of French
+too: a plural or feminine ending (`Independent Charges`, `Bleues`), a case ending in another
+script (`Китая` of `Китай`). Romanisations that differ only by a press convention (`ou`/`u` of French
 and English transcription, `v`/`w`: `Taroudant`/`Tarudant`, `Bhavan`/`Bhawan`) are reported as
 information, like differences of capitals and punctuation.
 """
@@ -94,7 +94,7 @@ _STEM = 4  # letters two forms must share before their endings
 
 
 def _inflection(a: str, b: str) -> bool:
-    """`charge`/`charges`, `bleus`/`bleues`; in Cyrillic any ending of up to two letters (`китай`/`китая`)."""
+    """`charge`/`charges`, `bleus`/`bleues`; outside Latin script any ending of up to two letters (`китай`/`китая`)."""
     stem = len(commonprefix([a, b]))
     if stem < _STEM:
         return False

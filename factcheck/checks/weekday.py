@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from factcheck import figures
 from factcheck.checks import Check, CheckConfig, register
 from factcheck.checks.base import StoryFacts, claim_key, explain
 from factcheck.keys.as_of import weekday_names
@@ -44,13 +45,7 @@ def _day(claim: Claim) -> dt.date | None:
     if claim.kind is not ClaimKind.DATE or claim.role == "range" or claim.notes:
         return None
     interval = claim.stated.interval
-    if interval.low != interval.high:
-        return None  # a month, not a day
-    text = str(int(interval.low))
-    try:
-        return dt.date(int(text[:4]), int(text[4:6]), int(text[6:8]))
-    except ValueError:
-        return None
+    return figures.day(interval.low) if interval.low == interval.high else None  # else a month, not a day
 
 
 def written_weekday(claim: Claim, language: str) -> tuple[str, int] | None:
