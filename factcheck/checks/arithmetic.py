@@ -24,9 +24,10 @@ from factcheck.models import Claim, ClaimKind, Finding, Interval, Severity
 
 _TOTAL = re.compile(r"\b(?:total(?:ing|ling|led|ed)?|in all|altogether|combined|overall|sum)\b", re.IGNORECASE)
 _BREAKDOWN = re.compile(r"^\W*(?:of (?:this|that|which|the total|these|those)|of it)\b", re.IGNORECASE)
-# Right after a total, the words that open its breakdown in the same sentence.
+# Right after a total (and the noun it counts, when the figure's span leaves it out: `48 медалей:`),
+# the words that open its breakdown in the same sentence.
 _INLINE = re.compile(
-    r"\s*,?\s*(?:dont|of which|of whom|including|among them|among whom|de (?:los|las) cuales|entre (?:ellos|ellas)"
+    r"(?:\s+[^\W\d]+)?\s*,?\s*(?:dont|of which|of whom|including|among them|among whom|de (?:los|las) cuales|entre (?:ellos|ellas)"
     r"|incluid[oa]s|di cui|tra cui|dos quais|das quais|darunter|davon|из (?:них|которых)|в том числе|其中|うち|[:：])\s*",
     re.IGNORECASE,
 )

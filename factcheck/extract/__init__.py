@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 
 from factcheck.extract.candidates import Candidate, resolve
 from factcheck.extract.codes import reason_not_a_claim
@@ -131,11 +132,18 @@ def _interval(candidate: Candidate, qualifier: str | None, qualifiers: Qualifier
     """The interval a reading stands for: fixed for calendar times, else from rounding and qualifier."""
     if candidate.interval is not None:
         return candidate.interval
-    low, high = qualifiers.bounds(candidate.value, candidate.precision, qualifier)
+    low, high = qualifiers.bounds(candidate.value, _rounding(candidate), qualifier)
     if candidate.high is not None:
         upper_low, upper_high = qualifiers.bounds(candidate.high, candidate.high_precision, qualifier)
         low, high = min(low, upper_low), max(high, upper_high)
     return Interval(low=low, high=high)
+
+
+def _rounding(candidate: Candidate) -> Decimal | None:
+    """The candidate's rounding step; none for a count written to the unit, since "9 medals" means exactly nine."""
+    if candidate.kind is ClaimKind.COUNT and candidate.precision == 1 and candidate.value == candidate.value.to_integral():
+        return Decimal(0)
+    return candidate.precision
 
 
 def _context(document: Document, segments: Segments, candidate: Candidate) -> Context:

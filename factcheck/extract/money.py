@@ -42,7 +42,11 @@ _DEFAULT_SHORT = {
 }  # fmt: skip
 # Defaults that are what the short name means in almost all news (rubles are Russian, yuan Chinese): only noted.
 _USUAL_READINGS = frozenset({"RUB", "CNY", "EUR", "INR", "KRW", "CHF", "GBP"})
-_NOT_SHORT_NAMES = frozenset({"real", "mark", "kip", "won", "pound", "rand"})  # common words: need the full name
+# Common words that are also the last word of a currency's name: they need the full name. The Russian
+# forms of "golden" are Zimbabwe's ZWG ("зимбабвийский золотой") and would read "18 золотых" medals as money.
+_NOT_SHORT_NAMES = frozenset({
+    "real", "mark", "kip", "won", "pound", "rand", "золотой", "золотых", "золотого", "золотым", "золотая",
+})  # fmt: skip
 _SUBUNITS = {"cent": None, "cents": None, "pence": "GBP", "kopecks": "RUB", "tiyn": "KZT"}
 # Currency words news writes after an amount that CLDR's names lack: case forms, short forms, CJK
 # names without their country. None is a dollar, read by the `dollar` setting like a bare `$`.
