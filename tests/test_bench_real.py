@@ -187,3 +187,14 @@ def test_the_command_prints_the_summary_last(capsys, tmp_path: Path):
 def test_an_unknown_event_exits_2(capsys):
     assert real.main(["--quiet", "--event", "no-such-event"]) == 2
     assert "no-such-event" in capsys.readouterr().err
+
+
+def test_tuned_leaves_the_held_out_events_unrun(capsys):
+    held_out = next(
+        folder.name for folder in sorted(real.DEFAULT_CORPUS.iterdir())
+        if (folder / real.GOLD_NAME).is_file() and real.load_gold(folder / real.GOLD_NAME).held_out
+    )
+    assert real.main(["--quiet", "--tuned", "--event", SMALL_EVENT, "--event", held_out]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[-1].startswith("held-out (0 events)")
+    assert not any(held_out in line for line in lines)
