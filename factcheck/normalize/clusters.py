@@ -3,9 +3,11 @@
 Names are compared word by word after folding (`Sojitz`/`Sojits`,
 `Berdimuhamedov`/`Berdymuhamedov`): the same number of words, each pair equal
 or, for words of five letters or more, with the same first letter and at most one
-edit per six letters. So `Mitsubishi Corporation` never meets `Mitsubishi Heavy
-Industries` (other words), `Japan` never meets `Japarov` (too many edits), and
-`Toyo` never meets `Toyota` (short words must be equal). Candidates are blocked by
+edit per six letters (two swapped letters are one edit: `Otkay`/`Oktay`). A name of
+several words may differ by one edit in a single word of four letters when the others
+are equal (`Call of Dudy`, `Gaby Williams`). So `Mitsubishi Corporation` never meets
+`Mitsubishi Heavy Industries` (other words), `Japan` never meets `Japarov` (too many
+edits), and `Toyo` never meets `Toyota` (short words must be equal). Candidates are blocked by
 word count and first letter, and only compared within a few letters of length, so
 the work stays near-linear in the number of distinct names.
 """
@@ -17,12 +19,13 @@ from dataclasses import dataclass
 
 import numpy
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from factcheck.normalize.authority import Authority
 from factcheck.normalize.folding import word_key
 
 MIN_FUZZY_LENGTH = 5  # shorter words must match exactly: Iran / Iraq, Toyo / Toyota
+MIN_FUZZY_LENGTH_IN_NAME = 4  # ...unless the rest of a longer name is equal: Call of Dudy / Call of Duty
 LETTERS_PER_EDIT = 6
 _EDITS_PER_WORD = 2  # similar names differ by at most this many edits a word (3 only from 18 letters on)
 _ROWS = 512  # rows of a block's distance matrix computed at once, to bound memory on large blocks
@@ -69,17 +72,20 @@ def cluster(names: Sequence[str], authority: Authority) -> dict[str, Assignment]
 
 def similar(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """True when two folded names are the same name written differently (see the module docstring)."""
-    return len(a) == len(b) and all(_similar_word(x, y) for x, y in zip(a, b))
+    if len(a) != len(b):
+        return False
+    differing = [(x, y) for x, y in zip(a, b) if x != y]
+    if len(a) > 1 and len(differing) == 1:
+        return _similar_word(*differing[0], shortest_fuzzy=MIN_FUZZY_LENGTH_IN_NAME)
+    return all(_similar_word(x, y) for x, y in differing)
 
 
-def _similar_word(a: str, b: str) -> bool:
-    if a == b:
-        return True
+def _similar_word(a: str, b: str, shortest_fuzzy: int = MIN_FUZZY_LENGTH) -> bool:
     shortest = min(len(a), len(b))
-    if shortest < MIN_FUZZY_LENGTH or a[0] != b[0]:
+    if shortest < shortest_fuzzy or a[0] != b[0]:
         return False
     allowed = max(1, shortest // LETTERS_PER_EDIT)
-    return Levenshtein.distance(a, b, score_cutoff=allowed) <= allowed
+    return OSA.distance(a, b, score_cutoff=allowed) <= allowed
 
 
 def _blocks(groups: Sequence[tuple[str, ...]]) -> dict[tuple[int, str], list[int]]:
