@@ -8,6 +8,12 @@ too: a plural or feminine ending (`Independent Charges`, `Bleues`), a case endin
 script (`Китая` of `Китай`). Romanisations that differ only by a press convention (`ou`/`u` of French
 and English transcription, `v`/`w`: `Taroudant`/`Tarudant`, `Bhavan`/`Bhawan`) are reported as
 information, like differences of capitals and punctuation.
+
+Across languages of the Latin script one case is still a misspelling: a form only one source
+writes, against a form sources in two or more other languages share, when no transliteration
+convention of any of them explains the difference (`Azial` in an Italian article, `Azilal` in
+English, French and Spanish ones). `Tokio`/`Tokyo` or `Zelenski`/`Zelensky` are conventions, and
+stay unreported.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from pydantic import Field
 
 from factcheck.checks import Check, CheckConfig, register
 from factcheck.checks.base import StoryFacts
+from factcheck.normalize.countries import country_name
 from factcheck.normalize.scripts import script_of, writing
 from factcheck.models import Entity, Finding, Role, Severity, Spelling
 
@@ -34,13 +41,46 @@ class SpellingConfig(CheckConfig):
 
 
 def run(story: StoryFacts, config: SpellingConfig) -> list[Finding]:
-    """One finding per entity and language in which it is written in more than one competing way."""
-    return [
-        _finding(story, written, variants, config)
-        for entity in story.entities
-        for written in in_each_language(story, entity)
-        if len(variants := competing(written)) > 1
-    ]
+    """One finding per entity and language in which it is written in more than one competing way,
+    and one per form a single source writes against the form other languages share."""
+    findings = []
+    for entity in story.entities:
+        reported = set()
+        for written in in_each_language(story, entity):
+            if len(variants := competing(written)) > 1:
+                findings.append(_finding(story, written, variants, config))
+                reported.update(variant.text for variant in variants)
+        for lone, shared in across_languages(story, entity):
+            if lone.text not in reported:
+                pair = entity.model_copy(update={"spellings": (lone, shared)})
+                findings.append(_finding(story, pair, [lone, shared], config, identity=(entity.id, lone.text)))
+    return findings
+
+
+def across_languages(story: StoryFacts, entity: Entity) -> list[tuple[Spelling, Spelling]]:
+    """(lone, shared) pairs: a Latin form one source writes, a competing form of two other languages.
+
+    Only when no transliteration convention explains the difference (`international`).
+    """
+    languages = {s.text: {_writing(story, s, m) for m in s.mentions} for s in entity.spellings}
+    pairs = []
+    for lone in entity.spellings:
+        if lone.form == "alias" or len(lone.sources) != 1 or len(languages[lone.text]) != 1 or not _latin(lone.text):
+            continue
+        if country_name(lone.text):
+            continue  # `Japón` of a Spanish source is the country's name in Spanish
+        for shared in entity.spellings:
+            others = languages[shared.text] - languages[lone.text]
+            if shared is lone or shared.form == "alias" or len(others) < 2 or not _latin(shared.text):
+                continue
+            if _compete(lone.text, shared.text) and international(lone.text) != international(shared.text):
+                pairs.append((lone, shared))
+                break
+    return pairs
+
+
+def _latin(text: str) -> bool:
+    return script_of(text) in (None, "Latn")
 
 
 def in_each_language(story: StoryFacts, entity: Entity) -> list[Entity]:
@@ -133,7 +173,25 @@ def transcribed(text: str) -> str:
     return folded
 
 
-def _finding(story: StoryFacts, entity: Entity, variants: list[Spelling], config: SpellingConfig) -> Finding:
+# Spellings of one name that the transliteration habits of the Latin-script languages tell apart:
+# Tschernobyl/Tchernobyl/Chernobyl, Kharkiv/Harkiv, Djibouti/Jibuti, Zelenski/Zelensky, Mohammed/Mohamed.
+_TRANSLITERATIONS = (
+    ("tsch", "ch"), ("tch", "ch"), ("sch", "sh"), ("ch", "sh"), ("kh", "h"), ("dzh", "j"), ("dj", "j"), ("zh", "j"),
+    ("ou", "u"), ("w", "v"), ("y", "i"), ("ph", "f"), ("q", "k"), ("c", "k"),
+)  # fmt: skip
+
+
+def international(text: str) -> str:
+    """The letters of a name with every Latin-script transliteration habit folded, and doubled letters single."""
+    folded = letters(text)
+    for written, plain in _TRANSLITERATIONS:
+        folded = folded.replace(written, plain)
+    return re.sub(r"(.)\1+", r"\1", folded)
+
+
+def _finding(
+    story: StoryFacts, entity: Entity, variants: list[Spelling], config: SpellingConfig, identity: tuple = ()
+) -> Finding:
     style_only = len({transcribed(s.text) for s in variants}) == 1
     severity = config.severity or (config.style_only_severity if style_only else CHECK.severity)
     preferred = _preferred(entity, variants)
@@ -150,7 +208,7 @@ def _finding(story: StoryFacts, entity: Entity, variants: list[Spelling], config
         severity,
         message,
         claims=(),
-        identity=(entity.id,),
+        identity=identity or (entity.id,),
         values=sorted(s.text for s in variants),
         expected=preferred,
         observed=", ".join(s.text for s in others),

@@ -109,6 +109,17 @@ def _names_abroad() -> dict[str, set[str]]:
     return {country: {name for name in names if len(owners[word_key(name)]) == 1} for country, names in found.items()}
 
 
+@lru_cache(maxsize=1)
+def _every_name() -> frozenset[tuple[str, ...]]:
+    names = {word_key(name) for rule in _all_countries() for name in (rule.name, *rule.aliases, *rule.demonyms)}
+    return frozenset(names)
+
+
+def country_name(text: str) -> bool:
+    """True when CLDR writes `text` for a country in one of the news languages (`Japón`, `Japão`, `Japon`)."""
+    return word_key(text) in _every_name()
+
+
 def _derived(name: str) -> set[str]:
     """The regular English adjectives of a country name (most are never written; they cost nothing)."""
     if name in IRREGULAR or not name.replace(" ", "").isalpha():
