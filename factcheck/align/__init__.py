@@ -13,6 +13,7 @@ from factcheck.align.clustering import cluster
 from factcheck.align.frames import Frame, frame, inverse_frequencies, period, words_of
 from factcheck.align.labels import label, reasons
 from factcheck.keys import Subjects, Vocabulary
+from factcheck.keys.subject import EVENT
 from factcheck.manifest import DeclaredFact
 from factcheck.models import Claim, ClaimKind, Entity, Fact, Story
 
@@ -41,7 +42,9 @@ def align(
         masked = others + subjects.names_in(claim.source, claim.context.sentence.start, claim.context.sentence.end)
         scope = vocabulary.distinct_scope(claim.keys.scope.value) if vocabulary else claim.keys.scope.value
         keyed = bool(vocabulary and vocabulary.specific(claim.keys.measure.value))
-        frames.append(frame(claim, _subjects(claim, subjects), periods.get(sentence, ()), masked, scope, keyed))
+        # The event a date names is the dates check's key; dates still align by their words, as before.
+        measured = claim.keys.subject != EVENT
+        frames.append(frame(claim, _subjects(claim, subjects), periods.get(sentence, ()), masked, scope, keyed, measured))
     idf = inverse_frequencies(frames)
     index = {claim.id: position for position, claim in enumerate(remaining)}
     must_link = [(index[c.restates], index[c.id]) for c in remaining if c.restates in index]
@@ -52,9 +55,9 @@ def align(
 
 
 def _subjects(claim: Claim, subjects: Subjects) -> frozenset[str]:
-    """The subject its keys decided; found here only for claims that come without keys."""
+    """The subject its keys decided; found here for claims that come without keys, and for a date of an event."""
     decided = claim.keys.subject
-    if decided.confidence == 0:
+    if decided.confidence == 0 or decided == EVENT:
         return subjects.of(claim)
     return frozenset(decided.value.split("+")) if decided.value else frozenset()
 

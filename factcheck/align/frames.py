@@ -99,6 +99,7 @@ def frame(
     figures: tuple[tuple[int, int], ...] = (),
     scope: str | None = None,
     keyed: bool = False,
+    measured: bool = True,
 ) -> Frame:
     """The frame of one claim.
 
@@ -107,7 +108,7 @@ def frame(
     `figures` the spans the words around the figure leave out: the sentence's other money figures
     ("USD" is not context) and its names (already entity features); `scope` the claim's scope as alignment
     compares it (an implied scope is none); `keyed` whether its measure is specific enough for keys alone to
-    tie it to other claims.
+    tie it to other claims; `measured` False to leave the measure out (a date's event: see checks/dates.py).
     """
     features: dict[Feature, float] = {}
     words, spelled = _near_words(claim, figures)
@@ -122,8 +123,9 @@ def frame(
     group = noun_group(claim.context.noun)
     if group:
         features[("n", group)] = NOUN
-    if claim.keys.measure.value:
-        features[("k", claim.keys.measure.value)] = MEASURE
+    measure = claim.keys.measure.value if measured else None
+    if measure:
+        features[("k", measure)] = MEASURE
     if dimension(claim) not in ("time", "duration"):
         for period in time_frames:
             features[("t", period)] = TIME_FRAME
@@ -143,7 +145,7 @@ def frame(
         subjects=subjects,
         role=claim.role if claim.kind is ClaimKind.DURATION else None,
         spelled=tuple(sorted(spelled.items())),
-        measure=claim.keys.measure.value,
+        measure=measure,
         scope=scope,
         keyed=keyed,
     )

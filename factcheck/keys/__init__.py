@@ -14,7 +14,7 @@ from collections import defaultdict
 from factcheck.keys.as_of import as_of_key
 from factcheck.keys.measure import figure_span, measure_key
 from factcheck.keys.scope import scope_key
-from factcheck.keys.subject import Subjects
+from factcheck.keys.subject import EVENT, Subjects
 from factcheck.keys.vocabulary import MeasureRule, ScopeRule, Vocabulary
 from factcheck.models import Claim, ClaimKind, Entity, Keys, Source, Story
 
@@ -53,9 +53,10 @@ def _sentence_keys(
         rule = vocabulary.measures.get(measure.value or "")
         offset = claim.context.sentence.start
         absolute = tuple((start + offset, end + offset) for start, end in others)
+        event = rule is not None and rule.subject == "event"
         keys[claim.id] = Keys(
             measure=measure,
-            subject=subjects.key(claim, rule is not None and rule.subject == "place", names, absolute),
+            subject=EVENT if event else subjects.key(claim, rule is not None and rule.subject == "place", names, absolute),
             scope=scope_key(claim, scope_hits, others, vocabulary),
             as_of=as_of_key(claim, source, story),
         )

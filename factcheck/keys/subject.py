@@ -32,6 +32,10 @@ _ANAPHORA = {
 }
 
 
+# A date of the story's one event of its kind (the day the quake struck): the event is its subject.
+EVENT = Key(label="the story's event", rule="a date of the story's one event of its kind", confidence=SETTING_SUBJECT)
+
+
 @dataclass(frozen=True, order=True)
 class Placed:
     """A mention of an entity at a position of a source."""

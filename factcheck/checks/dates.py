@@ -1,0 +1,147 @@
+"""dates: a source that dates one of the story's events on another day than the other sources do.
+
+Every date of one kind of the story's events (the day the quake struck, the swearing-in, the
+announcement, the day a summit opened or ended: `subject = "event"` in rules/measures.toml) is
+compared with the others of its kind, by the measure key alone: a story has one such event, and
+its dates in five languages share no words for alignment to see. The day most sources give is the consensus; a date some days away from it is
+reported, and so is one on the same day and month a year off (`17 January 2023` for the 2024
+announcement). A date further away is another event of the kind (the earthquake of 1960 a story
+recalls), not a contradiction. An outlier is a warning when at least `min_sources` other sources
+agree on the consensus day, else information: the cue that names the event is a guess by nature.
+A date one day off is information too unless its own source also gives the consensus day: the
+quake of 01:17 UTC on Monday struck on Sunday evening for a paper in Chile.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from pydantic import Field
+
+from factcheck import figures
+from factcheck.checks import Check, CheckConfig, register
+from factcheck.checks.base import StoryFacts, claim_key, explain
+from factcheck.keys.subject import EVENT
+from factcheck.models import Claim, ClaimKind, Finding, Severity
+
+
+class DatesConfig(CheckConfig):
+    """How far apart two days may be and still date one event."""
+
+    window_days: int = Field(default=45, ge=1, description="Days from the consensus within which a date is this event's.")
+    min_sources: int = Field(default=2, ge=1, description="Other sources that must agree before an outlier is a warning.")
+
+
+def run(story: StoryFacts, config: DatesConfig) -> list[Finding]:
+    """One finding per date that puts one of the story's events on another day than the consensus."""
+    findings = []
+    for label, days in _event_days(story).items():
+        consensus = _consensus(days)
+        if consensus is None:
+            continue
+        agreeing = [claim for claim, day in days if day == consensus]
+        for claim, day in days:
+            if day != consensus and _same_event(day, consensus, config):
+                findings.append(_finding(story, label, claim, day, consensus, agreeing, config))
+    return findings
+
+
+def _event_days(story: StoryFacts) -> dict[str, list[tuple[Claim, dt.date]]]:
+    """The single days of every date claim of an event measure, by the measure's label."""
+    found: dict[str, list[tuple[Claim, dt.date]]] = {}
+    for claim in story.claims:
+        keys = claim.keys
+        if claim.kind is ClaimKind.DATE and keys.subject == EVENT and keys.measure.label:
+            if (day := single_day(claim)) is not None:
+                found.setdefault(keys.measure.label, []).append((claim, day))
+    return found
+
+
+def single_day(claim: Claim) -> dt.date | None:
+    """The one day a date claim names (not a month, not a range)."""
+    if claim.role == "range" or claim.restates is not None:
+        return None
+    interval = claim.stated.interval
+    return figures.day(interval.low) if interval.low == interval.high else None
+
+
+def _consensus(days: list[tuple[Claim, dt.date]]) -> dt.date | None:
+    """The day the most sources give, when one day leads; each source counts once per day."""
+    votes = Counter(day for _, day in {(claim.source, day) for claim, day in days})
+    ranked = votes.most_common()
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _same_event(day: dt.date, consensus: dt.date, config: DatesConfig) -> bool:
+    """Close enough to be this event's day, or its day and month with the year one off."""
+    if abs((day - consensus).days) <= config.window_days:
+        return True
+    return (day.month, day.day) == (consensus.month, consensus.day) and abs(day.year - consensus.year) == 1
+
+
+def _finding(
+    story: StoryFacts,
+    label: str,
+    claim: Claim,
+    day: dt.date,
+    consensus: dt.date,
+    agreeing: list[Claim],
+    config: DatesConfig,
+) -> Finding:
+    others = sorted({c.source for c in agreeing} - {claim.source})
+    own = claim.source in {c.source for c in agreeing}
+    reason = _doubt(day, consensus, others, own, config)
+    severity = config.severity or (Severity.INFO if reason else CHECK.severity)
+    who = f"{len(others)} other source{'s' if len(others) != 1 else ''}" if others else "its own text elsewhere"
+    also = " (its own text also gives that day)" if own and others else ""
+    message = (
+        f"{story.name_of(claim.source)} gives {claim.surface} ({day:%-d %B %Y}) for the {label.lower()}; "
+        f"{who} give {consensus:%-d %B %Y}{also}, {_apart(day, consensus)}."
+    )
+    if reason and config.severity is None:
+        message += f" Not an error: {reason}."
+    cited = [claim] + [c for c in agreeing if c.source != claim.source][:3]
+    return story.finding(
+        CHECK.id,
+        severity,
+        message,
+        claims=cited,
+        identity=(claim_key(claim),),
+        values=sorted(f"{c.source}:{c.surface}" for c in cited),
+        fact=story.fact_of(claim.id),
+        expected=f"{consensus:%d %B %Y}",
+        observed=f"{day:%d %B %Y}",
+        trail=[explain(c, story) for c in cited]
+        + [f"the day most sources give: {consensus:%d %B %Y}; within {config.window_days} days, or a year off, "
+           "a date is this event's"],
+    )
+
+
+def _doubt(day: dt.date, consensus: dt.date, others: list[str], own: bool, config: DatesConfig) -> str | None:
+    """Why the date may be right after all, or None."""
+    if len(others) < config.min_sources:
+        return f"fewer than {config.min_sources} other sources agree on the day"
+    if abs((day - consensus).days) == 1 and not own:
+        return "a day apart, which the source's time zone may explain"
+    return None
+
+
+def _apart(day: dt.date, consensus: dt.date) -> str:
+    gap = (day - consensus).days
+    if abs(gap) > 300:
+        return f"a year {'later' if gap > 0 else 'earlier'}"
+    return f"{abs(gap)} day{'s' if abs(gap) != 1 else ''} {'later' if gap > 0 else 'earlier'}"
+
+
+CHECK = register(
+    Check(
+        id="dates",
+        summary="A source that dates one of the story's events on another day than the other sources do.",
+        config=DatesConfig,
+        severity=Severity.WARNING,
+        run=run,
+    )
+)
