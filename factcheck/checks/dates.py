@@ -30,7 +30,7 @@ class DatesConfig(CheckConfig):
     """How far apart two days may be and still date one event."""
 
     window_days: int = Field(default=45, ge=1, description="Days from the consensus within which a date is this event's.")
-    min_sources: int = Field(default=2, ge=1, description="Other sources that must agree before an outlier is a warning.")
+    min_sources: int = Field(default=3, ge=1, description="Other sources that must agree before an outlier is a warning.")
 
 
 def run(story: StoryFacts, config: DatesConfig) -> list[Finding]:

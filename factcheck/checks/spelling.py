@@ -11,8 +11,9 @@ information, like differences of capitals and punctuation.
 
 Across languages of the Latin script one case is still a misspelling: a form only one source
 writes, against a form sources in two or more other languages share, when no transliteration
-convention of any of them explains the difference (`Azial` in an Italian article, `Azilal` in
-English, French and Spanish ones). `Tokio`/`Tokyo` or `Zelenski`/`Zelensky` are conventions, and
+convention of any of them explains the difference and only one word differs (`Azial` in an
+Italian article, `Azilal` in English, French and Spanish ones; `Castille-La Manche` is French for
+`Castilla-La Mancha`, each word translated). `Tokio`/`Tokyo` or `Zelenski`/`Zelensky` are conventions, and
 stay unreported.
 """
 
@@ -73,10 +74,19 @@ def across_languages(story: StoryFacts, entity: Entity) -> list[tuple[Spelling, 
             others = languages[shared.text] - languages[lone.text]
             if shared is lone or shared.form == "alias" or len(others) < 2 or not _latin(shared.text):
                 continue
-            if _compete(lone.text, shared.text) and international(lone.text) != international(shared.text):
+            if _compete(lone.text, shared.text) and _one_word_off(lone.text, shared.text):
                 pairs.append((lone, shared))
                 break
     return pairs
+
+
+def _one_word_off(lone: str, shared: str) -> bool:
+    """True when one word alone differs, and no transliteration habit explains it.
+
+    A typo hits one word; a translation changes each (`Castille-La Manche` for `Castilla-La Mancha`).
+    """
+    differing = [(a, b) for a, b in zip(_words(lone), _words(shared)) if a != b]
+    return len(differing) == 1 and international(differing[0][0]) != international(differing[0][1])
 
 
 def _latin(text: str) -> bool:
