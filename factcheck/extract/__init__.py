@@ -35,9 +35,10 @@ _CONTEXT = 150  # characters either side of a figure (within its sentence) whose
 _FIXED_KINDS = (ClaimKind.DATE, ClaimKind.YEAR)  # calendar times: qualifiers do not move them
 # Between a figure and a restatement of it in another currency or unit: `3 trillion yen (about $19 billion)`,
 # `¥3tn, or about $19bn`, `100 miles – 160 km`.
-# A closing quote may come between: `“around 104 billion dollars” (97 million euros)`.
+# A closing quote may come between: `“around 104 billion dollars” (97 million euros)`, or a stray full
+# stop before the bracket: `US $14.4 billion. (₹1.4 trillion)`.
 _RESTATES = re.compile(
-    r"[\"”’»]?\s*(?:[(\[]|,?\s*or|,?\s*(?:equivalent|equal)\s+to|,?\s*i\.e\.,?|[—–])\s*", re.IGNORECASE
+    r"[\"”’»]?\s*(?:\.?\s*[(\[]|,?\s*or|,?\s*(?:equivalent|equal)\s+to|,?\s*i\.e\.,?|[—–])\s*", re.IGNORECASE
 )
 
 
