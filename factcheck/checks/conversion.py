@@ -4,6 +4,13 @@
 another currency. Both are on the reporting currency already, each at its own
 rate, so the expected bracketed value is the first figure's normalised value
 divided by the bracketed currency's rate.
+
+Where no rate is known (the ECB publishes none for the dirham or the Taiwan dollar and the
+rules list none), the story's own conversions of one pair of currencies are held against each
+other: `140 thousand dirhams (12,900 euros)` and `120 billion dirhams (around 11 million euros)`
+imply rates a thousand times apart, and rates do not move like that within one story. A
+conversion whose implied rate is `implied_factor` times or more off the others' is reported: an
+error when two or more others agree, a warning when it is one against one.
 """
 
 from __future__ import annotations
@@ -25,6 +32,9 @@ class ConversionConfig(CheckConfig):
         default=Decimal("0.02"), ge=0, description="Allowed for a rate taken a few days off the reference date."
     )
     error_above: Decimal = Field(default=Decimal("0.05"), ge=0, description="Deviation that makes an error.")
+    implied_factor: Decimal = Field(
+        default=Decimal(3), gt=1, description="Without a known rate: how far apart two conversions' implied rates may be."
+    )
 
 
 def expected_value(original: Claim, restated: Claim) -> Decimal | None:
@@ -41,14 +51,92 @@ def expected_value(original: Claim, restated: Claim) -> Decimal | None:
 def run(story: StoryFacts, config: ConversionConfig) -> list[Finding]:
     """A finding for every bracketed conversion whose interval misses the expected value."""
     findings = []
+    unpriced: dict[tuple[str, str], list[tuple[Claim, Claim, Decimal]]] = {}
     for restated in story.claims:
         original = story.claim_by_id.get(restated.restates or "")
         if original is None or original.stated.unit == restated.stated.unit:
             continue
         expected = expected_value(original, restated)
-        if expected is not None and not _allows(restated.stated.interval, expected, config.tolerance):
+        if expected is None:
+            pair, rate = implied_rate(original, restated)
+            if rate is not None:
+                unpriced.setdefault(pair, []).append((original, restated, rate))
+        elif not _allows(restated.stated.interval, expected, config.tolerance):
             findings.append(_finding(story, original, restated, expected, config))
+    for pair, conversions in sorted(unpriced.items()):
+        findings.extend(_implied_outliers(story, pair, conversions, config))
     return findings
+
+
+def implied_rate(original: Claim, restated: Claim) -> tuple[tuple[str, str], Decimal | None]:
+    """The pair of currencies (in name order) and the rate the conversion implies: units of the second per the first."""
+    pair = tuple(sorted((original.stated.unit, restated.stated.unit)))
+    amounts = {original.stated.unit: original.stated.value, restated.stated.unit: restated.stated.value}
+    if amounts[pair[0]] <= 0 or amounts[pair[1]] <= 0:
+        return pair, None
+    return pair, amounts[pair[1]] / amounts[pair[0]]
+
+
+def _implied_outliers(
+    story: StoryFacts, pair: tuple[str, str], conversions: list[tuple[Claim, Claim, Decimal]], config: ConversionConfig
+) -> list[Finding]:
+    """Conversions whose implied rate is `implied_factor` or more off the middle rate of the story's others."""
+    if len(conversions) < 2:
+        return []
+    rates = sorted(rate for _, _, rate in conversions)
+    middle = rates[(len(rates) - 1) // 2]  # the lower middle: of two, the first, reported once
+    findings = []
+    for index, (original, restated, rate) in enumerate(conversions):
+        others = [other for position, other in enumerate(conversions) if position != index]
+        reference = others[0][2] if len(others) == 1 else middle
+        factor = max(rate, reference) / min(rate, reference)
+        if factor >= config.implied_factor and (len(others) > 1 or rate != middle):
+            findings.append(_implied_finding(story, pair, (original, restated, rate), others, reference, factor, config))
+    return findings
+
+
+def _implied_finding(
+    story: StoryFacts,
+    pair: tuple[str, str],
+    conversion: tuple[Claim, Claim, Decimal],
+    others: list[tuple[Claim, Claim, Decimal]],
+    middle: Decimal,
+    factor: Decimal,
+    config: ConversionConfig,
+) -> Finding:
+    original, restated, rate = conversion
+    alone = len(others) == 1
+    severity = config.severity or (Severity.WARNING if alone else CHECK.severity)
+    shown, usual = _per(rate, pair), _per(middle, pair)
+    whose = f"{story.name_of(others[0][0].source)}'s {others[0][0].surface} ({others[0][1].surface})" if alone else (
+        f"{len(others)} other conversions in the story")
+    message = (
+        f"{story.name_of(restated.source)} converts {original.surface} to {restated.surface}, a rate of {shown}; "
+        f"{whose} imply {usual}: {factor:.0f} times apart. No rate of the day is known for {pair[0]}/{pair[1]}"
+        + (", so either may be the wrong one." if alone else ".")
+    )
+    claims = [restated, original] + [claim for other in others[:3] for claim in (other[1], other[0])]
+    return story.finding(
+        CHECK.id,
+        severity,
+        message,
+        claims=claims,
+        identity=("implied", claim_key(restated)),
+        values=(original.surface, restated.surface),
+        fact=story.fact_of(restated.id),
+        expected=f"about {usual}",
+        observed=shown,
+        trail=[explain(original, story), explain(restated, story)]
+        + [f"{o.surface} ({r.surface}): {_per(x, pair)}" for o, r, x in others]
+        + [f"implied rates {config.implied_factor}× or more apart are not a market's movement within one story"],
+    )
+
+
+def _per(rate: Decimal, pair: tuple[str, str]) -> str:
+    """`30.5 TWD per USD`: the rate the way round that is one or more."""
+    if rate < 1:
+        rate, pair = 1 / rate, (pair[1], pair[0])
+    return f"{figures.amount(rate, '', significant=3).strip()} {pair[1]} per {pair[0]}"
 
 
 def _allows(interval: Interval, expected: Decimal, tolerance: Decimal) -> bool:

@@ -257,22 +257,31 @@ def _by_suffix(text: str, number: Number, dollar: str, language: str, sentence: 
     if name in _SUBUNITS:
         code = _SUBUNITS[name] or dollar
         return _Currency(code, (f"'{name}' read as hundredths of {code}",), factor=Decimal("0.01")), found.end()
-    return _by_name(name, sentence, language), found.end()
+    return _by_name(name, sentence, language, text), found.end()
 
 
-def _by_name(name: str, sentence: str, language: str) -> _Currency | None:
+def _by_name(name: str, sentence: str, language: str, document: str = "") -> _Currency | None:
+    """The currency a name means; a name several share (`dirhams`) by the country its sentence, else its
+    source, names alone."""
     codes = currency_names(language).get(name, ())
     if len(codes) == 1:
         return _Currency(codes[0])
-    lowered = sentence.lower()
-    named = [code for code in codes if any(stem in lowered for stem in _territory_words().get(code, ()))]
-    if len(named) == 1:
-        return _Currency(named[0], (f"'{name}' read as {named[0]} from the country named in the sentence",))
+    for where, context in (("the sentence", sentence), ("the source", document)):
+        named = _named(codes, context)
+        if len(named) == 1:
+            return _Currency(named[0], (f"'{name}' read as {named[0]} from the country named in {where}",))
+        if named:
+            break  # two of its countries named: the source does not settle it
     default = _DEFAULT_SHORT.get(name.removesuffix("s")) or _DEFAULT_SHORT.get(name)
     if default is None:
         return None
     confidence = 0.9 if default in _USUAL_READINGS else 0.6
     return _Currency(default, (f"'{name}' is ambiguous; read as {default}",), confidence)
+
+
+def _named(codes: tuple[str, ...], context: str) -> list[str]:
+    lowered = context.lower()
+    return [code for code in codes if any(stem in lowered for stem in _territory_words().get(code, ()))]
 
 
 def _candidate(number: Number, currency: _Currency, start: int, end: int) -> Candidate:
