@@ -76,6 +76,24 @@ def country_rules(listed: Sequence[EntityRule]) -> list[EntityRule]:
     return [rule for rule in _all_countries() if word_key(rule.name) not in taken]
 
 
+def with_country_names(listed: Sequence[EntityRule]) -> list[EntityRule]:
+    """The rules, each country among them given CLDR's names of it abroad as aliases (`Türkiye`: `Turquía`, `Турция`).
+
+    The rules' own spelling stays house style; a name abroad that the rules list as a variant stays one.
+    """
+    countries = {word_key(rule.name): rule for rule in _all_countries()}
+    extended = []
+    for rule in listed:
+        known = {word_key(text) for text in (rule.name, *rule.aliases, *rule.variants, *rule.demonyms)}
+        country = next((countries[key] for key in map(word_key, (rule.name, *rule.aliases)) if key in countries), None)
+        if country is None or rule.kind not in ("place", "other"):
+            extended.append(rule)
+            continue
+        abroad = [name for name in (country.name, *country.aliases) if word_key(name) not in known]
+        extended.append(rule.model_copy(update={"aliases": [*rule.aliases, *abroad]}))
+    return extended
+
+
 @lru_cache(maxsize=1)
 def _all_countries() -> tuple[EntityRule, ...]:
     names = sorted(name for code, name in Locale.parse("en").territories.items() if code.isalpha())

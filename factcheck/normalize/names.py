@@ -20,7 +20,7 @@ from babel import Locale
 from factcheck.extract.sentences import Segments, segment
 from factcheck.models import Claim, Document, Entity, Mention, Span, Spelling
 from factcheck.normalize.authority import Authority, EntityRule, Form
-from factcheck.normalize.countries import country_rules
+from factcheck.normalize.countries import country_rules, with_country_names
 from factcheck.normalize.clusters import ORGANISATION_WORDS, PLACE_WORDS, Assignment, cluster
 from factcheck.normalize.folding import slug, word_key
 from factcheck.normalize.mentions import Found as Located
@@ -74,7 +74,7 @@ def _authority(rules: tuple[str, ...]) -> Authority:
     Built once per rules: thousands of country names in many languages are folded for it, the same in every story.
     """
     listed = [EntityRule.model_validate_json(rule) for rule in rules]
-    return Authority([*listed, *country_rules(listed)])
+    return Authority([*with_country_names(listed), *country_rules(listed)])
 
 
 def _written(text: str) -> str:
