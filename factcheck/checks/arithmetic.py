@@ -7,6 +7,11 @@ Three patterns of news copy:
   10 de bronze`, `48 медалей: 18 золотых, 18 серебряных и 14 бронзовых`, `$5bn, of which $3bn …`. Such a
   list may leave parts out ("including 10 children"), so only parts that add up to more than the total
   are reported.
+- a total for several places and its parts place by place, anywhere in the source: `The death toll
+  across Syria and Turkey rose to 36,217 on Monday. In Turkey, 31,643 people … In Syria, 4,614`. Only
+  counts that can only grow (deaths, the injured, buildings destroyed), of one as-of day and scope, each
+  place with one figure alone, and a sum within `near` of the total: a combined toll is a sum, a figure
+  that far off is another count or another time.
 - a duration with its range: `over the first 30 years of its activities (1993–2023)`.
 """
 
@@ -40,6 +45,9 @@ class ArithmeticConfig(CheckConfig):
 
     tolerance: Decimal = Field(default=Decimal("0.005"), ge=0, description="Relative slack on a sum.")
     range_slack: int = Field(default=1, ge=0, description="Years a range may differ from its stated length.")
+    near: Decimal = Field(
+        default=Decimal("0.2"), ge=0, description="How far place-by-place parts may be from their total and still be its parts."
+    )
 
 
 def run(story: StoryFacts, config: ArithmeticConfig) -> list[Finding]:
@@ -51,6 +59,7 @@ def run(story: StoryFacts, config: ArithmeticConfig) -> list[Finding]:
     for claims in by_source.values():
         ordered = sorted(claims, key=lambda c: c.span.start)
         findings.extend(_sums(story, ordered, config))
+        findings.extend(_place_sums(story, ordered, config))
         findings.extend(_ranges(story, ordered, config))
     return findings
 
@@ -122,12 +131,59 @@ def _sums(story: StoryFacts, claims: list[Claim], config: ArithmeticConfig) -> l
     return findings
 
 
+def place_breakdowns(story: StoryFacts, claims: list[Claim]) -> list[tuple[Claim, list[Claim]]]:
+    """(total, parts): a count of several places and, for each of them, the one count the source gives alone."""
+    keyed = [claim for claim in claims if _growing_count(story, claim)]
+    found = []
+    for total in keyed:
+        places = _places(total)
+        if len(places) < 2:
+            continue
+        same = [c for c in keyed if _one_quantity(c, total) and len(_places(c)) == 1 and _places(c) <= places]
+        by_place = {place: {c.stated.value: c for c in same if _places(c) == {place}} for place in places}
+        if all(len(values) == 1 for values in by_place.values()):
+            parts = sorted((next(iter(values.values())) for values in by_place.values()), key=lambda c: c.span.start)
+            found.append((total, parts))
+    return found
+
+
+def _growing_count(story: StoryFacts, claim: Claim) -> bool:
+    fact = story.fact_by_id.get(story.fact_of(claim.id) or "")
+    return claim.kind is ClaimKind.COUNT and claim.keys.measure.value is not None and bool(fact and fact.cumulative)
+
+
+def _places(claim: Claim) -> set[str]:
+    return set(claim.keys.subject.value.split("+")) if claim.keys.subject.value else set()
+
+
+def _one_quantity(claim: Claim, total: Claim) -> bool:
+    """Same measure and scope, true on the same day."""
+    keys, other = claim.keys, total.keys
+    return (keys.measure.value, keys.scope.value, keys.as_of.value and keys.as_of.value[:10]) == (
+        other.measure.value, other.scope.value, other.as_of.value and other.as_of.value[:10])
+
+
+def _place_sums(story: StoryFacts, claims: list[Claim], config: ArithmeticConfig) -> list[Finding]:
+    findings = []
+    for total, parts in place_breakdowns(story, claims):
+        value = sum((p.stated.value for p in parts), Decimal(0))
+        stated = total.stated
+        if any(p.stated.value >= stated.value for p in parts) or abs(value - stated.value) > stated.value * config.near:
+            continue  # a part as large as the total, or a sum far from it: not its breakdown
+        low = sum((reading(p).interval.low for p in parts), Decimal(0))
+        high = sum((reading(p).interval.high for p in parts), Decimal(0))
+        if not Interval(low=low, high=high).overlaps(reading(total).interval):
+            findings.append(_sum_finding(story, total, parts, Interval(low=low, high=high), config))
+    return findings
+
+
 def _sum_finding(story: StoryFacts, total: Claim, parts: list[Claim], added: Interval, config: ArithmeticConfig) -> Finding:
     unit = reading(total).unit
     value = sum((reading(p).quantity.value for p in parts), Decimal(0))
     listed = " + ".join(p.surface for p in parts)
+    digits = max(4, len(str(int(abs(value))))) if value == value.to_integral() else 4  # 36,257, not 36,260
     message = (
-        f"{story.name_of(total.source)}: the parts ({listed} = {figures.amount(value, unit, significant=4)}) do not add up to the "
+        f"{story.name_of(total.source)}: the parts ({listed} = {figures.amount(value, unit, significant=digits)}) do not add up to the "
         f"total of {total.surface} ({figures.change(value, reading(total).quantity.value)})."
     )
     claims = [total, *parts]

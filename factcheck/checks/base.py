@@ -29,6 +29,11 @@ class StoryFacts:
         return {claim.id: claim for claim in self.claims}
 
     @cached_property
+    def fact_by_id(self) -> dict[str, Fact]:
+        """Facts by their id."""
+        return {fact.id: fact for fact in self.facts}
+
+    @cached_property
     def source_by_id(self) -> dict[str, Source]:
         """Sources by their id."""
         return {source.id: source for source in self.sources}
