@@ -1,6 +1,7 @@
 """Run extraction on a case's text (tests/cases/extract/*.toml) and compare with what the case expects.
 
-A case is `text`, optional `reference` (a date), `dollar` and `language`, and `expect`: every claim the
+A case is `text`, optional `reference` (a date), `published` (the source's publication date), `dollar`
+and `language`, and `expect`: every claim the
 text must yield, in order, each as `{kind, surface}` plus any of `value`, `unit`, `upper`, `low`, `high`,
 `qualifier`, `role`, `noun`, `restates` (true when it restates the claim before it), `confidence_max`
 and `note` (words one of its notes must contain); the string "none" expects no value. `expect = []` says the text holds no claim at all.
@@ -19,10 +20,10 @@ from factcheck.models import Claim, Document, Source
 _NUMBERS = ("value", "upper", "low", "high")
 
 
-def document(text: str, language: str = "en") -> Document:
+def document(text: str, language: str = "en", published: dt.date | None = None) -> Document:
     """A Document of `text` as the loader would make it (cleaned, with its offset map)."""
     cleaned, offsets = clean(text)
-    source = Source(id="case", story="story", path="case.txt", title="case", language=language)
+    source = Source(id="case", story="story", path="case.txt", title="case", language=language, published=published)
     return Document(source=source, original=text, text=cleaned, offsets=offsets)
 
 
@@ -30,7 +31,7 @@ def run_case(case: dict, rules: Rules) -> list[Claim]:
     """The claims extraction finds in a case's text."""
     reference = case.get("reference", dt.date(2025, 12, 20))
     reference = None if reference == "none" else reference
-    doc = document(case["text"], case.get("language", "en"))
+    doc = document(case["text"], case.get("language", "en"), case.get("published"))
     return extract(doc, rules.qualifier_table, dollar=case.get("dollar", "USD"), reference=reference)
 
 

@@ -10,6 +10,11 @@ recalls), not a contradiction. An outlier is a warning when at least `min_source
 agree on the consensus day, else information: the cue that names the event is a guess by nature.
 A date one day off is information too unless its own source also gives the consensus day: the
 quake of 01:17 UTC on Monday struck on Sunday evening for a paper in Chile.
+
+A day named relative to the publication (extract/days.py) never makes the consensus, and is
+compared only when the consensus lies within a week of it: "yesterday" in a piece written weeks
+after the event is about something else. Yesterday is compared like a date; a weekday (`the
+pledges came on Monday`) by its weekday alone: which week it meant, the text does not say.
 """
 
 from __future__ import annotations
@@ -37,14 +42,25 @@ def run(story: StoryFacts, config: DatesConfig) -> list[Finding]:
     """One finding per date that puts one of the story's events on another day than the consensus."""
     findings = []
     for label, days in _event_days(story).items():
-        consensus = _consensus(days)
+        consensus = _consensus([(claim, day) for claim, day in days if claim.role not in _RELATIVE])
         if consensus is None:
             continue
-        agreeing = [claim for claim, day in days if day == consensus]
+        agreeing = [claim for claim, day in days if day == consensus and claim.role not in _RELATIVE]
         for claim, day in days:
-            if day != consensus and _same_event(day, consensus, config):
+            if _contradicts(claim, day, consensus, config):
                 findings.append(_finding(story, label, claim, day, consensus, agreeing, config))
     return findings
+
+
+_RELATIVE = frozenset({"weekday", "yesterday"})
+
+
+def _contradicts(claim: Claim, day: dt.date, consensus: dt.date, config: DatesConfig) -> bool:
+    if claim.role in _RELATIVE and abs((consensus - day).days) > 7:
+        return False  # "yesterday" in a piece written weeks after the event is about something else
+    if claim.role == "weekday":
+        return day.weekday() != consensus.weekday()
+    return day != consensus and _same_event(day, consensus, config)
 
 
 def _event_days(story: StoryFacts) -> dict[str, list[tuple[Claim, dt.date]]]:
@@ -93,14 +109,22 @@ def _finding(
 ) -> Finding:
     others = sorted({c.source for c in agreeing} - {claim.source})
     own = claim.source in {c.source for c in agreeing}
-    reason = _doubt(day, consensus, others, own, config)
+    weekday = claim.role == "weekday"
+    reason = None if weekday and len(others) >= config.min_sources else _doubt(day, consensus, others, own, config)
     severity = config.severity or (Severity.INFO if reason else CHECK.severity)
-    who = f"{len(others)} other source{'s' if len(others) != 1 else ''}" if others else "its own text elsewhere"
+    who = f"{len(others)} other sources give" if len(others) != 1 else "1 other source gives"
+    who = who if others else "its own text elsewhere gives"
     also = " (its own text also gives that day)" if own and others else ""
-    message = (
-        f"{story.name_of(claim.source)} gives {claim.surface} ({day:%-d %B %Y}) for the {label.lower()}; "
-        f"{who} give {consensus:%-d %B %Y}{also}, {_apart(day, consensus)}."
-    )
+    if weekday:
+        message = (
+            f"{story.name_of(claim.source)} says {claim.surface} for the {label.lower()}; "
+            f"{who} {consensus:%A %-d %B %Y}{also}."
+        )
+    else:
+        message = (
+            f"{story.name_of(claim.source)} gives {claim.surface} ({day:%-d %B %Y}) for the {label.lower()}; "
+            f"{who} {consensus:%-d %B %Y}{also}, {_apart(day, consensus)}."
+        )
     if reason and config.severity is None:
         message += f" Not an error: {reason}."
     cited = [claim] + [c for c in agreeing if c.source != claim.source][:3]
@@ -112,8 +136,8 @@ def _finding(
         identity=(claim_key(claim),),
         values=sorted(f"{c.source}:{c.surface}" for c in cited),
         fact=story.fact_of(claim.id),
-        expected=f"{consensus:%d %B %Y}",
-        observed=f"{day:%d %B %Y}",
+        expected=f"{consensus:%A %d %B %Y}" if weekday else f"{consensus:%d %B %Y}",
+        observed=claim.surface if weekday else f"{day:%d %B %Y}",
         trail=[explain(c, story) for c in cited]
         + [f"the day most sources give: {consensus:%d %B %Y}; within {config.window_days} days, or a year off, "
            "a date is this event's"],

@@ -14,7 +14,7 @@ import re
 from factcheck import figures
 from factcheck.checks import Check, CheckConfig, register
 from factcheck.checks.base import StoryFacts, claim_key, explain
-from factcheck.keys.as_of import weekday_names
+from factcheck.extract.days import weekday_names
 from factcheck.models import Claim, ClaimKind, Finding, Severity
 from factcheck.normalize.scripts import primary
 

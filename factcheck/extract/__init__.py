@@ -21,6 +21,7 @@ from factcheck.extract.codes import reason_not_a_claim
 from factcheck.extract.context import content_words, years
 from factcheck.extract.counts import find_counts
 from factcheck.extract.dates import find_dates, find_years
+from factcheck.extract.days import find_days
 from factcheck.extract.durations import find_durations
 from factcheck.extract.physical import find_physical
 from factcheck.extract.money import find_money
@@ -76,8 +77,10 @@ def _candidates(document: Document, segments: Segments, dollar: str, reference: 
         start, end = segments.sentence(position)
         return text[start:end]
 
+    dates = find_dates(text, document.source.published or reference)
     return [
-        *find_dates(text, document.source.published or reference),
+        *dates,
+        *find_days(text, language, document.source.published, dates),
         *find_money(text, numbers, sentence, dollar=dollar, language=language),
         *find_percentages(text, numbers),
         *find_physical(text, numbers),

@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
 
-from babel import Locale, UnknownLocaleError
 
+from factcheck.extract.days import weekday_names
 from factcheck.normalize.scripts import primary
 from factcheck.models import Claim, ClaimKind, Key, Source, Story
 
@@ -138,22 +137,6 @@ def _weekday(text: str, language: str, day: dt.date) -> tuple[str, dt.date] | No
         return None
     weekday = names[found.group("day").lower()]
     return found.group(), day - dt.timedelta(days=(day.weekday() - weekday) % 7)
-
-
-@lru_cache(maxsize=64)
-def weekday_names(language: str) -> dict[str, int]:
-    """Weekday names of a language from CLDR (every width and context), lower-case, to Monday=0."""
-    try:
-        locale = Locale.parse(language)
-    except (UnknownLocaleError, ValueError):
-        return {}
-    names: dict[str, int] = {}
-    for context in ("format", "stand-alone"):
-        for width in ("wide", "abbreviated"):
-            for number, name in locale.days.get(context, {}).get(width, {}).items():
-                if len(name.rstrip(".")) > 2:
-                    names[name.lower().rstrip(".")] = number
-    return names
 
 
 def _iso(value: dt.datetime) -> str:
