@@ -13,6 +13,10 @@ Three patterns of news copy:
   place with one figure alone, and a sum within `near` of the total: a combined toll is a sum, a figure
   that far off is another count or another time.
 - a duration with its range: `over the first 30 years of its activities (1993–2023)`.
+- a percentage change with its before and after in one sentence: `rose 25 % from 40 to 46` (15 %), in
+  any language the from-to words below cover (`passant de 40 à 46`, `de 40 a 46`, `von 40 auf 46`,
+  `с 40 до 46`); when before and after are percentages and the change is their difference, the
+  finding says it: percentage points written as per cent (`fell 8 per cent, from 20 % to 12 %`).
 """
 
 from __future__ import annotations
@@ -37,6 +41,10 @@ _INLINE = re.compile(
     re.IGNORECASE,
 )
 _PART_GAP = 30  # characters between two parts of one list: " en or, ", " золотых, "
+# "from X to Y" in the news languages: the word before X, and what stands between X and Y.
+_FROM = re.compile(r"(?:\bfrom|\bde|\bdesde|\bvon|\bda|\bdal|\bс|\bот|\bpassant de|\bdu)\s*$", re.IGNORECASE)
+_TO = re.compile(r"\s*(?:to|à|au|a|hasta|auf|zu|bis|para|до|на|al)\s*", re.IGNORECASE)
+_CHANGES = frozenset({"growth", "decline"})
 _NOT_A_LIST = re.compile(r"[;()\[\]]")
 
 
@@ -60,6 +68,7 @@ def run(story: StoryFacts, config: ArithmeticConfig) -> list[Finding]:
         ordered = sorted(claims, key=lambda c: c.span.start)
         findings.extend(_sums(story, ordered, config))
         findings.extend(_place_sums(story, ordered, config))
+        findings.extend(_changes(story, ordered, config))
         findings.extend(_ranges(story, ordered, config))
     return findings
 
@@ -199,6 +208,87 @@ def _sum_finding(story: StoryFacts, total: Claim, parts: list[Claim], added: Int
         observed=figures.interval(added, unit),
         trail=[explain(c, story) for c in claims]
         + [f"sum of the parts: {figures.interval(added, unit)}; it must reach the total's interval"],
+    )
+
+
+def stated_changes(claims: list[Claim]) -> list[tuple[Claim, Claim, Claim]]:
+    """(change, before, after): a percentage of growth or decline and the "from X to Y" of its sentence."""
+    by_sentence: dict[int, list[Claim]] = {}
+    for claim in claims:
+        by_sentence.setdefault(claim.context.sentence.start, []).append(claim)
+    found = []
+    for members in by_sentence.values():
+        changes = [c for c in members if c.kind is ClaimKind.PERCENT and c.stated.unit == "percent" and c.keys.measure.value in _CHANGES]
+        pairs = [(x, y) for x, y in zip(members, members[1:]) if _from_to(x, y)]
+        if len(changes) == 1 and len(pairs) == 1:
+            found.append((changes[0], *pairs[0]))
+    return found
+
+
+def _from_to(before: Claim, after: Claim) -> bool:
+    if before.kind is not after.kind or before.stated.unit != after.stated.unit or before.kind is ClaimKind.DATE:
+        return False
+    sentence = before.context.sentence
+    text = sentence.text
+    start, end = before.span.start - sentence.start, after.span.start - sentence.start
+    return bool(_TO.fullmatch(text, start + len(before.span.text), end) and _FROM.search(text[max(0, start - 16) : start]))
+
+
+def _changes(story: StoryFacts, claims: list[Claim], config: ArithmeticConfig) -> list[Finding]:
+    findings = []
+    for change, before, after in stated_changes(claims):
+        low, high = _relative_change(reading(before).interval, reading(after).interval)
+        if low is None:
+            continue
+        magnitude, actual = _magnitude(change.stated.interval.low, change.stated.interval.high), _magnitude(low, high)
+        slack = magnitude.high * config.tolerance
+        if magnitude.low - slack <= actual.high and actual.low <= magnitude.high + slack:
+            continue
+        findings.append(_change_finding(story, change, before, after, actual, config))
+    return findings
+
+
+def _magnitude(low: Decimal, high: Decimal) -> Interval:
+    """The sizes an interval's values have, whatever their sign: "fell 8 %" and "−8 %" alike."""
+    if low <= 0 <= high:
+        return Interval(low=Decimal(0), high=max(-low, high))
+    return Interval(low=min(abs(low), abs(high)), high=max(abs(low), abs(high)))
+
+
+def _relative_change(before: Interval, after: Interval) -> tuple[Decimal | None, Decimal | None]:
+    """The lowest and highest change in per cent from any value of `before` to any of `after`."""
+    if before.low <= 0:
+        return None, None
+    corners = [(a - b) / b * 100 for b in (before.low, before.high) for a in (after.low, after.high)]
+    return min(corners), max(corners)
+
+
+def _change_finding(
+    story: StoryFacts, change: Claim, before: Claim, after: Claim, actual: Interval, config: ArithmeticConfig
+) -> Finding:
+    middle = abs(after.stated.value - before.stated.value) / before.stated.value * 100  # of the figures as written
+    points = None
+    if before.kind is ClaimKind.PERCENT:
+        points = abs(after.stated.value - before.stated.value)
+    written_as_points = points is not None and change.stated.interval.low <= points <= change.stated.interval.high
+    message = (
+        f"{story.name_of(change.source)}: from {before.surface} to {after.surface} is a change of "
+        f"{figures.amount(middle, 'percent', significant=3)}, not {change.surface}"
+        + (f": {change.surface} is the difference in percentage points." if written_as_points else ".")
+    )
+    claims = [change, before, after]
+    return story.finding(
+        CHECK.id,
+        config.severity or CHECK.severity,
+        message,
+        claims=claims,
+        identity=("change", claim_key(change)),
+        values=[c.surface for c in claims],
+        fact=story.fact_of(change.id),
+        expected=figures.amount(middle, "percent", significant=3),
+        observed=change.surface,
+        trail=[explain(c, story) for c in claims]
+        + [f"({after.surface} − {before.surface}) / {before.surface}: {figures.interval(actual, 'percent')} in magnitude"],
     )
 
 
