@@ -130,14 +130,26 @@ def _sums(story: StoryFacts, claims: list[Claim], config: ArithmeticConfig) -> l
     listed = [(total, parts, True) for total, parts in breakdowns(claims)]
     listed += [(total, parts, False) for total, parts in inline_breakdowns(claims)]
     for total, parts, complete in listed:
-        low = sum((reading(p).interval.low for p in parts), Decimal(0))
-        high = sum((reading(p).interval.high for p in parts), Decimal(0))
-        stated = reading(total).interval
+        low = sum((p.stated.interval.low for p in parts), Decimal(0))
+        high = sum((p.stated.interval.high for p in parts), Decimal(0))
+        stated = _at_parts_precision(total, parts)
         slack = abs(total.stated.value) * config.tolerance
         if low - slack <= stated.high and (stated.low <= high + slack or not complete):
             continue
         findings.append(_sum_finding(story, total, parts, Interval(low=low, high=high), config))
     return findings
+
+
+def _at_parts_precision(total: Claim, parts: list[Claim]) -> Interval:
+    """The total's interval, rounded no coarser than its parts: a total of €40 million broken down into
+    €25 million and €12 million is forty to the million, as its parts are, so 37 does not make it."""
+    finest = min((p.stated.precision for p in parts if p.stated.precision), default=None)
+    stated = total.stated
+    if total.qualifier or finest is None or stated.precision is None or finest >= stated.precision:
+        return stated.interval
+    if stated.value % finest:
+        return stated.interval  # the total is not written to the parts' step
+    return Interval(low=stated.value - finest / 2, high=stated.value + finest / 2)
 
 
 def place_breakdowns(story: StoryFacts, claims: list[Claim]) -> list[tuple[Claim, list[Claim]]]:
