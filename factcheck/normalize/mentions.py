@@ -158,8 +158,17 @@ def _trim(run: list[Token], vocabulary: Vocabulary) -> list[Token]:
     return run
 
 
+# German writes offices capitalised and compounded onto the name's run (`Bundesentwicklungsministerin Svenja
+# Schulze`, `Vizepräsident Fuat Oktay`): a word ending in one of these is a title, however it begins.
+TITLE_ENDINGS = (
+    "minister", "ministerin", "prasident", "prasidentin", "kanzler", "kanzlerin", "sprecher", "sprecherin",
+    "direktor", "direktorin", "vorsitzende", "vorsitzender", "botschafter", "botschafterin", "chefin",
+)  # fmt: skip
+
+
 def _title(token: Token) -> bool:
-    return token.folded in TITLES or token.folded.removesuffix("s") in TITLES
+    word = token.folded
+    return word in TITLES or word.removesuffix("s") in TITLES or word.endswith(TITLE_ENDINGS)
 
 
 def _opener(token: Token, vocabulary: Vocabulary) -> bool:
