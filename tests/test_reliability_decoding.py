@@ -1,0 +1,123 @@
+"""Stray bytes: a UTF-8 article with a few bad bytes is read as UTF-8 with those bytes replaced and a
+warning naming them, never as a legacy code page; legacy files are still read in their encoding.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from factcheck.cli import cli
+from factcheck.sources import _mostly_utf8, decode_file, load
+from tests.paths import ROOT, RULES, SEEDS
+
+TIMELINE = "003_f22c4224336f4e47.txt"  # the seed that dates JICA's work in Tajikistan `1993–2023`
+RUSSIAN = "Сердар Бердымухамедов провёл переговоры в Токио. Япония инвестирует 3 триллиона иен в Центральную Азию.\n"
+
+
+def _invoke(*args) -> str:
+    result = CliRunner().invoke(cli, [*map(str, args), "-q"], catch_exceptions=False)
+    assert result.exit_code in (0, 1), result.output
+    return result.output
+
+
+def _report(folder: Path, fmt: str) -> str:
+    return _invoke("report", folder, "--rules", RULES, "--format", fmt)
+
+
+def _with_stray_byte(data: bytes, at: int) -> bytes:
+    return data[:at] + b"\xff" + data[at:]
+
+
+# Decoding
+
+
+def test_a_stray_byte_in_a_short_english_article_does_not_make_it_cp1251():
+    data = _with_stray_byte("JICA has supported Tajikistan in 1993–2023 with $427.4 million.\n".encode(), 4)
+    decoded = decode_file(data)
+    assert decoded.encoding == "utf-8"
+    assert decoded.text == "JICA\ufffd has supported Tajikistan in 1993–2023 with $427.4 million.\n"
+    assert "вЂ“" not in decoded.text
+    assert decoded.warning("a.txt") == "a.txt: partly read: 1 byte is not UTF-8 and became U+FFFD, at byte offset 4"
+
+
+def test_a_stray_byte_in_a_seed_article_keeps_its_text_and_its_findings(tmp_path):
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    clean = json.loads(_report(tmp_path / "seeds", "json"))
+    article = tmp_path / "seeds" / TIMELINE
+    data = article.read_bytes()
+    middle = data.index(b"\n", len(data) // 2) + 1  # the start of a line, so no word or figure changes
+    article.write_bytes(_with_stray_byte(data, middle))
+    stray = json.loads(_report(tmp_path / "seeds", "json"))
+    (source,) = [s for s in stray["sources"] if s["path"] == f"seeds/{TIMELINE}"]
+    assert source["encoding"] == "utf-8"
+    assert "1993–2023" in source["text"] and "вЂ“" not in source["text"]
+    assert stray["warnings"] == [
+        f"seeds/{TIMELINE}: partly read: 1 byte is not UTF-8 and became U+FFFD, at byte offset {middle}"
+    ]
+    assert _findings(stray) == _findings(clean)
+    assert any(finding["rule"] == "timeline" for finding in stray["findings"])
+
+
+def _findings(report: dict) -> list[tuple]:
+    return [(f["rule"], f["severity"], f["message"], f["fingerprint"]) for f in report["findings"]]
+
+
+def test_a_stray_byte_in_a_russian_article_does_not_skip_it(tmp_path):
+    (tmp_path / "russian.txt").write_bytes(_with_stray_byte(RUSSIAN.encode(), 8))
+    corpus = load([tmp_path])
+    (document,) = corpus.stories[0].documents
+    assert document.source.encoding == "utf-8"
+    assert document.original == RUSSIAN[:4] + "\ufffd" + RUSSIAN[4:]
+    assert corpus.warnings == [
+        f"{tmp_path.name}/russian.txt: partly read: 1 byte is not UTF-8 and became U+FFFD, at byte offset 8"
+    ]
+
+
+def test_the_warning_names_the_first_five_offsets_then_a_count():
+    data = "–".encode() * 20 + b"".join(b"word \xff" for _ in range(8))
+    decoded = decode_file(data)
+    assert (decoded.encoding, decoded.replaced, decoded.first_replaced) == ("utf-8", 8, (65, 71, 77, 83, 89))
+    assert decoded.warning("a.txt") == (
+        "a.txt: partly read: 8 bytes are not UTF-8 and became U+FFFD, at byte offsets 65, 71, 77, 83, 89 and 3 more"
+    )
+    assert decoded.text.count("\ufffd") == 8
+
+
+def test_a_bom_and_a_stray_byte_stay_utf8_sig():
+    decoded = decode_file(_with_stray_byte(("\ufeff" + RUSSIAN).encode(), 11))
+    assert (decoded.encoding, decoded.first_replaced) == ("utf-8-sig", (11,))
+
+
+FRENCH = "Le président a annoncé un investissement à Tokyo, déjà évoqué à Genève. "
+
+
+@pytest.mark.parametrize("encoding", ["cp1251", "cp866", "koi8_r", "cp1252"])
+def test_a_legacy_encoding_is_still_chosen_when_the_file_is_not_mostly_utf8(encoding):
+    text = (FRENCH if encoding == "cp1252" else RUSSIAN) * 3
+    decoded = decode_file(text.encode(encoding))
+    assert (decoded.text, decoded.encoding, decoded.replaced) == (text, encoding, 0)
+
+
+LEGACY = ["cp1251", "koi8_r", "cp866", "iso8859_5", "cp1252", "latin_1", "cp1250", "iso8859_2", "cp1253", "iso8859_7",
+          "cp1254", "cp1255", "cp1256", "shift_jis", "euc_jp", "gb18030", "big5", "euc_kr"]  # fmt: skip
+
+
+def test_no_real_article_written_in_a_legacy_encoding_passes_for_mostly_utf8():
+    articles = sorted((ROOT / "tests" / "data" / "real").glob("*/*.md")) + sorted(SEEDS.glob("*.txt"))
+    assert len(articles) > 200
+    passed = []
+    for path in articles:
+        text = path.read_text(encoding="utf-8")
+        for encoding in LEGACY:
+            try:
+                data = text.encode(encoding)
+            except UnicodeEncodeError:
+                continue
+            if data != text.encode() and _mostly_utf8(data) is not None:
+                passed.append((path.name, encoding))
+    assert passed == []
