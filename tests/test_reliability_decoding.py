@@ -1,5 +1,7 @@
-"""Stray bytes: a UTF-8 article with a few bad bytes is read as UTF-8 with those bytes replaced and a
-warning naming them, never as a legacy code page; legacy files are still read in their encoding.
+"""Stray bytes and skipped files through every output.
+
+A UTF-8 article with a few bad bytes is read as UTF-8 with those bytes replaced and a warning naming
+them, never as a legacy code page; and every file skipped or partly read is named in every output format.
 """
 
 from __future__ import annotations
@@ -8,15 +10,19 @@ import json
 import shutil
 from pathlib import Path
 
+import jsonschema
 import pytest
 from click.testing import CliRunner
 
 from factcheck.cli import cli
+from factcheck.render import render
 from factcheck.sources import _mostly_utf8, decode_file, load
 from tests.paths import ROOT, RULES, SEEDS
 
 TIMELINE = "003_f22c4224336f4e47.txt"  # the seed that dates JICA's work in Tajikistan `1993–2023`
 RUSSIAN = "Сердар Бердымухамедов провёл переговоры в Токио. Япония инвестирует 3 триллиона иен в Центральную Азию.\n"
+ENGLISH = "Japan will invest $20 billion in Central Asia, officials said on Saturday in Tokyo.\n"
+SARIF_SCHEMA = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 
 
 def _invoke(*args) -> str:
@@ -121,3 +127,99 @@ def test_no_real_article_written_in_a_legacy_encoding_passes_for_mostly_utf8():
             if data != text.encode() and _mostly_utf8(data) is not None:
                 passed.append((path.name, encoding))
     assert passed == []
+
+
+# Skipped and partly read files in every output
+
+
+@pytest.fixture(scope="module")
+def damaged(tmp_path_factory) -> Path:
+    """A story of one good article, one with a stray byte, and one binary file."""
+    folder = tmp_path_factory.mktemp("damaged") / "story"
+    folder.mkdir()
+    (folder / "story.toml").write_text('[story]\nname = "Damaged"\ndate = 2025-12-20\n')
+    (folder / "good.txt").write_text(ENGLISH)
+    (folder / "stray.txt").write_bytes(_with_stray_byte(RUSSIAN.encode(), 8) + ENGLISH.encode())
+    (folder / "image.txt").write_bytes(bytes(range(256)) * 4)
+    return folder
+
+
+SKIPPED = "story/image.txt: skipped: binary or undecodable file"
+PARTLY = "story/stray.txt: partly read: 1 byte is not UTF-8 and became U+FFFD, at byte offset 8"
+
+
+def test_json_names_the_skipped_and_the_partly_read_file(damaged):
+    report = json.loads(_report(damaged, "json"))
+    assert report["warnings"] == [SKIPPED, PARTLY]
+    assert sorted(source["path"] for source in report["sources"]) == ["story/good.txt", "story/stray.txt"]
+
+
+def test_text_names_the_skipped_and_the_partly_read_file(damaged):
+    lines = _report(damaged, "text").splitlines()
+    assert lines[2:4] == [f"warning: {SKIPPED}", f"warning: {PARTLY}"]
+
+
+def test_html_names_the_skipped_and_the_partly_read_file(damaged, tmp_path):
+    output = tmp_path / "report.html"
+    _invoke("report", damaged, "--rules", RULES, "-o", output)
+    page = output.read_text(encoding="utf-8")
+    assert SKIPPED in page and PARTLY in page
+
+
+def _validate_sarif(log: dict) -> None:
+    validator = jsonschema.validators.validator_for(SARIF_SCHEMA)
+    validator(SARIF_SCHEMA, format_checker=validator.FORMAT_CHECKER).validate(log)
+
+
+def _notifications(log: dict) -> list[tuple[str, str, str]]:
+    (invocation,) = log["runs"][0]["invocations"]
+    assert invocation["executionSuccessful"] is True
+    return [
+        (n["level"], n["message"]["text"], n["locations"][0]["physicalLocation"]["artifactLocation"]["uri"])
+        for n in invocation["toolExecutionNotifications"]
+    ]
+
+
+def test_sarif_has_a_notification_on_each_skipped_or_partly_read_file(damaged):
+    log = json.loads(_report(damaged, "sarif"))
+    _validate_sarif(log)
+    assert _notifications(log) == [
+        ("warning", SKIPPED, "story/image.txt"),
+        ("warning", PARTLY, "story/stray.txt"),
+    ]
+
+
+def test_sarif_without_warnings_has_no_invocation(seeds_report):
+    assert "invocations" not in json.loads(render(seeds_report, "sarif"))["runs"][0]
+
+
+def test_github_has_a_warning_on_each_skipped_or_partly_read_file(damaged):
+    lines = _report(damaged, "github").splitlines()
+    assert lines[:2] == [
+        f"::warning file=story/image.txt,title=factcheck%3A input::{SKIPPED}",
+        f"::warning file=story/stray.txt,title=factcheck%3A input::{PARTLY}",
+    ]
+
+
+@pytest.fixture(scope="module")
+def empty_baseline(tmp_path_factory) -> Path:
+    """A baseline that accepts nothing, so every finding of a check is new."""
+    folder = tmp_path_factory.mktemp("baseline")
+    (folder / "plain.txt").write_text("Nothing to check here.\n")
+    baseline = folder / "baseline.json"
+    _invoke("baseline", folder / "plain.txt", "--rules", RULES, "-o", baseline)
+    return baseline
+
+
+def _check(folder: Path, baseline: Path, fmt: str) -> str:
+    return _invoke("check", folder, "--rules", RULES, "--baseline", baseline, "--format", fmt)
+
+
+def test_check_names_the_skipped_and_the_partly_read_file_in_every_format(damaged, empty_baseline):
+    assert json.loads(_check(damaged, empty_baseline, "json"))["warnings"] == [SKIPPED, PARTLY]
+    assert f"warning: {SKIPPED}\nwarning: {PARTLY}\n" in _check(damaged, empty_baseline, "text")
+    log = json.loads(_check(damaged, empty_baseline, "sarif"))
+    _validate_sarif(log)
+    assert [text for _, text, _ in _notifications(log)] == [SKIPPED, PARTLY]
+    github = _check(damaged, empty_baseline, "github").splitlines()
+    assert [line.rsplit("::", 1)[1] for line in github[:2]] == [SKIPPED, PARTLY]

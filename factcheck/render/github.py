@@ -4,6 +4,8 @@
 escaped the way GitHub's own toolkit escapes them: `%`, `\\r` and `\\n` everywhere,
 and `:` and `,` as well inside properties. When the report was judged against a
 baseline, only new and changed findings are annotated: accepted ones are not news.
+Every warning of the report (a file skipped or partly read) is a `::warning` on its
+file first, so a reviewer knows what was not checked.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO:
 @register("github")
 def render(report: Report) -> str:
     """Workflow-command annotations for the findings worth a reviewer's eye."""
-    lines = [_annotation(finding, state) for finding, state in _annotated(report)]
+    lines = [_warning(warning) for warning in report.warnings]
+    lines += [_annotation(finding, state) for finding, state in _annotated(report)]
     if report.baseline and report.baseline.fixed:
         count = len(report.baseline.fixed)
         lines.append(
@@ -46,6 +49,13 @@ def _annotated(report: Report) -> list[tuple[Finding, BaselineState | None]]:
         return [(finding, None) for finding in report.findings]
     states = {j.fingerprint: j.state for j in report.baseline.findings}
     return [(f, states[f.fingerprint]) for f in report.findings if states[f.fingerprint] is not BaselineState.UNCHANGED]
+
+
+def _warning(warning: str) -> str:
+    # A warning starts with the file (or story folder) it is about: `path: skipped: …`. The message keeps the
+    # whole warning, so a path that holds ": " itself loses nothing but the annotation's place.
+    path, separator, _ = warning.partition(": ")
+    return _command("warning", ({"file": path} if separator else {}) | {"title": "factcheck: input"}, warning)
 
 
 def _annotation(finding: Finding, state: BaselineState | None) -> str:

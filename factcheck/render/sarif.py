@@ -5,7 +5,9 @@ result located at the spans it cites in its first source, with the other
 sources' spans as related locations. When the report was judged against a
 baseline (`factcheck check`), results carry `baselineState`, accepted ones a
 `suppressions` entry with the editor's justification, and accepted entries no
-longer found are `absent` results located at the baseline file.
+longer found are `absent` results located at the baseline file. The report's warnings
+(a file skipped or partly read) are the invocation's `toolExecutionNotifications`, each
+located at the file it names.
 """
 
 from __future__ import annotations
@@ -48,7 +50,23 @@ def _run(report: Report) -> dict:
         "semanticVersion": report.tool_version,
         "rules": [_rule(check.id, check.summary, check.severity) for check in rules],
     }
-    return {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": results}
+    run = {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": results}
+    if report.warnings:  # a report without warnings stays as it was: no invocation to describe
+        run["invocations"] = [{"executionSuccessful": True, "toolExecutionNotifications": _notifications(report)}]
+    return run
+
+
+def _notifications(report: Report) -> list[dict]:
+    # A warning starts with the file (or story folder) it is about: `path: skipped: …`; the text keeps the whole
+    # warning, so a path that holds ": " itself loses nothing but the notification's location.
+    notifications = []
+    for warning in report.warnings:
+        path, separator, _ = warning.partition(": ")
+        notification: dict = {"level": "warning", "message": {"text": warning}}
+        if separator:
+            notification["locations"] = [{"physicalLocation": {"artifactLocation": {"uri": _uri(path)}}}]
+        notifications.append(notification)
+    return notifications
 
 
 def _rule(rule_id: str, summary: str, severity: Severity) -> dict:
