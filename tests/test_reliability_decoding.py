@@ -1,12 +1,15 @@
-"""Stray bytes and skipped files through every output.
+"""Stray bytes, skipped files and hostile names through every output.
 
 A UTF-8 article with a few bad bytes is read as UTF-8 with those bytes replaced and a warning naming
-them, never as a legacy code page; and every file skipped or partly read is named in every output format.
+them, never as a legacy code page; every file skipped or partly read is named in every output format;
+and no file name or front-matter field can write a line of its own or an escape sequence to the
+terminal or the CI log.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -22,6 +25,7 @@ from tests.paths import ROOT, RULES, SEEDS
 TIMELINE = "003_f22c4224336f4e47.txt"  # the seed that dates JICA's work in Tajikistan `1993–2023`
 RUSSIAN = "Сердар Бердымухамедов провёл переговоры в Токио. Япония инвестирует 3 триллиона иен в Центральную Азию.\n"
 ENGLISH = "Japan will invest $20 billion in Central Asia, officials said on Saturday in Tokyo.\n"
+HOSTILE_NAME = "x\n::error file=README.md,line=1::pwned.txt"
 SARIF_SCHEMA = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
 
 
@@ -223,3 +227,69 @@ def test_check_names_the_skipped_and_the_partly_read_file_in_every_format(damage
     assert [text for _, text, _ in _notifications(log)] == [SKIPPED, PARTLY]
     github = _check(damaged, empty_baseline, "github").splitlines()
     assert [line.rsplit("::", 1)[1] for line in github[:2]] == [SKIPPED, PARTLY]
+
+
+# Hostile names and fields
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory) -> Path:
+    """The sample story with a file named as a workflow command, a binary file named likewise, and escape
+    sequences in a TOML title and a YAML outlet (which the findings' messages name)."""
+    folder = tmp_path_factory.mktemp("hostile") / "seeds"
+    folder.mkdir()
+    (folder / "story.toml").write_text('[story]\nname = "Summit"\ndate = 2025-12-20\ncurrency = "USD"\n')
+    for path in SEEDS.glob("00[03]_*.txt"):
+        shutil.copyfile(path, folder / path.name)
+    body = (SEEDS / "001_5acc7e9b45e286df.txt").read_text(encoding="utf-8")
+    (folder / "001.md").write_text('+++\ntitle = "The solar \\u001b[31mplexus"\n+++\n' + body, encoding="utf-8")
+    body = (SEEDS / "002_4af29e7c14328e3e.txt").read_text(encoding="utf-8")
+    (folder / "002.md").write_text('---\noutlet: "AloJapan\\e]0;pwned\\a.com"\n---\n' + body, encoding="utf-8")
+    shutil.copyfile(SEEDS / "004_123500bc618ab1db.txt", folder / HOSTILE_NAME)
+    (folder / "y\n::error file=README.md,line=2::binary.txt").write_bytes(bytes(range(256)) * 4)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def hostile_text(hostile, empty_baseline) -> str:
+    """`factcheck check`'s default output: text, every finding new, with every span it cites."""
+    return _check(hostile, empty_baseline, "text")
+
+
+def test_the_hostile_story_reads_its_fields_raw(hostile):
+    report = json.loads(_report(hostile, "json"))
+    assert {source["path"] for source in report["sources"]} >= {f"seeds/{HOSTILE_NAME}"}
+    outlets = {source["outlet"] for source in report["sources"]}
+    assert "AloJapan\x1b]0;pwned\x07.com" in outlets
+    messages = " ".join(finding["message"] for finding in report["findings"])
+    assert "AloJapan\x1b]0;pwned\x07.com" in messages and "\x1b[31m" in messages
+
+
+def test_text_output_escapes_a_file_named_as_a_workflow_command(hostile_text):
+    assert not [line for line in hostile_text.splitlines() if line.startswith("::")]
+    assert "seeds/x\\n::error file=README.md,line=1::pwned.txt:" in hostile_text
+    assert "warning: seeds/y\\n::error file=README.md,line=2::binary.txt: skipped" in hostile_text
+
+
+def test_text_output_escapes_escape_sequences_in_front_matter(hostile_text):
+    assert "\x1b" not in hostile_text and "\x07" not in hostile_text
+    assert "AloJapan\\x1b]0;pwned\\x07.com" in hostile_text
+    assert "The solar \\x1b[31mplexus" in hostile_text
+
+
+def test_report_text_output_escapes_too(hostile):
+    text = _report(hostile, "text")
+    assert not re.search(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]", text)
+    assert not [line for line in text.splitlines() if line.startswith("::")]
+
+
+def test_github_output_is_one_workflow_command_a_line_with_nothing_raw(hostile, empty_baseline):
+    report = json.loads(_report(hostile, "json"))
+    for github in (_report(hostile, "github"), _check(hostile, empty_baseline, "github")):
+        lines = github.splitlines()
+        assert len(lines) == len(report["findings"]) + len(report["warnings"])
+        assert all(re.match(r"::(error|warning|notice) [^:]*::", line) for line in lines), lines
+        assert not re.search(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]", github)
+        hostile_file = "file=seeds/x%0A%3A%3Aerror file=README.md%2Cline=1%3A%3Apwned.txt,"  # toolkit keeps `=`
+        assert any(hostile_file in line for line in lines)
+        assert "AloJapan\\x1b]0;pwned\\x07.com" in github

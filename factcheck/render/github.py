@@ -2,16 +2,18 @@
 
 `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`. Values are
 escaped the way GitHub's own toolkit escapes them: `%`, `\\r` and `\\n` everywhere,
-and `:` and `,` as well inside properties. When the report was judged against a
-baseline, only new and changed findings are annotated: accepted ones are not news.
-Every warning of the report (a file skipped or partly read) is a `::warning` on its
-file first, so a reviewer knows what was not checked.
+and `:` and `,` as well inside properties; other control characters are written as
+`repr` writes them (`\\x1b`), so no escape sequence reaches the log. When the report
+was judged against a baseline, only new and changed findings are annotated: accepted
+ones are not news. Every warning of the report (a file skipped or partly read) is a
+`::warning` on its file first, so a reviewer knows what was not checked.
 """
 
 from __future__ import annotations
 
 from factcheck.models import BaselineState, Finding, Report, Severity
 from factcheck.render import register
+from factcheck.render.text import printable
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -36,7 +38,7 @@ def render(report: Report) -> str:
 
 def escape_data(text: str) -> str:
     """Escape a command's message (after `::`)."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(text, keep="\r\n").replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(text: str) -> str:

@@ -1,9 +1,27 @@
-"""A terminal summary: counts, then one line per finding."""
+"""A terminal summary: counts, then one line per finding.
+
+Every line is passed through `printable` before it is printed: file names, front-matter fields (an outlet
+names a source in messages) and the text of the articles are the input's, and a control character in one
+could end the line early (a file named `x\\n::error file=README.md::…` would print a GitHub workflow
+command into a CI log) or send an escape sequence to the terminal (`\\x1b]0;…\\x07` retitles the window).
+"""
 
 from __future__ import annotations
 
+import re
+
 from factcheck.models import BaselineState, Comparison, Finding, Report
 from factcheck.render import register
+
+# C0 controls, DEL and C1 controls (CSI, OSC), line and paragraph separators, and the bidirectional
+# embeddings, overrides and isolates that reorder what a line shows ("Trojan Source").
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str, keep: str = "") -> str:
+    """`text` with its control characters escaped the way `repr` writes them (`\\n`, `\\x1b`, `\\u202e`),
+    except those in `keep`."""
+    return _UNSAFE.sub(lambda found: found.group() if found.group() in keep else repr(found.group())[1:-1], text)
 
 
 def summary_lines(report: Report) -> list[str]:
@@ -23,10 +41,10 @@ def render(report: Report) -> str:
     for warning in report.warnings:
         lines.append(f"warning: {warning}")
     if report.baseline is not None:
-        return "\n".join(lines + comparison_lines(report, report.baseline)) + "\n"
-    for finding in report.findings:
-        lines.append(finding_line(finding))
-    return "\n".join(lines) + "\n"
+        lines += comparison_lines(report, report.baseline)
+    else:
+        lines += [finding_line(finding) for finding in report.findings]
+    return "".join(printable(line) + "\n" for line in lines)
 
 
 def finding_line(finding: Finding, note: str = "") -> str:
