@@ -4,7 +4,7 @@ A case lists sources, claims (grouped into facts by a `fact` key) and entities, 
 as few keys as a reader needs; everything else gets a sensible default. A claim's keys
 default to ones alignment is sure of (measure "figure", no subject, no scope, the story's
 date); `measure = ""` makes the measure unknown, and `*_confidence`, `subject`, `scope` and
-`as_of` set the rest; `event = true` makes the subject the story's event (a date of the day a quake struck). `develops` / `cumulative` on any claim of a fact mark the fact so. `languages` maps
+`as_of` (and `as_of_rule`) set the rest; `event = true` makes the subject the story's event (a date of the day a quake struck). `develops` / `cumulative` on any claim of a fact mark the fact so. `languages` maps
 a source to its language (default English), `titles` to its title.
 """
 
@@ -103,7 +103,8 @@ def _keys(row: dict) -> Keys:
         measure=Key(value=measure or None, label=measure.title() or None, confidence=row.get("measure_confidence", 0.9 if measure else 0.0)),
         subject=EVENT if row.get("event") else Key(value=row.get("subject"), label=row.get("subject", "the story as a whole"), confidence=row.get("subject_confidence", 0.8)),
         scope=Key(value=row.get("scope"), label=row.get("scope"), confidence=row.get("scope_confidence", 0.8)),
-        as_of=Key(value=row.get("as_of", "2025-12-20") or None, label=row.get("as_of", "20 Dec 2025") or None, confidence=row.get("as_of_confidence", 0.75)),
+        as_of=Key(value=row.get("as_of", "2025-12-20") or None, label=row.get("as_of", "20 Dec 2025") or None,
+                  rule=row.get("as_of_rule", "not decided"), confidence=row.get("as_of_confidence", 0.75)),
     )
 
 

@@ -22,6 +22,7 @@ from factcheck import figures
 from factcheck.checks import Check, CheckConfig, register
 from factcheck.checks.base import Reading, StoryFacts, claim_key, explain, reading
 from factcheck.checks.confidence import Ceiling, as_of_day, capped, ceiling, same_instant, why_compared
+from factcheck.keys.as_of import earlier_year
 from factcheck.models import ClaimKind, Fact, Finding, Interval, Severity
 
 
@@ -51,13 +52,17 @@ def run(story: StoryFacts, config: AgreementConfig) -> list[Finding]:
 
 
 def _comparable(story: StoryFacts, fact: Fact) -> dict[tuple, list[Reading]]:
-    """The readings that may be compared: one unit, and for a developing measure one as-of day."""
+    """The readings that may be compared: one unit, and for a developing measure one as-of day.
+
+    A figure its sentence dates to an earlier year (`In 2019, India had 91.20 crore voters`) is
+    compared only with figures of that year, whatever the measure.
+    """
     groups: dict[tuple, list[Reading]] = {}
     for claim in story.claims_of(fact):
         if claim.restates is None:
             found = reading(claim)
             window = as_of_day(claim) if fact.develops else None
-            groups.setdefault((found.unit, window), []).append(found)
+            groups.setdefault((found.unit, window, earlier_year(claim.keys.as_of)), []).append(found)
     return groups
 
 

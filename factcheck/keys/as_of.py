@@ -20,6 +20,7 @@ from factcheck.normalize.scripts import primary
 from factcheck.models import Claim, ClaimKind, Key, Source, Story
 
 PUBLISHED_AT, PUBLISHED_DAY, ANCHORED, STORY_DATE, PAST_YEAR = 0.9, 0.75, 0.85, 0.3, 0.5
+PAST_YEAR_RULE = "an earlier year named in the sentence"
 
 _TIME = r"(?P<hour>\d{1,2})(?:[:h.](?P<minute>\d{2}))?\s*(?P<half>a\.?\s?m\.?|p\.?\s?m\.?)?"
 # Markers that make what follows (or, in Japanese, what precedes) the time a count was true.
@@ -99,8 +100,12 @@ def _past_year(claim: Claim, source: Source) -> Key | None:
     if not past:
         return None
     year = max(past)
-    return Key(value=f"{year}-12-31", label=str(year), words=(str(year),),
-               rule="an earlier year named in the sentence", confidence=PAST_YEAR)
+    return Key(value=f"{year}-12-31", label=str(year), words=(str(year),), rule=PAST_YEAR_RULE, confidence=PAST_YEAR)
+
+
+def earlier_year(key: Key) -> int | None:
+    """The year an as-of names when a figure's sentence dates it to an earlier year (`In 2019, …`), else None."""
+    return int(key.value[:4]) if key.rule == PAST_YEAR_RULE and key.value else None
 
 
 def _marked_time(text: str, language: str) -> re.Match[str] | None:
