@@ -96,7 +96,7 @@ def _past_year(claim: Claim, source: Source) -> Key | None:
     day = source.published
     if day is None or claim.kind in (ClaimKind.YEAR, ClaimKind.DATE):
         return None
-    past = [year for year in claim.context.years if year < day.year]
+    past = [year for year in claim.context.years if year < day.year and not _start(claim.context.sentence.text, year)]
     if not past:
         return None
     year = max(past)
@@ -106,6 +106,16 @@ def _past_year(claim: Claim, source: Source) -> Key | None:
 def earlier_year(key: Key) -> int | None:
     """The year an as-of names when a figure's sentence dates it to an earlier year (`In 2019, …`), else None."""
     return int(key.value[:4]) if key.rule == PAST_YEAR_RULE and key.value else None
+
+
+# A year that dates a start ("invested $12 billion since 1992", "1992年以来") says when the count began,
+# not when its figure was true.
+_START_BEFORE = r"(?:since|from|depuis|desde|seit|dal|dalla|dès|с|со|от|beri|itibaren)\s+(?:the\s+|l'|el\s+)?"
+_START_AFTER = r"(?:年)?(?:以来|から|부터|'den|'dan|'ten|'tan)"
+
+
+def _start(sentence: str, year: int) -> bool:
+    return bool(re.search(rf"{_START_BEFORE}{year}\b|\b{year}{_START_AFTER}", sentence, re.IGNORECASE))
 
 
 def _marked_time(text: str, language: str) -> re.Match[str] | None:
