@@ -30,7 +30,7 @@ from factcheck.extract.percentages import find_percentages
 from factcheck.extract.qualifiers import QualifierTable
 from factcheck.extract.ranges import join_ranges
 from factcheck.extract.sentences import Segments, segment
-from factcheck.models import Claim, ClaimKind, Context, Document, Interval, Quantity
+from factcheck.models import Claim, ClaimKind, Context, Document, Interval, Quantity, Span
 
 _CONTEXT = 150  # characters either side of a figure (within its sentence) whose content words are kept
 _FIXED_KINDS = (ClaimKind.DATE, ClaimKind.YEAR)  # calendar times: qualifiers do not move them
@@ -56,13 +56,14 @@ def extract(
     chosen = join_ranges(text, resolve(_candidates(document, segments, dollar, reference)))
     claims: list[Claim] = []
     previous: tuple[Candidate, Claim] | None = None
+    sentences: dict[int, tuple[Span, tuple[int, ...]]] = {}  # sentence index -> its span and years, made once
     for candidate in chosen:
         fixed = candidate.kind in _FIXED_KINDS
         word, start = (None, candidate.start) if fixed else qualifiers.find(text, candidate.start, candidate.end)
         if word == "over" and candidate.kind is ClaimKind.DURATION and candidate.role != "ago":
             word, start = None, candidate.start  # "jobs over 10 years": a period, not "more than"
         restates = _restated(text, previous, candidate, start)
-        claim = _claim(document, segments, candidate, word, qualifiers, restates)
+        claim = _claim(document, segments, sentences, candidate, word, qualifiers, restates)
         claims.append(claim)
         previous = (candidate, claim)
     return claims
@@ -105,6 +106,7 @@ def _restated(text: str, previous: tuple[Candidate, Claim] | None, candidate: Ca
 def _claim(
     document: Document,
     segments: Segments,
+    sentences: dict[int, tuple[Span, tuple[int, ...]]],
     candidate: Candidate,
     qualifier: str | None,
     qualifiers: QualifierTable,
@@ -128,7 +130,7 @@ def _claim(
         confidence=candidate.confidence,
         notes=candidate.notes,
         restates=restates,
-        context=_context(document, segments, candidate),
+        context=_context(document, segments, sentences, candidate),
     )
 
 
@@ -150,15 +152,21 @@ def _rounding(candidate: Candidate) -> Decimal | None:
     return candidate.precision
 
 
-def _context(document: Document, segments: Segments, candidate: Candidate) -> Context:
+def _context(
+    document: Document, segments: Segments, sentences: dict[int, tuple[Span, tuple[int, ...]]], candidate: Candidate
+) -> Context:
     text = document.text
-    sentence_start, sentence_end = segments.sentence(candidate.start)
+    index = segments.index(candidate.start)
+    sentence_start, sentence_end = segments.starts[index], segments.ends[index]
+    known = sentences.get(index)
+    if known is None:  # the first figure of its sentence: the sentence's span and years serve its neighbours too
+        known = sentences[index] = (document.span(sentence_start, sentence_end), years(text[sentence_start:sentence_end]))
     before = text[max(sentence_start, candidate.start - _CONTEXT) : candidate.start]
     after = text[candidate.end : min(sentence_end, candidate.end + _CONTEXT)]
     return Context(
-        sentence=document.span(sentence_start, sentence_end),
-        paragraph=segments.paragraph(candidate.start),
+        sentence=known[0],
+        paragraph=segments.paragraphs[index],
         words=content_words(before + " " + after),
         noun=candidate.noun,
-        years=years(text[sentence_start:sentence_end]),
+        years=known[1],
     )

@@ -52,14 +52,27 @@ def is_plural(word: str) -> bool:
     return len(word) > 2 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ous"))
 
 
+class _ContentLemmas(dict):
+    """Word as written -> its lemma when that is a content word, else "": filled on first sight, so a
+    word news repeats costs one dict lookup (extraction asks for the words around every figure)."""
+
+    _LIMIT = 1 << 17  # distinct words kept before starting afresh: bounds memory on endless vocabularies
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= self._LIMIT:
+            self.clear()
+        found = lemma(word)
+        kept = found if found not in _STOP and len(found) > 1 else ""
+        self[word] = kept
+        return kept
+
+
+_CONTENT_LEMMAS = _ContentLemmas()
+
+
 def content_words(text: str) -> tuple[str, ...]:
     """Content-word lemmas of `text`, in order, without repeats or stop words."""
-    seen: dict[str, None] = {}
-    for found in _WORD.finditer(text):
-        word = lemma(found.group())
-        if word not in _STOP and len(word) > 1:
-            seen.setdefault(word, None)
-    return tuple(seen)
+    return tuple(dict.fromkeys(filter(None, map(_CONTENT_LEMMAS.__getitem__, _WORD.findall(text)))))
 
 
 @lru_cache(maxsize=1024)  # every figure of a sentence asks for the same sentence's years

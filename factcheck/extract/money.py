@@ -23,6 +23,7 @@ from babel.numbers import get_territory_currencies
 from factcheck.extract.candidates import Candidate
 from factcheck.extract.magnitudes import base_language, is_cjk
 from factcheck.extract.numbers import Number, times
+from factcheck.extract.tries import trie
 from factcheck.models import ClaimKind
 
 _CURRENCY_DATE = dt.date(2025, 1, 1)  # which currencies are legal tender: fixed, so output never depends on today
@@ -162,8 +163,9 @@ def _before_pattern(language: str) -> re.Pattern[str]:
 
 @lru_cache(maxsize=None)
 def _after_pattern(language: str) -> re.Pattern[str]:
-    names = sorted({*currency_names(language), *_SUBUNITS, "dollars", "dollar", *_local_names(language)}, key=len, reverse=True)
-    alternatives = "|".join(re.escape(name).replace(r"\ ", r"\s+") for name in names)
+    # Hundreds of names, as a trie: the engine tries only their first letters at a position. Two names that
+    # match there are one the other's prefix, so the trie tries the longer first, as a longest-first list would.
+    alternatives = trie(sorted({*currency_names(language), *_SUBUNITS, "dollars", "dollar", *_local_names(language)}))
     # A name ends at a word boundary, or right after its last character when that is Chinese or kana
     # (`1亿美元的`: no boundary falls between 元 and 的).
     name = rf"(?P<name>{alternatives})(?:(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])|\b)"

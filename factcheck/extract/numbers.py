@@ -23,6 +23,7 @@ from text_to_num import text2num
 from factcheck.extract.cjk import chain_value, numeral_words
 from factcheck.extract.magnitudes import base_language, is_cjk, magnitude_words, thousand_word
 from factcheck.extract.qualifiers import precision_of
+from factcheck.extract.tries import trie
 
 MAGNITUDES = {
     "thousand": Decimal(10) ** 3,
@@ -149,9 +150,10 @@ def _factors(language: str) -> dict[str, Decimal]:
     return {**english, **magnitude_words(language)}
 
 
-# Number words are found by their first word in lower-cased text (a plain alternation of words, which the
-# regex engine scans fast), then read in full from there with the run pattern.
-_FIRST_WORD = re.compile("|".join(sorted(NUMBER_WORDS, key=len, reverse=True)))
+# Number words are found by their first word at a word start in lower-cased text (the words as a trie,
+# which the regex engine scans fast), then read in full from there with the run pattern. No number word
+# is a prefix of a scale word or the other way round, so the trie's longest match names the same word.
+_FIRST_WORD = re.compile(rf"(?<![\w-]){trie(sorted(NUMBER_WORDS))}")
 _WORD_RUN = re.compile(
     rf"(?P<words>(?:an?[ ](?=(?:hundred|thousand|million|billion|trillion)\b))?(?:{_WORD})"
     rf"(?:(?:[ -]|[ ]and[ ])(?:{_WORD})){{0,{_MAX_NUMBER_WORDS}}})\b",
@@ -248,7 +250,7 @@ def _word_numbers(text: str) -> list[Number]:
     position = 0
     for hit in _FIRST_WORD.finditer(lowered):
         start = hit.start()
-        if start < position or (start and (lowered[start - 1].isalnum() or lowered[start - 1] in "-_")):
+        if start < position:
             continue
         if hit.group() in _SCALE_WORDS:
             start = _article_before(lowered, start)

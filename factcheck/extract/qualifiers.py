@@ -16,6 +16,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from factcheck.extract.tries import trie
 from factcheck.models import Interval
 
 
@@ -160,9 +161,13 @@ def _alternation(words: list[str]) -> str:
 
 
 def _before_pattern(words: list[str]) -> re.Pattern[str]:
-    """A word right before a figure: after a non-letter, or after anything when it is CJK (`は約950億`)."""
-    spaced = _alternation([word for word in words if not re.match(rf"[{_CJK}]", word)])
-    attached = _alternation([word for word in words if re.match(rf"[{_CJK}]", word)])
+    """A word right before a figure: after a non-letter, or after anything when it is CJK (`は約950億`).
+
+    The words are written as a trie (`m(?:ore\\s+than|ost)`), so each position of the window tries a
+    few first letters instead of every word. Which word of the trie matches cannot change the result:
+    a match must end where the window's trailing spaces begin, so the matched text is the same."""
+    spaced = trie([word for word in words if not re.match(rf"[{_CJK}]", word)])
+    attached = trie([word for word in words if re.match(rf"[{_CJK}]", word)])
     return re.compile(rf"(?P<word>(?<![\w])(?:{spaced})|(?:{attached}))\s*$", re.IGNORECASE)
 
 

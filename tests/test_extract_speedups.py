@@ -1,0 +1,137 @@
+"""Speed-ups of extraction found by profiling must not change what they compute.
+
+Each faster form is checked against the plain form it replaced: word lists written as tries match what
+their plain longest-first alternation matches, at the positions extraction asks about; content words
+come out as a plain loop over the words finds them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.extract import context, dates, money, qualifiers, sentences
+from factcheck.extract.magnitudes import base_language
+from factcheck.extract.tries import trie
+from tests.paths import ROOT
+
+_WORDS = st.lists(st.text(alphabet="ab .-é", min_size=1, max_size=6).map(str.strip).filter(bool), min_size=1, max_size=12)
+
+
+def _plain(words: list[str]) -> str:
+    return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in sorted(words, key=len, reverse=True))
+
+
+@settings(max_examples=150, deadline=None)
+@given(words=_WORDS, text=st.text(alphabet="ab .-é\n", max_size=12))
+def test_a_trie_matches_exactly_its_words(words, text):
+    compiled, plain = re.compile(trie(words)), re.compile(_plain(words))
+    for word in {*words, text}:
+        assert (compiled.fullmatch(word) is not None) == (plain.fullmatch(word) is not None)
+
+
+@settings(max_examples=150, deadline=None)
+@given(words=_WORDS, text=st.text(alphabet="ab .-é\n", max_size=12))
+def test_a_trie_finds_the_longest_word_at_a_position_as_a_longest_first_alternation_does(words, text):
+    compiled, plain = re.compile(rf"(?:{trie(words)})\b"), re.compile(rf"(?:{_plain(words)})\b")
+    for position in range(len(text) + 1):
+        found, expected = compiled.match(text, position), plain.match(text, position)
+        assert (found and found.span()) == (expected and expected.span())
+
+
+def _qualifier_words(rules) -> list[str]:
+    return rules.qualifier_table.words
+
+
+def _plain_before(words: list[str]) -> re.Pattern[str]:
+    cjk = re.compile(rf"[{qualifiers._CJK}]")
+    spaced = _plain([word for word in words if not cjk.match(word)])
+    attached = _plain([word for word in words if cjk.match(word)])
+    return re.compile(rf"(?P<word>(?<![\w])(?:{spaced})|(?:{attached}))\s*$", re.IGNORECASE)
+
+
+def _same(found: re.Match[str] | None, plain: re.Match[str] | None) -> bool:
+    return (found and (found.span(), found.groupdict())) == (plain and (plain.span(), plain.groupdict()))
+
+
+def test_the_qualifier_trie_finds_what_the_plain_alternation_finds(rules):
+    words = _qualifier_words(rules)
+    table, plain = rules.qualifier_table, _plain_before(words)
+    texts = [f"x{word} 5" for word in words] + [f"x {word.upper()}  \n5" for word in words]
+    texts += [f"{a} {b} 5" for a, b in zip(words, reversed(words))] + [_seed_text()]
+    for text in texts:
+        for end in (match.start() for match in re.finditer(r"\d", text)):
+            start = max(0, end - qualifiers._WINDOW)
+            assert _same(table._before_pattern.search(text, start, end), plain.search(text, start, end)), text[start:end]
+
+
+def _plain_after(language: str) -> re.Pattern[str]:
+    """The currency-name pattern as it was before the trie, names longest first."""
+    names = {*money.currency_names(language), *money._SUBUNITS, "dollars", "dollar", *money._local_names(language)}
+    name = rf"(?P<name>{_plain(list(names))})(?:(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])|\b)"
+    if base_language(language) == "en":
+        return re.compile(rf"[ ]?(?:of[ ])?(?:(?P<code>(?-i:[A-Z]{{3}}))\b|{name})", re.IGNORECASE)
+    symbols = "|".join(re.escape(symbol) for symbol in sorted(money._symbols(language), key=len, reverse=True))
+    after = rf"|(?P<symbol>{symbols})(?!\w)" if money._symbol_after(language) else ""
+    return re.compile(
+        rf"(?P<stop>\.(?=[ ]))?[ ]?(?:{money._CONNECTORS}[ ]?)?(?:(?P<code>(?-i:[A-Z]{{3}}))\b|{name}{after})",
+        re.IGNORECASE,
+    )
+
+
+def test_the_currency_name_trie_matches_what_the_plain_alternation_matches():
+    for language in ("en", "ru", "zh", "ja", "fr", "es", "de", "tr", "ar"):
+        plain, found = _plain_after(language), money._after_pattern(language)
+        names = sorted(money.currency_names(language))
+        texts = [f"5 {name}s, 6 {name.upper()} of 7 de {name}的 8{name[:-1]} 9 {name}x" for name in names] + [_seed_text()]
+        for text in texts:
+            for position in (match.end() for match in re.finditer(r"\d", text)):
+                assert _same(found.match(text, position), plain.match(text, position)), (language, text[position:])
+
+
+def _plain_content_words(text: str) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for found in context._WORD.finditer(text):
+        word = context.lemma(found.group())
+        if word not in context.STOP_WORDS and len(word) > 1:
+            seen.setdefault(word, None)
+    return tuple(seen)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aAbs' -’İ5\n", max_size=40))
+def test_content_words_are_what_a_plain_loop_finds(text):
+    assert context.content_words(text) == _plain_content_words(text)
+
+
+def test_content_words_of_the_seed_articles_are_what_a_plain_loop_finds():
+    text = _seed_text()
+    for start in range(0, len(text), 97):
+        window = text[start : start + 300]
+        assert context.content_words(window) == _plain_content_words(window)
+
+
+# Scanning patterns rewritten to start with one character class, so the engine skips ahead: the same matches.
+_REWRITTEN = [
+    (sentences._BOUNDARY, r"[.!?][\"')\]]*\s+(?=[A-Z0-9\"'(\[])|\n+"),
+    (dates._DAY_WORD, r"[0-3]?\d(?:\.|er|º|°)?[ ](?:de[ ])?(?P<word>[^\W\d_]+\.?)"),
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aA.!?\"')] \n\t0123456789٣deºr", max_size=60))
+def test_rewritten_scans_find_what_the_plain_patterns_find(text):
+    for compiled, plain in _REWRITTEN:
+        assert [m.span() for m in compiled.finditer(text)] == [m.span() for m in re.finditer(plain, text)]
+
+
+def test_rewritten_scans_find_what_the_plain_patterns_find_in_the_seed_articles():
+    text = _seed_text()
+    for compiled, plain in _REWRITTEN:
+        assert [m.span() for m in compiled.finditer(text)] == [m.span() for m in re.finditer(plain, text)]
+
+
+def _seed_text() -> str:
+    return "\n".join(path.read_text(encoding="utf-8") for path in sorted((ROOT / "seeds").glob("*.txt")))
