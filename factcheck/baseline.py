@@ -11,6 +11,8 @@ unchanged, fixed); a finding whose identity is accepted with other values is
 from __future__ import annotations
 
 import json
+import re
+import reprlib
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -19,9 +21,12 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from factcheck.errors import BaselineError
 from factcheck.files import write_atomic
 from factcheck.models import BaselineEntry, BaselineState, Comparison, Finding, Judgement, Report, Severity
+from factcheck.tomlfile import read_regular
 
 BASELINE_VERSION = 1
 DEFAULT_BASELINE = Path("factcheck-baseline.json")
+MAX_BASELINE_BYTES = 50_000_000  # about 100,000 accepted findings
+MAX_NUMBER_DIGITS = 20  # the version is the only number in a baseline
 
 
 class Baseline(BaseModel):
@@ -47,26 +52,47 @@ def dumps(baseline: Baseline) -> str:
 
 
 def load(path: Path) -> Baseline:
-    """Read a baseline file; anything unreadable or of an unknown version is a BaselineError naming the file."""
-    data = _read_json(path)
-    if not isinstance(data, dict) or "findings" not in data:
-        raise BaselineError("not a factcheck baseline (expected an object with 'version' and 'findings')", path=path)
-    version = data.get("version")
-    if type(version) is not int or version != BASELINE_VERSION:
-        raise BaselineError(
-            f"unknown baseline version {version!r}; this factcheck reads version {BASELINE_VERSION}",
-            path=path,
-        )
-    try:
-        return Baseline.model_validate(data)
-    except ValidationError as error:
-        raise BaselineError(f"invalid baseline: {_first_problem(error)}", path=path) from error
+    """Read a baseline file; anything unreadable, of an unknown version, or accepting a finding twice is a
+    BaselineError naming the file."""
+    return _from_text(_read_text(path), path)
 
 
 def save(baseline: Baseline, path: Path, *, overwrite: bool = False) -> None:
-    """Write the baseline atomically; an existing file is replaced only when `overwrite` is set (`--update`)."""
+    """Write the baseline atomically; an existing file is replaced only when `overwrite` is set (`--update`).
+
+    An update rereads the file just before replacing it and keeps the justifications it holds then, so
+    one an editor saved while the run went on is not lost (see `with_latest_justifications`).
+    """
     refuse_overwrite(path, overwrite)
+    if overwrite and path.exists():
+        baseline = with_latest_justifications(baseline, path)
     write_atomic(path, dumps(baseline))
+
+
+def with_latest_justifications(baseline: Baseline, path: Path) -> Baseline:
+    """`baseline` with each entry's justification as the file at `path` has it now, where it has the entry.
+
+    The file is newer than the copy `baseline` was made from, so its justifications win, a cleared one
+    too. A baseline that no longer reads (caught half-saved, or a merge conflict) stops the update with
+    nothing written; a file that is no baseline at all (no JSON object) is replaced, as asked.
+    """
+    text = None
+    try:
+        text = _read_text(path)
+        latest = _from_text(text, path)
+    except BaselineError as error:
+        if text is not None and text.strip() and not text.lstrip().startswith("{"):
+            return baseline
+        raise BaselineError(
+            f"changed while it was being updated and no longer reads ({error.message}); nothing was written",
+            path=path, line=error.line,
+        ) from error
+    reasons = {entry.fingerprint: entry.justification for entry in latest.findings}
+    entries = (
+        entry.model_copy(update={"justification": reasons.get(entry.fingerprint, entry.justification)})
+        for entry in baseline.findings
+    )
+    return baseline.model_copy(update={"findings": tuple(entries)})
 
 
 def refuse_overwrite(path: Path, overwrite: bool) -> None:
@@ -128,19 +154,81 @@ def _order(entry: BaselineEntry) -> tuple[str, str, str]:
     return (entry.rule, entry.message, entry.fingerprint)
 
 
-def _read_json(path: Path) -> object:
+def _from_text(text: str, path: Path) -> Baseline:
+    data = _parse_json(text, path)
+    if not isinstance(data, dict) or "findings" not in data:
+        raise BaselineError("not a factcheck baseline (expected an object with 'version' and 'findings')", path=path)
+    version = data.get("version")
+    if type(version) is not int or version != BASELINE_VERSION:
+        raise BaselineError(
+            f"unknown baseline version {reprlib.repr(version)}; this factcheck reads version {BASELINE_VERSION}",
+            path=path,
+        )
     try:
-        text = path.read_text(encoding="utf-8")
+        baseline = Baseline.model_validate(data)
+    except ValidationError as error:
+        raise BaselineError(f"invalid baseline: {_first_problem(error)}", path=path) from error
+    _refuse_duplicates(baseline, text, path)
+    return baseline
+
+
+def _read_text(path: Path) -> str:
+    # Only a regular file of a bounded size is opened: a FIFO would wait for ever, a device never end.
+    try:
+        data = read_regular(path, MAX_BASELINE_BYTES, BaselineError)
     except FileNotFoundError as error:
         raise BaselineError("no such baseline; create one with `factcheck baseline -o FILE`", path=path) from error
-    except UnicodeDecodeError as error:
-        raise BaselineError("baseline is not UTF-8 text", path=path) from error
     except OSError as error:
         raise BaselineError(f"cannot read baseline ({error.strerror})", path=path) from error
     try:
-        return json.loads(text)
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise BaselineError("baseline is not UTF-8 text", path=path) from error
+
+
+class _LongNumber(ValueError):
+    """A JSON integer longer than MAX_NUMBER_DIGITS (Python refuses 4,300 digits with a ValueError of its own)."""
+
+
+def _bounded_int(digits: str) -> int:
+    if len(digits.lstrip("-")) > MAX_NUMBER_DIGITS:
+        raise _LongNumber(len(digits.lstrip("-")))
+    return int(digits)
+
+
+def _parse_json(text: str, path: Path) -> object:
+    try:
+        return json.loads(text, parse_int=_bounded_int)
     except json.JSONDecodeError as error:
         raise BaselineError(f"invalid JSON: {error.msg} (column {error.colno})", path=path, line=error.lineno) from error
+    except _LongNumber as error:
+        raise BaselineError(f"invalid baseline: a number of {error.args[0]:,} digits", path=path) from None
+    except RecursionError:
+        raise BaselineError("invalid JSON: arrays or objects nested too deeply", path=path) from None
+
+
+def _refuse_duplicates(baseline: Baseline, text: str, path: Path) -> None:
+    """Two entries of one fingerprint (a merge that kept both sides) are an error: which justification stands
+    is the editor's call, not the last one's."""
+    first_of: dict[str, int] = {}
+    for index, entry in enumerate(baseline.findings):
+        first = first_of.setdefault(entry.fingerprint, index)
+        if first == index:
+            continue
+        lines = _fingerprint_lines(text, entry.fingerprint)  # the k-th entry of it is its k-th occurrence
+        if len(lines) == 2:
+            where, line = f"findings[{first}] (line {lines[0]}) and findings[{index}] (line {lines[1]})", lines[1]
+        else:
+            where, line = f"findings[{first}] and findings[{index}]", None
+        raise BaselineError(
+            f"fingerprint {entry.fingerprint} is accepted twice, in {where}; keep one entry", path=path, line=line
+        )
+
+
+def _fingerprint_lines(text: str, fingerprint: str) -> list[int]:
+    pattern = re.compile(r'"fingerprint"\s*:\s*"' + re.escape(fingerprint) + '"')
+    starts = [found.start() for found, _ in zip(pattern.finditer(text), range(2))]
+    return [text.count("\n", 0, start) + 1 for start in starts]
 
 
 def _first_problem(error: ValidationError) -> str:

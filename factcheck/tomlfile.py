@@ -8,16 +8,24 @@ exists: the key itself, else its table, else the first line.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import tomllib
 from pathlib import Path
 from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from factcheck.errors import ConfigError
+from factcheck.errors import ConfigError, FactcheckError
 
 Model = TypeVar("Model", bound=BaseModel)
+
+MAX_TOML_BYTES = 10_000_000  # a rules file or story.toml is hand-written: far below this
+_FILE_TYPES = (
+    (stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"),
+)
 
 # The table name is taken with the spaces around it (`_split_keys` ignores them): a lazy name followed by
 # `\s*` would try every split of a long run of spaces, quadratic in the line's length.
@@ -28,11 +36,39 @@ _KEY = re.compile(r"""^\s*((?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za
 def read_text(path: Path) -> str:
     """The file's text, or a ConfigError saying why it cannot be read."""
     try:
-        return path.read_text(encoding="utf-8-sig")  # an editor's UTF-8 BOM is no "Invalid statement"
+        data = read_regular(path, MAX_TOML_BYTES, ConfigError)
     except OSError as error:
         raise ConfigError(f"cannot read file ({error.strerror})", path=path) from error
+    try:
+        text = data.decode("utf-8-sig")  # an editor's UTF-8 BOM is no "Invalid statement"
     except UnicodeDecodeError as error:
         raise ConfigError("not UTF-8 text; TOML files must be UTF-8", path=path) from error
+    return text.replace("\r\n", "\n").replace("\r", "\n")  # as text mode reads line ends
+
+
+def read_regular(path: Path, limit: int, error: type[FactcheckError]) -> bytes:
+    """The bytes of `path` if it is a regular file of at most `limit` bytes, else `error` saying why not.
+
+    The type is checked before the file is opened (opening a FIFO waits for a writer, a device may never
+    end) and again on the opened file, in case another was put in its place meanwhile. OSError (missing,
+    unreadable) is left to the caller, which knows what the file is for.
+    """
+    _refuse_irregular(os.stat(path), path, limit, error)
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    with os.fdopen(descriptor, "rb") as stream:
+        _refuse_irregular(os.fstat(descriptor), path, limit, error)
+        data = stream.read(limit + 1)
+    if len(data) > limit:  # it grew after the size was checked
+        raise error(f"larger than {limit:,} bytes; is this the right file?", path=path)
+    return data
+
+
+def _refuse_irregular(status: os.stat_result, path: Path, limit: int, error: type[FactcheckError]) -> None:
+    if not stat.S_ISREG(status.st_mode):
+        kind = next((name for test, name in _FILE_TYPES if test(status.st_mode)), "a special file")
+        raise error(f"not a regular file ({kind}); only regular files are read", path=path)
+    if status.st_size > limit:
+        raise error(f"larger than {limit:,} bytes ({status.st_size:,}); is this the right file?", path=path)
 
 
 def parse(text: str, path: Path) -> dict:
@@ -45,6 +81,10 @@ def parse(text: str, path: Path) -> dict:
         raise ConfigError(f"invalid TOML: {message}", path=path, line=line) from error
     except RecursionError:
         raise ConfigError("invalid TOML: arrays or tables nested too deeply", path=path) from None
+    except ValueError as error:  # tomllib's int() past Python's 4,300-digit limit is no TOMLDecodeError
+        line = _long_number(text)
+        message = "a number of more than 4,300 digits" if line else str(error).split(";")[0]
+        raise ConfigError(f"invalid TOML: {message}", path=path, line=line) from None
 
 
 def load_model(path: Path, model: type[Model]) -> Model:
@@ -70,6 +110,8 @@ def describe(error: dict) -> str:
     message = error["msg"]
     if error["type"] == "extra_forbidden":
         message = "unknown key (check its spelling, or the documentation for the keys allowed here)"
+    elif error["type"] == "value_error":
+        message = message.removeprefix("Value error, ")  # a validator's own sentence needs no label
     return f"{where}: {message}" if where else message
 
 
@@ -127,6 +169,12 @@ def _matching_prefix(path: tuple, location: tuple) -> int:
             break
         depth += 1
     return depth
+
+
+def _long_number(text: str) -> int | None:
+    """The line of the first run of more than 4,300 digits, found in one linear scan."""
+    found = next((run for run in re.finditer(r"[0-9_]+", text) if len(run.group()) > 4300), None)
+    return text.count("\n", 0, found.start()) + 1 if found else None
 
 
 def _line_of_decode_error(message: str) -> int | None:
