@@ -30,7 +30,7 @@ from factcheck.checks import REGISTRY, CheckConfig
 from factcheck.errors import ConfigError
 from factcheck.extract.qualifiers import QualifierRule, QualifierSettings, QualifierTable
 from factcheck.keys import MeasureRule, ScopeRule, Vocabulary
-from factcheck.normalize.fx import RateRule
+from factcheck.normalize.fx import RateRule, rate_chain_problem
 from factcheck.normalize.names import EntityRule
 
 
@@ -96,6 +96,7 @@ def load_rules(folder: Path) -> Rules:
         raise ConfigError("rules folder not found (pass --rules DIR)", path=folder)
     merged: dict = {"checks": {}, "qualifiers": [], "entities": [], "rates": [], "measures": [], "scopes": [], "files": []}
     set_in: dict[str, Path] = {}
+    rate_origins: list[tuple[Path, str, int]] = []  # each rate's file, its text and its index there
     for path in sorted(folder.glob("*.toml")):
         text = tomlfile.read_text(path)
         rules_file = tomlfile.validate(tomlfile.parse(text, path), RulesFile, text, path)
@@ -109,10 +110,21 @@ def load_rules(folder: Path) -> Rules:
         merged["qualifiers"] += rules_file.qualifier
         merged["entities"] += rules_file.entity
         merged["rates"] += rules_file.rate
+        rate_origins += [(path, text, index) for index in range(len(rules_file.rate))]
         merged["measures"] += rules_file.measure
         merged["scopes"] += rules_file.scope
         merged["files"].append(path.as_posix())
+    _check_rate_chains(merged["rates"], rate_origins)
     return Rules(**merged)
+
+
+def _check_rate_chains(rates: list[RateRule], origins: list[tuple[Path, str, int]]) -> None:
+    """Rates of several files may value each other in a circle, which no single file shows: name the first."""
+    problem = rate_chain_problem(rates)
+    if problem is not None:
+        path, text, index = origins[problem[0]]
+        line = tomlfile.locate(text, ("rate", index))
+        raise ConfigError(f"rate[{index}]: {problem[1]}", path=path, line=line)
 
 
 def _set_once(set_in: dict[str, Path], key: str, path: Path) -> None:

@@ -37,6 +37,7 @@ INTERVAL_DIGITS = 4  # ends of a range need one more digit: $108.5–109.5 milli
 _ALL_DIGITS = "#,##0.##########"
 _COMPACT_FROM = Decimal(1_000_000)  # below a million, editors write the digits: 12,500
 _SCIENTIFIC_FROM = Decimal(10) ** 27  # past "999 septillion" words stop helping
+_SCIENTIFIC_BELOW = Decimal(10) ** -27  # nor does anyone count 27 zeros (babel cannot past 4,300 digits)
 _NBSP = "\u00a0"
 
 
@@ -50,8 +51,9 @@ def round_significant(value: Decimal, digits: int) -> Decimal:
 def number(value: Decimal, *, significant: int | None = None, locale: str = DISPLAY_LOCALE) -> str:
     """A plain number: digits with grouping below a million, words above (`3.7 billion`)."""
     shown = value if significant is None else round_significant(value, significant)
-    if not shown.is_finite() or abs(shown) >= _SCIENTIFIC_FROM:
-        # More digits than Decimal holds (a hostile "$999…9 billion"): babel cannot group them, nor can a reader.
+    if _scientific(shown):
+        # More digits than Decimal holds (a hostile "$999…9 billion" or "$0.000…001"): babel cannot group or
+        # quantize them, nor can a reader read them.
         return format_scientific(round_significant(shown, COMPUTED_DIGITS), format="0.##E0", locale=locale)
     if abs(shown) < _COMPACT_FROM:
         return format_decimal(shown, locale=locale, decimal_quantization=False)
@@ -81,7 +83,7 @@ def amount(
         return f"{points} percentage point{'' if value == 1 else 's'}"
     if unit == "percent":
         shown = value if significant is None else round_significant(value, significant)
-        if abs(shown) >= _SCIENTIFIC_FROM:
+        if _scientific(shown):
             return number(shown, locale=locale) + "%"
         return format_percent(shown / 100, locale=locale, decimal_quantization=False)
     if unit == "count":
@@ -139,7 +141,11 @@ def interval(span: Interval, unit: str, *, kind: ClaimKind | None = None, signif
 
 def conversion(used: Conversion, *, locale: str = DISPLAY_LOCALE) -> str:
     """How a value was converted: `1 JPY = 0.006385 USD (ECB, 19 December 2025, ±1%)`."""
-    rate = format_decimal(round_significant(used.rate, 4), locale=locale, decimal_quantization=False)
+    shown = round_significant(used.rate, 4)
+    if _scientific(shown):  # a rate crossed through rules rates can pass Decimal's 28 digits
+        rate = number(shown, locale=locale)
+    else:
+        rate = format_decimal(shown, locale=locale, decimal_quantization=False)
     details = [used.rate_source]
     if used.rate_date is not None:
         details.append(format_date(used.rate_date, format="medium", locale=locale))
@@ -159,7 +165,7 @@ def axis_label(value: Decimal, unit: str, *, calendar: bool = False, locale: str
     if unit == "percent":
         return amount(value, unit, significant=COMPUTED_DIGITS, locale=locale)
     shown = round_significant(value, COMPUTED_DIGITS)
-    if abs(shown) >= _SCIENTIFIC_FROM:
+    if _scientific(shown):
         return amount(shown, unit, locale=locale)
     if _is_currency(unit):
         return format_compact_currency(shown, unit, locale=locale, fraction_digits=2)
@@ -226,6 +232,11 @@ def shorten(text: str, limit: int) -> str:
             break
         cut = longer
     return (cut or text[: limit - 1]).rstrip(" ,:;.-–—") + "…"
+
+
+def _scientific(value: Decimal) -> bool:
+    """True for a value to write as `1E-5001`: not finite, or too large or too small for words and digits."""
+    return not value.is_finite() or abs(value) >= _SCIENTIFIC_FROM or (value != 0 and abs(value) < _SCIENTIFIC_BELOW)
 
 
 def _is_currency(unit: str) -> bool:

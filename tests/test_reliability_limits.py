@@ -6,18 +6,22 @@ command line and expects exit 2 and one line naming the file, with no traceback.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from factcheck import baseline
+from factcheck import baseline, figures
 from factcheck.cli import cli
+from factcheck.errors import RateError
+from factcheck.normalize.fx import FxTable, RateRule
 from tests.paths import ROOT, RULES
 
 DATED = "---\npublished: 2025-12-20\n---\n"
@@ -192,3 +196,126 @@ def test_a_fifo_as_rules_file_is_refused_without_opening_it(story, tmp_path):
     result = _run_with_timeout("report", story, "--rules", rules, "--format", "text")
     assert result.returncode == 2, result.stderr
     _expect_one_line(result.stderr, f"{rules / 'rates.toml'}: config error: ", "not a regular file (a FIFO)")
+
+
+# --- limits as data: figures -----------------------------------------------------------------------------------
+
+EXTREMES = [
+    Decimal("1E-5001"), Decimal("-1E-5001"), Decimal("0." + "1" * 5000), Decimal("9" * 5000),
+    Decimal("1" + "0" * 5000 + ".5"), Decimal("1E-30"), Decimal("1E+5000"),
+]
+UNITS = ["USD", "JPY", "KZT", "count", "percent", "percentage_point", "MW", "year", "date", "t/a"]
+
+
+@pytest.mark.parametrize("value", EXTREMES, ids=lambda value: str(value)[:12])
+def test_every_figure_formats_whatever_its_digits(value):
+    for unit in UNITS:
+        for shown in (
+            figures.amount(value, unit), figures.amount(value, unit, significant=3), figures.axis_label(value, unit),
+        ):
+            assert shown, unit
+            assert len(shown) < 80 or unit == "date", (unit, shown)  # a date that is no day shows as written
+    assert figures.change(value, Decimal(20)) and figures.change(Decimal(20), value)
+
+
+def test_a_figure_of_more_than_4300_digits_does_not_crash_the_html_report(tmp_path):
+    story = tmp_path / "story"
+    story.mkdir()
+    (story / "a.txt").write_text("Japan will invest $0." + "0" * 5000 + "1 billion in Central Asia.\n")
+    (story / "b.txt").write_text("Japan will invest $20 billion in Central Asia.\n")
+    output = tmp_path / "report.html"
+    code, printed = _invoke("report", story, "--rules", RULES, "--date", "2025-12-20", "-o", output)
+    assert code == 0, printed
+    assert "$1E-4992" in output.read_text(encoding="utf-8")  # 10^-5001 billion, in scientific notation
+
+
+# --- limits as data: rates -------------------------------------------------------------------------------------
+
+
+def _rules_with(tmp_path: Path, edit) -> Path:
+    """A copy of the rules folder whose rates.toml `edit` rewrote."""
+    rules = tmp_path / "rules"
+    shutil.copytree(RULES, rules)
+    rates = rules / "rates.toml"
+    rates.write_text(edit(rates.read_text(encoding="utf-8")), encoding="utf-8")
+    return rules
+
+
+def _in_entry(currency: str, old: str, new: str):
+    """An edit of the first [[rate]] of `currency`: its line `old` becomes `new`."""
+    def edit(text: str) -> str:
+        start = text.index(f'currency = "{currency}"')
+        return text[:start] + text[start:].replace(old, new, 1)
+    return edit
+
+
+def _header_line(text: str, currency: str) -> int:
+    """The line of the [[rate]] header of `currency`'s first entry."""
+    lines = text[: text.index(f'currency = "{currency}"')].splitlines()
+    return max(n for n, line in enumerate(lines, start=1) if line.strip() == "[[rate]]")
+
+
+def _both(*edits):
+    def edit(text: str) -> str:
+        for one in edits:
+            text = one(text)
+        return text
+    return edit
+
+
+RATE_CASES = [
+    pytest.param(_in_entry("KZT", 'base = "USD"', 'base = "KZT"'), "KZT", "header",
+                 "rate[4]: KZT is valued against itself", id="own-base"),
+    pytest.param(_both(_in_entry("KZT", 'base = "USD"', 'base = "KGS"'), _in_entry("KGS", 'base = "USD"', 'base = "KZT"')),
+                 "KZT", "header", "rate[4]: rates value each other in a circle (KZT in KGS, KGS in KZT)", id="cycle"),
+    pytest.param(_in_entry("KZT", "rate = 505.73", "rate = 1e-300"), "KZT", "rate",
+                 "rate[4].rate: 1.000E-300 is out of bounds", id="tiny"),
+    pytest.param(_in_entry("KZT", "rate = 505.73", "rate = 1e9999"), "KZT", "rate",
+                 "rate[4].rate: Input should be a finite number", id="infinite"),
+    pytest.param(_in_entry("KZT", "rate = 505.73", "rate = 1" + "0" * 5000), "KZT", "rate",
+                 "invalid TOML: a number of more than 4,300 digits", id="digits"),
+]
+
+
+@pytest.mark.parametrize(("edit", "currency", "at", "message"), RATE_CASES)
+def test_a_rate_that_cannot_be_used_is_an_error_naming_the_file_and_the_rate(story, tmp_path, edit, currency, at, message):
+    rules = _rules_with(tmp_path, edit)
+    text = (rules / "rates.toml").read_text(encoding="utf-8")
+    start = text.index(f'currency = "{currency}"')
+    line = _header_line(text, currency) if at == "header" else text[:text.index("rate = ", start)].count("\n") + 1
+    code, output = _invoke("report", story, "--rules", rules, "--format", "text")
+    assert code == 2, output
+    _expect_one_line(output, f"{rules / 'rates.toml'}:{line}: config error: ", message)
+
+
+def test_rates_of_two_files_in_a_circle_name_the_first_one(story, tmp_path):
+    rules = _rules_with(tmp_path, _in_entry("KZT", 'base = "USD"', 'base = "XAA"'))
+    (rules / "zz-more.toml").write_text(
+        '[[rate]]\ncurrency = "XAA"\nbase = "KZT"\nrate = 2\ndate = 2025-12-19\nsource = "a test"\n', encoding="utf-8"
+    )
+    text = (rules / "rates.toml").read_text(encoding="utf-8")
+    code, output = _invoke("report", story, "--rules", rules, "--format", "text")
+    assert code == 2, output
+    _expect_one_line(output, f"{rules / 'rates.toml'}:{_header_line(text, 'KZT')}: config error: ", "in a circle")
+
+
+def test_a_chain_of_rates_too_long_to_follow_is_an_error(story, tmp_path):
+    codes = ["XAA", "XAB", "XAC", "XAD", "XAE"]
+    chain = "".join(
+        f'\n[[rate]]\ncurrency = "{code}"\nbase = "{base}"\nrate = 2\ndate = 2025-12-19\nsource = "a test"\n'
+        for code, base in zip(codes, [*codes[1:], "USD"])
+    )
+    rules = _rules_with(tmp_path, lambda text: text + chain)
+    code, output = _invoke("report", story, "--rules", rules, "--format", "text")
+    assert code == 2, output
+    _expect_one_line(output, f"{rules / 'rates.toml'}:", "XAA is valued through more than 4 rules rates")
+
+
+def test_a_table_of_rates_in_a_circle_is_refused_whoever_builds_it():
+    day = dt.date(2025, 12, 19)
+    rules = [
+        RateRule(currency="KZT", base="KGS", rate=Decimal(5), date=day, source="a"),
+        RateRule(currency="KGS", base="KZT", rate=Decimal("0.2"), date=day, source="b"),
+    ]
+    with pytest.raises(RateError, match="in a circle"):
+        FxTable(rules)

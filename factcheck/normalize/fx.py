@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from currency_converter import CurrencyConverter, RateNotFoundError
 from currency_converter import __version__ as ecb_data_version
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from factcheck import units
 from factcheck.errors import RateError
@@ -31,6 +31,10 @@ ECB_LOOKBACK_DAYS = 10
 RULE_REACH = dt.timedelta(days=92)  # a rules rate further than this from the date is not used
 STALE_AFTER = dt.timedelta(days=7)  # a rate further than this from the date is noted on the claim
 RATE_DIGITS = 10  # significant digits of a published rate: more than any source gives
+# Bounds of a rules rate, in units of the currency per unit of its base: wider than any currency in use
+# (the Iranian rial trades near 10^6 a dollar), narrow enough that figures converted through it stay printable.
+RATE_BOUNDS = (Decimal("1e-12"), Decimal("1e12"))
+MAX_RATE_CHAIN = 4  # rules rates valued in rules rates, before one reaches a currency the ECB publishes
 
 
 class RateRule(BaseModel):
@@ -47,6 +51,59 @@ class RateRule(BaseModel):
     band: Decimal | None = Field(
         default=None, ge=0, lt=1, description="This rate's own uncertainty when larger than settings.rate_band."
     )
+
+    @field_validator("rate")
+    @classmethod
+    def _within_bounds(cls, rate: Decimal) -> Decimal:
+        low, high = RATE_BOUNDS
+        if not low <= rate <= high:
+            raise ValueError(f"{rate:.3E} is out of bounds: a rate lies between {low:.0E} and {high:.0E}")
+        return rate
+
+    @model_validator(mode="after")
+    def _base_is_another_currency(self) -> RateRule:
+        if self.base == self.currency:
+            raise ValueError(f"{self.currency} is valued against itself: its base must be another currency")
+        return self
+
+
+def rate_chain_problem(rules: Sequence[RateRule]) -> tuple[int, str] | None:
+    """The first rule (its index and what is wrong) whose chain of bases goes round in a circle, or takes
+    more than MAX_RATE_CHAIN rules rates to reach a currency with none; None when every chain ends."""
+    bases: dict[str, list[str]] = {}
+    for rule in rules:
+        bases.setdefault(rule.currency, []).append(rule.base)
+    heights: dict[str, int] = {}
+    for index, rule in enumerate(rules):
+        cycle = _measure_chains(rule.currency, bases, heights)
+        if cycle is not None:
+            edges = set(zip(cycle, cycle[1:]))
+            first = next(n for n, other in enumerate(rules) if (other.currency, other.base) in edges)
+            steps = [f"{currency} in {base}" for currency, base in zip(cycle, cycle[1:])]
+            steps = ", ".join(steps if len(steps) <= 4 else [*steps[:3], "…", steps[-1]])
+            return first, f"rates value each other in a circle ({steps}): give one a base the ECB publishes"
+        if heights[rule.currency] > MAX_RATE_CHAIN:
+            return index, f"{rule.currency} is valued through more than {MAX_RATE_CHAIN} rules rates"
+    return None
+
+
+def _measure_chains(start: str, bases: dict[str, list[str]], heights: dict[str, int]) -> list[str] | None:
+    """Fill `heights` (rules rates between a currency and one with none) from `start`, depth first without
+    recursion; returns the circle of currencies found instead, if any (`[KZT, TJS, KZT]`)."""
+    path, on_path, pending = [start], {start}, [iter(bases.get(start, ()))]
+    while path:
+        following = next(pending[-1], None)
+        if following is None:
+            heights[path[-1]] = 1 + max((heights[base] for base in bases.get(path[-1], ())), default=-1)
+            on_path.discard(path.pop())
+            pending.pop()
+        elif following in on_path:
+            return path[path.index(following):] + [following]
+        elif following not in heights:
+            path.append(following)
+            on_path.add(following)
+            pending.append(iter(bases.get(following, ())))
+    return None
 
 
 @dataclass(frozen=True)
@@ -84,6 +141,9 @@ class FxTable:
     """Exchange rates by date: ECB reference rates first, then the rules' rates."""
 
     def __init__(self, rules: Sequence[RateRule] = (), band: Decimal = Decimal("0.01")):
+        problem = rate_chain_problem(rules)  # `load_rules` names the file; this guards any other caller
+        if problem is not None:
+            raise RateError(f"[[rate]] {problem[0]}: {problem[1]}")
         self.rules = tuple(sorted(rules, key=lambda rule: (rule.currency, rule.date)))
         self.band = band
         self._rates: dict[tuple[str, str, dt.date], Rate] = {}
