@@ -47,6 +47,10 @@ rules_option = click.option(
     show_default=True,
     help="Folder of rules files (*.toml): checks, qualifiers, names, extra rates.",
 )
+follow_option = click.option(
+    "--follow-symlinks", is_flag=True,
+    help="Read symbolic links that lead outside the folder being read (devices, FIFOs and /proc never are).",
+)
 quiet_option = click.option("-q", "--quiet", is_flag=True, help="No progress bar on stderr (it shows only on a terminal).")
 jobs_option = click.option(
     "-j", "--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="the number of cores",
@@ -80,16 +84,19 @@ def cli() -> None:
 )
 @click.option("--stamp", is_flag=True, help="Put the generation time in the report (off: same input, same bytes).")
 @date_option
+@follow_option
 @quiet_option
 @jobs_option
 def report(
     paths: tuple[Path, ...], rules_dir: Path, draft: Path | None, fmt: str, output: Path | None, stamp: bool,
-    reference_date: dt.datetime | None, quiet: bool, jobs: int,
+    reference_date: dt.datetime | None, follow_symlinks: bool, quiet: bool, jobs: int,
 ) -> None:
     """Check PATHS (files or folders; default: seeds/) and write a report."""
-    stamped = _stamp() if stamp else None
-    result = _run(paths, rules_dir, quiet, draft=draft, stamp=stamped, date=_day(reference_date), jobs=jobs)
     target = output if output is not None else (DEFAULT_HTML if fmt == "html" else None)
+    stamped = _stamp() if stamp else None
+    result = _run(
+        paths, rules_dir, quiet, follow_symlinks, draft=draft, stamp=stamped, date=_day(reference_date), jobs=jobs
+    )
     _emit(render(result, fmt), target)
     if target is not None and str(target) != "-":
         click.echo(f"wrote {target}")
@@ -101,10 +108,14 @@ def report(
 @rules_option
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True, help="Output format.")
 @date_option
+@follow_option
 @quiet_option
-def claims(paths: tuple[Path, ...], rules_dir: Path, fmt: str, reference_date: dt.datetime | None, quiet: bool) -> None:
+def claims(
+    paths: tuple[Path, ...], rules_dir: Path, fmt: str, reference_date: dt.datetime | None, follow_symlinks: bool,
+    quiet: bool,
+) -> None:
     """List every claim extracted from PATHS, with its span in the original file, and its normalised value."""
-    found = _run(paths, rules_dir, quiet, date=_day(reference_date)).claims
+    found = _run(paths, rules_dir, quiet, follow_symlinks, date=_day(reference_date)).claims
     if fmt == "json":
         payload = [claim.model_dump(mode="json") for claim in found]
         click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
@@ -157,17 +168,19 @@ def _normalised(claim: Claim) -> str:
     "-o", "--output", type=click.Path(path_type=Path),
     help="Write the output here (then print the text summary); default standard output.",
 )
+@follow_option
 @quiet_option
 @jobs_option
 @click.pass_context
 def check(
     ctx: click.Context, paths: tuple[Path, ...], rules_dir: Path, baseline_file: Path, fail_on: str, fmt: str,
-    output: Path | None, quiet: bool, jobs: int,
+    output: Path | None, follow_symlinks: bool, quiet: bool, jobs: int,
 ) -> None:
     """Compare the findings of PATHS with a baseline of accepted ones; exit 1 when something new appears."""
     accepted = baselines.load(baseline_file)
     result = baselines.judge(
-        _run(paths, rules_dir, quiet, jobs=jobs), accepted, path=baseline_file.as_posix(), fail_on=Severity(fail_on)
+        _run(paths, rules_dir, quiet, follow_symlinks, jobs=jobs), accepted, path=baseline_file.as_posix(),
+        fail_on=Severity(fail_on),
     )
     _emit(render(result, fmt), output)
     if output is not None and str(output) != "-":
@@ -184,12 +197,15 @@ def check(
     help="The baseline file to write.",
 )
 @click.option("--update", is_flag=True, help="Rewrite an existing baseline, keeping the justifications of findings still found.")
+@follow_option
 @quiet_option
-def baseline(paths: tuple[Path, ...], rules_dir: Path, output: Path, update: bool, quiet: bool) -> None:
+def baseline(
+    paths: tuple[Path, ...], rules_dir: Path, output: Path, update: bool, follow_symlinks: bool, quiet: bool
+) -> None:
     """Record the findings of PATHS as accepted, in a baseline file for `factcheck check`."""
     baselines.refuse_overwrite(output, update)
     previous = baselines.load(output) if output.exists() else None
-    accepted = baselines.create(_run(paths, rules_dir, quiet).findings, previous)
+    accepted = baselines.create(_run(paths, rules_dir, quiet, follow_symlinks).findings, previous)
     baselines.save(accepted, output, overwrite=update)
     justified = sum(1 for entry in accepted.findings if entry.justification)
     click.echo(f"wrote {output}: {len(accepted.findings)} findings accepted, {justified} with a justification")
@@ -205,9 +221,9 @@ def _paths(paths: tuple[Path, ...]) -> list[Path]:
     return list(paths) or [DEFAULT_SOURCES]
 
 
-def _run(paths: tuple[Path, ...], rules_dir: Path, quiet: bool, **options) -> Report:
+def _run(paths: tuple[Path, ...], rules_dir: Path, quiet: bool, follow_symlinks: bool, **options) -> Report:
     with progress_bar(quiet) as progress:
-        return run(_paths(paths), load_rules(rules_dir), progress=progress, **options)
+        return run(_paths(paths), load_rules(rules_dir), progress=progress, follow_symlinks=follow_symlinks, **options)
 
 
 def _day(moment: dt.datetime | None) -> dt.date | None:

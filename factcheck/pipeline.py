@@ -30,6 +30,7 @@ def run(
     progress: Progress | None = None,
     date: dt.date | None = None,
     jobs: int = 1,
+    follow_symlinks: bool = False,
 ) -> Report:
     """Read the sources under `paths` (and the draft) and report where they disagree.
 
@@ -39,12 +40,15 @@ def run(
     `date` is the reference date for sources that neither have one nor belong to a story that has one.
 
     `progress`, if given, is called with (documents done, documents in all) as the stories are analysed.
+
+    `follow_symlinks` reads symbolic links that lead outside the folders given (see `sources.load`).
     """
     corpus = load(
         paths,
         draft,
         max_file_bytes=rules.settings.max_file_bytes,
         max_total_bytes=rules.settings.max_total_bytes,
+        follow_symlinks=follow_symlinks,
     )
     analysed = _analysed(corpus.stories, rules, date, progress, jobs)
     findings = [finding for _, story_findings, _ in analysed for finding in story_findings]

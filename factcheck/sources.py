@@ -9,8 +9,11 @@ the same ids whatever the working directory.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -61,8 +64,14 @@ def load(
     *,
     max_file_bytes: int = 20_000_000,
     max_total_bytes: int = 2_000_000_000,
+    follow_symlinks: bool = False,
 ) -> Corpus:
-    """Load every text file under `paths` (and the draft) into stories of documents."""
+    """Load every text file under `paths` (and the draft) into stories of documents.
+
+    Only regular files are opened: never a FIFO, a device, a socket or a file of /proc or /sys. Under a
+    folder given, a symbolic link is read only when it leads inside that folder (or with `follow_symlinks`,
+    anywhere); the others are skipped with a warning naming them.
+    """
     limits = _Limits(max_file_bytes, max_total_bytes)
     warnings: list[str] = []
     stories: dict[Path, LoadedStory] = {}
@@ -70,7 +79,7 @@ def load(
         if not given.exists():
             raise InputError("no such file or folder", path=given)
         given = given.resolve()
-        for story_dir, files in _discover(given):
+        for story_dir, files in _discover(given, _Walk(given, follow_symlinks, warnings)):
             root = given.parent if story_dir.is_relative_to(given) else story_dir.parent
             loaded = stories.get(story_dir) or _new_story(story_dir, root, default_name=given.name)
             stories[story_dir] = loaded
@@ -81,19 +90,111 @@ def load(
     return Corpus(stories=[s for s in ordered if s.documents], warnings=warnings)
 
 
-def _discover(given: Path) -> list[tuple[Path, list[Path]]]:
+@dataclass
+class _Walk:
+    """The walk of one folder given on the command line: what it may follow, and what it skipped."""
+
+    corpus: Path
+    follow_symlinks: bool
+    warnings: list[str]
+    open_folders: set[Path] = field(default_factory=set)  # real paths of the folders being walked: loops
+
+    def skip(self, path: Path, why: str) -> None:
+        self.warnings.append(f"{_relative(path, self.corpus.parent)}: skipped: {why}")
+
+
+def _discover(given: Path, walk: _Walk) -> list[tuple[Path, list[Path]]]:
     """(story folder, its files) pairs under a path given on the command line."""
-    if given.is_file():
+    if not given.is_dir():
+        refusal = _refusal(given)
+        if refusal is not None:
+            raise InputError(f"not read: {refusal}", path=given)
         return [(_story_dir_of(given), [given])]
     groups: dict[Path, list[Path]] = {}
-    for path in sorted(given.rglob("*")):
-        if path.is_file() and path.suffix.lower() in TEXT_SUFFIXES and not _hidden(path, given):
-            groups.setdefault(_story_dir_of(path), []).append(path)
+    for path in _walk(given, walk):
+        groups.setdefault(_story_dir_of(path), []).append(path)
     return sorted(groups.items())
 
 
-def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
+def _walk(folder: Path, walk: _Walk) -> Iterator[Path]:
+    """The sources under `folder`, in name order: regular files with a text suffix, hidden names left out."""
+    real = Path(os.path.realpath(folder))
+    if real in walk.open_folders:  # reached again through a symbolic link (--follow-symlinks)
+        walk.skip(folder, "a symbolic link loop")
+        return
+    try:
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+    except OSError as error:
+        raise InputError(f"cannot read folder ({error.strerror})", path=folder) from error
+    walk.open_folders.add(real)
+    for entry in (entry for entry in entries if not entry.name.startswith(".")):
+        path = folder / entry.name
+        if entry.is_symlink():
+            yield from _linked(path, walk)
+        elif entry.is_dir(follow_symlinks=False):
+            yield from _walk(path, walk)
+        elif path.suffix.lower() in TEXT_SUFFIXES:
+            refusal = _refusal(path)
+            if refusal is None:
+                yield path
+            else:
+                walk.skip(path, refusal)
+    walk.open_folders.discard(real)
+
+
+def _linked(path: Path, walk: _Walk) -> Iterator[Path]:
+    """A symbolic link: read, or walked, when it leads inside the folder given or with --follow-symlinks.
+
+    A link to a folder inside is not walked: the files there are read where they are.
+    """
+    target = Path(os.path.realpath(path))
+    inside = target.is_relative_to(walk.corpus)
+    outside = f"a symbolic link leading outside {walk.corpus.name}/ (--follow-symlinks reads it)"
+    if target.is_dir():
+        if not inside and walk.follow_symlinks:
+            yield from _walk(path, walk)
+        elif not inside:
+            walk.skip(path, outside)
+        return
+    if path.suffix.lower() not in TEXT_SUFFIXES:
+        return
+    if not target.exists():
+        walk.skip(path, "a broken symbolic link")
+    elif (refusal := _refusal(target)) is not None:
+        walk.skip(path, f"a symbolic link to {refusal}")
+    elif inside or walk.follow_symlinks:
+        yield path
+    else:
+        walk.skip(path, outside)
+
+
+_KINDS = {stat.S_IFIFO: "a FIFO", stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device",
+          stat.S_IFSOCK: "a socket", stat.S_IFDIR: "a folder"}  # fmt: skip
+_PSEUDO_ROOTS = ("/proc", "/sys")  # kernel pseudo-files: regular files to stat, endless or secret to read
+
+
+def _refusal(path: Path, info: os.stat_result | None = None) -> str | None:
+    """Why `path` (of which `info` is the stat, if known) may not be opened as a source, or None when it may."""
+    try:
+        info = info or path.stat()
+    except OSError:
+        return None  # opening it says what is wrong
+    if not stat.S_ISREG(info.st_mode):
+        return f"{_KINDS.get(stat.S_IFMT(info.st_mode), 'a special file')}, not a regular file"
+    if _pseudo(os.path.realpath(path), info.st_dev):
+        return "a system pseudo-file (/proc, /sys), not a regular file"
+    return None
+
+
+def _pseudo(real: str, device: int) -> bool:
+    """True for a file under /proc or /sys, or on their file systems wherever mounted."""
+    for root in _PSEUDO_ROOTS:
+        if real == root or real.startswith(root + "/"):
+            return True
+        if os.path.ismount(root) and os.stat(root).st_dev == device:
+            return True
+    return False
 
 
 def _story_dir_of(path: Path) -> Path:
@@ -154,8 +255,11 @@ def _add_documents(
 
 def _add_draft(stories: dict[Path, LoadedStory], draft: Path, limits: _Limits, warnings: list[str]) -> None:
     """The draft joins the story whose folder holds it, else the only story there is."""
-    if not draft.is_file():
+    if not draft.exists():
         raise InputError("draft file not found", path=draft)
+    refusal = _refusal(draft)
+    if refusal is not None:
+        raise InputError(f"not read: {refusal}", path=draft)
     story_dir = _story_dir_of(draft)
     if story_dir not in stories:
         if len(stories) != 1:
@@ -189,22 +293,44 @@ def _read_document(
     return Document(source=source, original=original, text=text, offsets=offsets)
 
 
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)  # nothing can block
+
+
 def _read_bytes(path: Path, display: str, limits: _Limits, warnings: list[str]) -> bytes | None:
-    try:
-        size = path.stat().st_size
-        if size > limits.max_file_bytes:
-            limit = limits.max_file_bytes
-            warnings.append(f"{display}: skipped: {size} bytes is over the limit of {limit} (settings.max_file_bytes)")
-            return None
-        limits.total += size
-        if limits.total > limits.max_total_bytes:
-            raise InputError(
-                f"the sources add up to more than {limits.max_total_bytes} bytes (raise settings.max_total_bytes)",
-                path=path,
-            )
-        return path.read_bytes()
-    except OSError as error:
-        raise InputError(f"cannot read file ({error.strerror})", path=path) from error
+    """A source's bytes, or None with a warning for a file not to open or over `max_file_bytes`.
+
+    Checked before it is opened, opened without blocking, and checked again once open, so a file swapped
+    for a FIFO or a pseudo-file in between is not read either.
+    """
+    refusal = _refusal(path)
+    if refusal is None:
+        try:
+            with open(os.open(path, _OPEN_FLAGS), "rb") as stream:
+                info = os.fstat(stream.fileno())
+                refusal = _refusal(path, info)
+                if refusal is None:
+                    return _bounded_read(stream, info.st_size, path, display, limits, warnings)
+        except OSError as error:
+            raise InputError(f"cannot read file ({error.strerror})", path=path) from error
+    warnings.append(f"{display}: skipped: {refusal}")
+    return None
+
+
+def _bounded_read(stream, size: int, path: Path, display: str, limits: _Limits, warnings: list[str]) -> bytes | None:
+    """At most `max_file_bytes` of an open source (which may grow while it is read), counted in the total."""
+    limit = limits.max_file_bytes
+    data = stream.read(limit + 1) if size <= limit else b""
+    if size > limit or len(data) > limit:
+        over = size if size > limit else f"more than {limit}"
+        warnings.append(f"{display}: skipped: {over} bytes is over the limit of {limit} (settings.max_file_bytes)")
+        return None
+    limits.total += len(data)
+    if limits.total > limits.max_total_bytes:
+        raise InputError(
+            f"the sources add up to more than {limits.max_total_bytes} bytes (raise settings.max_total_bytes)",
+            path=path,
+        )
+    return data
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
 import json
+import os
 import subprocess
 import sys
 
@@ -81,10 +82,14 @@ def test_unreadable_file_exits_2(runner, tmp_path, monkeypatch):
     source = tmp_path / "a.txt"
     source.write_text("Japan will invest $20 billion.")
 
-    def refuse(self):
-        raise PermissionError(13, "Permission denied", str(self))
+    real_open = os.open
 
-    monkeypatch.setattr(type(source), "read_bytes", refuse)
+    def refuse(path, *args, **kwargs):  # the reader opens sources with os.open (O_NONBLOCK)
+        if os.fspath(path) == str(source):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refuse)
     result = runner.invoke(cli, ["report", str(tmp_path), "--rules", str(RULES), "--format", "text"])
     assert result.exit_code == 2
     assert "a.txt: input error: cannot read file (Permission denied)" in result.output
