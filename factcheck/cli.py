@@ -13,7 +13,7 @@ import click
 from factcheck import __version__
 from factcheck import baseline as baselines
 from factcheck.config import load_rules
-from factcheck.errors import EXIT_FINDINGS, EXIT_OK, FactcheckError, Interrupted
+from factcheck.errors import EXIT_FINDINGS, EXIT_OK, FactcheckError, Interrupted, UsageError
 from factcheck.files import write_atomic
 from factcheck.models import Claim, Report, Severity
 from factcheck.pipeline import run
@@ -21,6 +21,7 @@ from factcheck.progress import progress_bar
 from factcheck.render import render
 from factcheck.render.json import schema as report_schema
 from factcheck.render.text import summary_lines
+from factcheck.sources import reader_of
 
 DEFAULT_SOURCES = Path("seeds")
 DEFAULT_RULES = Path("rules")
@@ -93,6 +94,7 @@ def report(
 ) -> None:
     """Check PATHS (files or folders; default: seeds/) and write a report."""
     target = output if output is not None else (DEFAULT_HTML if fmt == "html" else None)
+    _refuse_output_in_corpus(target, paths, draft)
     stamped = _stamp() if stamp else None
     result = _run(
         paths, rules_dir, quiet, follow_symlinks, draft=draft, stamp=stamped, date=_day(reference_date), jobs=jobs
@@ -177,6 +179,7 @@ def check(
     output: Path | None, follow_symlinks: bool, quiet: bool, jobs: int,
 ) -> None:
     """Compare the findings of PATHS with a baseline of accepted ones; exit 1 when something new appears."""
+    _refuse_output_in_corpus(output, paths)
     accepted = baselines.load(baseline_file)
     result = baselines.judge(
         _run(paths, rules_dir, quiet, follow_symlinks, jobs=jobs), accepted, path=baseline_file.as_posix(),
@@ -203,12 +206,14 @@ def baseline(
     paths: tuple[Path, ...], rules_dir: Path, output: Path, update: bool, follow_symlinks: bool, quiet: bool
 ) -> None:
     """Record the findings of PATHS as accepted, in a baseline file for `factcheck check`."""
+    _refuse_output_in_corpus(output, paths)
     baselines.refuse_overwrite(output, update)
     previous = baselines.load(output) if output.exists() else None
     accepted = baselines.create(_run(paths, rules_dir, quiet, follow_symlinks).findings, previous)
     baselines.save(accepted, output, overwrite=update)
     justified = sum(1 for entry in accepted.findings if entry.justification)
-    click.echo(f"wrote {output}: {len(accepted.findings)} findings accepted, {justified} with a justification")
+    said = f"wrote {output}: {len(accepted.findings)} findings accepted, {justified} with a justification"
+    click.echo(said, err=str(output) == "-")  # `-o -` puts the baseline itself on standard output
 
 
 @cli.command()
@@ -224,6 +229,18 @@ def _paths(paths: tuple[Path, ...]) -> list[Path]:
 def _run(paths: tuple[Path, ...], rules_dir: Path, quiet: bool, follow_symlinks: bool, **options) -> Report:
     with progress_bar(quiet) as progress:
         return run(_paths(paths), load_rules(rules_dir), progress=progress, follow_symlinks=follow_symlinks, **options)
+
+
+def _refuse_output_in_corpus(target: Path | None, paths: tuple[Path, ...], draft: Path | None = None) -> None:
+    """A usage error when the file about to be written is one a run on these paths reads as a source."""
+    if target is None or str(target) == "-":
+        return
+    given = reader_of(target, [*_paths(paths), *([draft] if draft is not None else [])])
+    if given is not None:
+        raise UsageError(
+            f"-o {target} is among the sources being read ({given}): write it outside, "
+            "or under a name the reader skips (.html, .json, a leading dot)"
+        )
 
 
 def _day(moment: dt.datetime | None) -> dt.date | None:

@@ -197,6 +197,22 @@ def _pseudo(real: str, device: int) -> bool:
     return False
 
 
+def reader_of(target: Path, paths: list[Path]) -> Path | None:
+    """The path among `paths` under which a file written at `target` would be read as a source, else None."""
+    real = Path(os.path.realpath(target))
+    for given in paths:
+        folder = Path(os.path.realpath(given))
+        inside = folder.is_dir() and real.is_relative_to(folder)
+        if real == folder or (inside and _source_name(real.relative_to(folder))):
+            return given
+    return None
+
+
+def _source_name(relative: Path) -> bool:
+    """True for a path (inside a folder given) that the walk reads: a text suffix, and no hidden part."""
+    return relative.suffix.lower() in TEXT_SUFFIXES and not any(part.startswith(".") for part in relative.parts)
+
+
 def _story_dir_of(path: Path) -> Path:
     """The nearest folder above a file with a story.toml, else the file's own folder."""
     for folder in path.parents:

@@ -198,3 +198,162 @@ def test_a_broken_link_is_named(tmp_path):
     story = _story(tmp_path)
     (story / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
     assert "story/gone.txt: skipped: a broken symbolic link" in _json_report(story)["warnings"]
+
+
+# Writes: atomic onto regular files only, and never into the corpus
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root can replace /dev/null (as CI runs)")
+def test_o_dev_null_stays_a_character_device():
+    device = os.makedev(1, 3)
+    try:
+        result = _invoke("report", SEEDS, "--rules", RULES, "-o", "/dev/null", "-q")
+        assert result.exit_code == 0, result.output
+        assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+    finally:
+        if not stat.S_ISCHR(os.lstat("/dev/null").st_mode):  # put the machine back as it was
+            os.unlink("/dev/null")
+            os.mknod("/dev/null", 0o666 | stat.S_IFCHR, device)
+            os.chmod("/dev/null", 0o666)
+
+
+def test_a_fifo_as_output_is_written_to_not_replaced(tmp_path):
+    fifo = tmp_path / "out.json"
+    os.mkfifo(fifo)
+    received: list[str] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_text()), daemon=True)
+    reader.start()
+    result = _invoke("report", SEEDS, "--rules", RULES, "--format", "json", "-o", fifo, "-q")
+    reader.join(TIMEOUT)
+    assert result.exit_code == 0, result.output
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert json.loads(received[0])["sources"]
+
+
+def test_baseline_dash_writes_to_standard_output(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = _invoke("baseline", SEEDS, "--rules", RULES, "-o", "-", "-q")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["version"] == 1
+    assert "wrote -:" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_symlinked_baseline_is_updated_at_its_target(tmp_path):
+    kept = tmp_path / "shared"
+    kept.mkdir()
+    target = kept / "baseline.json"
+    target.write_text('{"version": 1, "findings": []}\n')
+    link = tmp_path / "factcheck-baseline.json"
+    link.symlink_to("shared/baseline.json")
+    result = _invoke("baseline", SEEDS, "--rules", RULES, "-o", link, "--update", "-q")
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink() and os.readlink(link) == "shared/baseline.json"
+    assert json.loads(target.read_text())["findings"]
+    assert sorted(path.name for path in tmp_path.rglob("*") if path.name.endswith(".tmp")) == []
+
+
+def test_a_symlinked_report_is_written_at_its_target(tmp_path):
+    target = tmp_path / "real.html"
+    target.write_text("old")
+    target.chmod(0o640)
+    link = tmp_path / "report.html"
+    link.symlink_to(target)
+    assert _invoke("report", SEEDS, "--rules", RULES, "-o", link, "-q").exit_code == 0
+    assert link.is_symlink()
+    assert target.read_text().startswith("<!doctype html>")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+
+
+@pytest.mark.parametrize(
+    "command, output",
+    [
+        (["report", "--format", "text"], "story/report.txt"),
+        (["report", "--format", "json"], "story/a.txt"),  # would overwrite an article
+        (["report", "--format", "text"], "story/sub/notes.md"),
+        (["check", "--baseline", "{baseline}"], "story/check.md"),
+        (["baseline"], "story/baseline.txt"),
+    ],
+    ids=["report into the folder", "report over an article", "report into a subfolder", "check", "baseline"],
+)
+def test_an_output_the_run_would_read_is_a_usage_error(tmp_path, command, output):
+    story = _story(tmp_path)
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text('{"version": 1, "findings": []}\n')
+    target = tmp_path / output
+    command = [part.replace("{baseline}", str(baseline)) for part in command]
+    result = _invoke(*command, story, "--rules", RULES, "-o", target, "-q")
+    assert result.exit_code == 2, result.output
+    assert f"-o {target} is among the sources being read ({story})" in result.stderr
+    assert (story / "a.txt").read_text() == ARTICLE
+    assert not target.exists() or target.name == "a.txt"
+
+
+def test_the_output_may_be_a_source_given_by_name_only_if_not_the_same_file(tmp_path):
+    story = _story(tmp_path)
+    same = _invoke("report", story / "a.txt", story / "b.txt", "--rules", RULES, "-o", story / "a.txt", "-q")
+    assert same.exit_code == 2
+    assert f"is among the sources being read ({story / 'a.txt'})" in same.stderr
+    other = _invoke("report", story / "a.txt", "--rules", RULES, "--format", "text", "-o", story / "b.txt", "-q")
+    assert other.exit_code == 0, other.output  # only a.txt is read: writing b.txt is the user's choice
+
+
+def test_an_output_the_reader_skips_may_sit_in_the_story_folder(tmp_path):
+    story = _story(tmp_path)
+    for target in (story / "report.html", story / ".report.txt"):
+        assert _invoke("report", story, "--rules", RULES, "--format", "text", "-o", target, "-q").exit_code == 0
+    assert _invoke("baseline", story, "--rules", RULES, "-o", story / "factcheck-baseline.json", "-q").exit_code == 0
+    assert _paths(_json_report(story)) == ["story/a.txt", "story/b.txt"]
+
+
+# A write killed with `kill -9` leaves its temporary file: the next write to that target removes it.
+_SLOW_WRITE = """
+import os, sys, time
+import factcheck.cli
+
+def fsync(descriptor):
+    sys.stderr.write("WRITING\\n")
+    sys.stderr.flush()
+    time.sleep(60)
+
+os.fsync = fsync
+sys.argv[0:1] = ["factcheck"]
+factcheck.cli.main()
+"""
+
+
+def _temporaries(folder: Path) -> list[str]:
+    return sorted(path.name for path in folder.iterdir() if path.name.endswith(".tmp"))
+
+
+def test_the_temporary_file_of_a_killed_write_is_removed_by_the_next_write(tmp_path):
+    output = tmp_path / "report.html"
+    command = [sys.executable, "-c", _SLOW_WRITE, "report", SEEDS, "--rules", RULES, "-o", output, "-q"]
+    process = subprocess.Popen([str(part) for part in command], cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + TIMEOUT
+        while "WRITING" not in process.stderr.readline():
+            assert process.poll() is None and time.monotonic() < deadline, "the write never started"
+        process.kill()
+    finally:
+        process.kill()
+        process.wait(TIMEOUT)
+    (stale,) = _temporaries(tmp_path)
+    assert stale.startswith(".report.html.")
+    assert _invoke("report", SEEDS, "--rules", RULES, "-o", output, "-q").exit_code == 0
+    assert _temporaries(tmp_path) == []
+    assert output.read_text().startswith("<!doctype html>")
+
+
+def test_a_temporary_file_another_run_is_writing_is_left_alone(tmp_path):
+    target = tmp_path / "report.html"
+    live = tmp_path / ".report.html.abcd1234.tmp"
+    stale = tmp_path / ".report.html.wxyz9876.tmp"
+    unrelated = tmp_path / ".other.html.abcd1234.tmp"
+    for path in (live, stale, unrelated):
+        path.write_text("partial")
+    with open(live) as held:
+        fcntl.flock(held, fcntl.LOCK_EX)  # as a writer holds its temporary file until the rename
+        write_atomic(target, "new")
+    assert _temporaries(tmp_path) == [unrelated.name, live.name]
+    assert target.read_text() == "new"
