@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import ctypes
 import datetime as dt
+import os
+import signal
+import sys
+import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from itertools import repeat
@@ -102,7 +108,8 @@ def _extract_documents(documents: list[Document], rules: Rules, reference: dt.da
 
 # Parallel runs. Workers get the rules once (pool initializer) and are handed whole stories when there are
 # enough of them to share out, else chunks of one story's documents for extraction. Results come back in
-# input order (`Executor.map`), so the report does not depend on `jobs`.
+# input order (`Executor.map`), so the report does not depend on `jobs`. A worker dies with the run: a parent
+# killed outright (`kill -9`, the OOM killer) cannot stop its pool, so each worker watches for it itself.
 PARALLEL_MIN_DOCUMENTS = 40  # below this a process pool costs more than it saves
 CHUNKS_PER_STORY = 16  # a big story's documents go out in this many pieces: enough to balance two to eight cores
 _WORKER: dict = {}
@@ -115,15 +122,48 @@ def _analysed(
     documents = sum(len(loaded.documents) for loaded in stories)
     if jobs <= 1 or documents < PARALLEL_MIN_DOCUMENTS:
         return [analyse(loaded, rules, date) for loaded in _tracked(stories, progress)]
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(rules, date)) as pool:
+    initargs = (rules, date, os.getpid())
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=initargs) as pool:
         if len(stories) < 2 * jobs:
             return [analyse(loaded, rules, date, pool) for loaded in _tracked(stories, progress)]
         results = pool.map(_analyse_in_worker, stories, chunksize=max(1, len(stories) // (jobs * 8)))
         return list(_tracked_results(stories, results, progress))
 
 
-def _start_worker(rules: Rules, date: dt.date | None) -> None:
+def _start_worker(rules: Rules, date: dt.date | None, parent: int) -> None:
     _WORKER.update(rules=rules, date=date)
+    _die_with(parent)
+
+
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+ORPHAN_POLL_SECONDS = 0.5
+
+
+def _die_with(parent: int) -> None:
+    """End this worker process when `parent` ends, however it ends.
+
+    On Linux the kernel sends SIGKILL at the parent's death (`prctl(PR_SET_PDEATHSIG)`); elsewhere a
+    thread notices the worker has been handed to another parent. Either way, a parent that died before
+    this ran is caught by the check that follows.
+    """
+    if not (sys.platform.startswith("linux") and _death_signal(signal.SIGKILL)):
+        threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def _death_signal(number: int) -> bool:
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(PR_SET_PDEATHSIG, number, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False  # no prctl here: the watching thread does the job
+
+
+def _exit_when_orphaned(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(ORPHAN_POLL_SECONDS)
+    os._exit(1)
 
 
 def _analyse_in_worker(loaded: LoadedStory) -> tuple[StoryFacts, list[Finding], list[str]]:

@@ -357,3 +357,48 @@ def test_a_temporary_file_another_run_is_writing_is_left_alone(tmp_path):
         write_atomic(target, "new")
     assert _temporaries(tmp_path) == [unrelated.name, live.name]
     assert target.read_text() == "new"
+
+
+# Workers die with their parent
+
+
+def _group(leader: int) -> list[tuple[int, int, str]]:
+    """(pid, parent pid, state) of every process of the process group `leader` leads, from /proc."""
+    members = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # it ended while we looked
+        if int(fields[2]) == leader:
+            members.append((int(entry.name), int(fields[1]), fields[0]))
+    return members
+
+
+@LINUX
+def test_kill_9_of_a_parallel_report_leaves_no_worker_running(tmp_path):
+    corpus = tmp_path / "corpus"
+    for copy in range(20):  # seconds of work for two processes
+        shutil.copytree(SEEDS, corpus / f"story{copy:02}")
+    output = tmp_path / "report.html"
+    command = [sys.executable, "-m", "factcheck", "report", corpus, "--rules", RULES, "-j2", "-q", "-o", output]
+    process = subprocess.Popen([str(part) for part in command], cwd=ROOT, start_new_session=True)
+    try:
+        deadline = time.monotonic() + TIMEOUT
+        while len([pid for pid, parent, _ in _group(process.pid) if parent == process.pid]) < 2:
+            assert process.poll() is None, "the run ended before its workers were seen; make the corpus larger"
+            assert time.monotonic() < deadline, "no worker process started"
+            time.sleep(0.05)
+        os.kill(process.pid, signal.SIGKILL)  # the parent alone, as the OOM killer or `kill -9 <pid>` would
+        process.wait(TIMEOUT)
+        deadline = time.monotonic() + 5
+        while [member for member in _group(process.pid) if member[2] != "Z"]:
+            assert time.monotonic() < deadline, f"workers outlived their parent: {_group(process.pid)}"
+            time.sleep(0.05)
+    finally:
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass  # the group is gone, as it should be
