@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import os
 import signal
+import traceback
 from pathlib import Path
 
 import click
@@ -13,7 +14,9 @@ import click
 from factcheck import __version__
 from factcheck import baseline as baselines
 from factcheck.config import load_rules
-from factcheck.errors import EXIT_FINDINGS, EXIT_OK, FactcheckError, Interrupted, UsageError
+from factcheck.errors import (
+    DEBUG_VARIABLE, EXIT_FINDINGS, EXIT_OK, FactcheckError, InternalError, Interrupted, UsageError,
+)
 from factcheck.files import write_atomic
 from factcheck.models import Claim, Report, Severity
 from factcheck.pipeline import run
@@ -29,7 +32,7 @@ DEFAULT_HTML = Path("reports/report.html")
 
 
 class _Group(click.Group):
-    """Shows every FactcheckError as one line on stderr and exits with its code."""
+    """Shows every FactcheckError as one line on stderr and exits with its code; anything else is a bug (exit 3)."""
 
     def invoke(self, ctx: click.Context):
         try:
@@ -37,6 +40,17 @@ class _Group(click.Group):
         except (FactcheckError, Interrupted) as error:
             click.echo(f"factcheck: {error.format()}", err=True)
             ctx.exit(error.exit_code)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise  # click's own way out (usage errors, ctx.exit), which it shows itself
+        except BrokenPipeError:  # the reader of standard output went away (`| head`): not a bug, nothing to say
+            os.dup2(os.open(os.devnull, os.O_WRONLY), 1)  # so the final flush at exit does not fail again
+            ctx.exit(128 + signal.SIGPIPE)
+        except Exception as error:
+            if os.environ.get(DEBUG_VARIABLE, "") not in ("", "0"):
+                click.echo("".join(traceback.format_exception(error)).rstrip("\n"), err=True)
+            internal = InternalError(error)
+            click.echo(f"factcheck: {internal.format()}", err=True)
+            ctx.exit(internal.exit_code)
 
 
 paths_argument = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))

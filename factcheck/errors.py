@@ -2,17 +2,22 @@
 
 Every failure the user can act on is a `FactcheckError` subclass that carries its
 own exit code and knows how to describe itself; `cli.py` catches them once and
-prints the message without a traceback. Anything else is a bug and is allowed to
-show its traceback.
+prints the message without a traceback. Anything else is a bug: `cli.py` shows it
+as an `InternalError`, one line with a pointer to report it (exit 3), and its
+traceback only when `FACTCHECK_DEBUG` is set.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
+EXIT_INTERNAL = 3
+DEBUG_VARIABLE = "FACTCHECK_DEBUG"
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 class FactcheckError(Exception):
@@ -72,6 +77,27 @@ class OutputError(FactcheckError):
     """A report or baseline cannot be written."""
 
     kind = "output error"
+
+
+class InternalError(Exception):
+    """A bug: an exception nothing in factcheck expected, shown as one line with a pointer to report it."""
+
+    exit_code = EXIT_INTERNAL
+
+    def __init__(self, error: BaseException):
+        super().__init__(error)
+        self.error = error
+
+    def format(self) -> str:
+        """One line: the exception, where to report it, and how to see its traceback."""
+        what = " ".join(f"{type(self.error).__name__}: {self.error}".split())
+        what = _CONTROLS.sub(lambda found: f"\\x{ord(found.group()):02x}", what)
+        if len(what) > 300:
+            what = what[:299] + "…"
+        return (
+            f"internal error: {what}. This is a bug in factcheck: please report it as an issue of the factcheck "
+            f"project, with the command that caused it (run it again with {DEBUG_VARIABLE}=1 for the traceback)"
+        )
 
 
 class Interrupted(KeyboardInterrupt):

@@ -402,3 +402,59 @@ def test_kill_9_of_a_parallel_report_leaves_no_worker_running(tmp_path):
             os.killpg(process.pid, signal.SIGKILL)
         except ProcessLookupError:
             pass  # the group is gone, as it should be
+
+
+# One exit code for a bug
+
+
+def _bug(*args, **kwargs):
+    raise ValueError("an unexpected\nvalue \x1b[31m")
+
+
+@pytest.mark.parametrize("command", [["report", "--format", "text"], ["check", "--baseline", "{baseline}"]])
+def test_a_bug_exits_3_with_one_line_asking_for_a_report(tmp_path, monkeypatch, command):
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text('{"version": 1, "findings": []}\n')
+    monkeypatch.setattr("factcheck.cli.run", _bug)
+    monkeypatch.delenv("FACTCHECK_DEBUG", raising=False)
+    command = [part.replace("{baseline}", str(baseline)) for part in command]
+    result = _invoke(*command, _story(tmp_path), "--rules", RULES, "-q")
+    assert result.exit_code == 3
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("factcheck: internal error: ValueError: an unexpected value \\x1b[31m. This is a bug")
+    assert "please report it" in line and "FACTCHECK_DEBUG=1" in line
+    assert "Traceback" not in result.output
+
+
+def test_factcheck_debug_adds_the_traceback(tmp_path, monkeypatch):
+    monkeypatch.setattr("factcheck.cli.run", _bug)
+    monkeypatch.setenv("FACTCHECK_DEBUG", "1")
+    result = _invoke("report", _story(tmp_path), "--rules", RULES, "--format", "text", "-q")
+    assert result.exit_code == 3
+    assert result.stderr.startswith("Traceback (most recent call last):")
+    assert result.stderr.splitlines()[-1].startswith("factcheck: internal error: ValueError")
+
+
+def test_a_bug_in_a_worker_process_exits_3(tmp_path, monkeypatch):
+    for story in range(4):  # enough stories and documents to share whole stories out to two workers
+        folder = tmp_path / "corpus" / f"story{story}"
+        folder.mkdir(parents=True)
+        for number in range(10):
+            (folder / f"{number}.txt").write_text(ARTICLE)
+    monkeypatch.setattr("factcheck.pipeline.analyse", _bug)  # inherited by the forked workers
+    if sys.platform != "linux":
+        pytest.skip("the patched function reaches workers only when they are forked")
+    result = _invoke("report", tmp_path / "corpus", "--rules", RULES, "--format", "text", "-q", "-j2")
+    assert result.exit_code == 3
+    assert "factcheck: internal error: ValueError" in result.stderr
+
+
+def test_a_closed_standard_output_is_not_a_bug(tmp_path):
+    command = [sys.executable, "-m", "factcheck", "report", SEEDS, "--rules", RULES, "--format", "json", "-q"]
+    process = subprocess.Popen(
+        [str(part) for part in command], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    process.stdout.close()  # as `| head` does once it has its lines
+    _, stderr = process.communicate(timeout=TIMEOUT)
+    assert process.returncode == 128 + signal.SIGPIPE
+    assert stderr == b""
