@@ -28,7 +28,7 @@ from pydantic import Field
 
 from factcheck import figures
 from factcheck.checks import Check, CheckConfig, register
-from factcheck.checks.base import StoryFacts, claim_key, explain, reading
+from factcheck.checks.base import StoryFacts, claim_key, explain
 from factcheck.models import Claim, ClaimKind, Finding, Interval, Severity
 
 _TOTAL = re.compile(r"\b(?:total(?:ing|ling|led|ed)?|in all|altogether|combined|overall|sum)\b", re.IGNORECASE)
@@ -191,21 +191,22 @@ def _place_sums(story: StoryFacts, claims: list[Claim], config: ArithmeticConfig
         stated = total.stated
         if any(p.stated.value >= stated.value for p in parts) or abs(value - stated.value) > stated.value * config.near:
             continue  # a part as large as the total, or a sum far from it: not its breakdown
-        low = sum((reading(p).interval.low for p in parts), Decimal(0))
-        high = sum((reading(p).interval.high for p in parts), Decimal(0))
-        if not Interval(low=low, high=high).overlaps(reading(total).interval):
+        low = sum((p.stated.interval.low for p in parts), Decimal(0))
+        high = sum((p.stated.interval.high for p in parts), Decimal(0))
+        if not Interval(low=low, high=high).overlaps(total.stated.interval):
             findings.append(_sum_finding(story, total, parts, Interval(low=low, high=high), config))
     return findings
 
 
 def _sum_finding(story: StoryFacts, total: Claim, parts: list[Claim], added: Interval, config: ArithmeticConfig) -> Finding:
-    unit = reading(total).unit
-    value = sum((reading(p).quantity.value for p in parts), Decimal(0))
+    """Parts and total are compared as stated: a breakdown is written in one unit."""
+    unit = total.stated.unit
+    value = sum((p.stated.value for p in parts), Decimal(0))
     listed = " + ".join(p.surface for p in parts)
     digits = max(4, len(str(int(abs(value))))) if value == value.to_integral() else 4  # 36,257, not 36,260
     message = (
         f"{story.name_of(total.source)}: the parts ({listed} = {figures.amount(value, unit, significant=digits)}) do not add up to the "
-        f"total of {total.surface} ({figures.change(value, reading(total).quantity.value)})."
+        f"total of {total.surface} ({figures.change(value, total.stated.value)})."
     )
     claims = [total, *parts]
     return story.finding(
@@ -249,7 +250,7 @@ def _from_to(before: Claim, after: Claim) -> bool:
 def _changes(story: StoryFacts, claims: list[Claim], config: ArithmeticConfig) -> list[Finding]:
     findings = []
     for change, before, after in stated_changes(claims):
-        low, high = _relative_change(reading(before).interval, reading(after).interval)
+        low, high = _relative_change(before.stated.interval, after.stated.interval)
         if low is None:
             continue
         magnitude, actual = _magnitude(change.stated.interval.low, change.stated.interval.high), _magnitude(low, high)
