@@ -121,7 +121,7 @@ def _ratio(value: float | None) -> str:
     return "–" if value is None else f"{value:.3f}"
 
 
-def evaluate(root: Path, rules_dir: Path = Path("rules")) -> Score:
+def evaluate(root: Path, rules_dir: Path | None = None) -> Score:
     """Run the tool on a generated corpus and score its findings."""
     from factcheck.config import load_rules
     from factcheck.pipeline import run

@@ -85,7 +85,7 @@ def main() -> None:
     parser.add_argument("--gold", type=Path, default=Path("tests/data/golden/facts_seeds.toml"))
     parser.add_argument("--corpus", type=Path, help="a generated corpus with its gold.json")
     args = parser.parse_args()
-    rules = load_rules(Path("rules"))
+    rules = load_rules()
     (seeds,) = prepare([args.seeds], rules)
     generated = prepare([args.corpus], rules) if args.corpus else []
     planted = load_gold(args.corpus) if args.corpus else None

@@ -104,7 +104,7 @@ def seed_corpus(folder: Path) -> None:
     articles = [path.read_text() for path in sorted((ROOT / "seeds").glob("*.txt"))]
     pieces = [piece for article in articles for piece in article.split("\n\n") if piece.strip()]
     pieces += [build(entry, 200) for name, entry in ADVERSARIAL.items() if name != "seed articles"]
-    pieces += [path.read_text() for path in [ROOT / "seeds" / "story.toml", *sorted((ROOT / "rules").glob("*.toml"))]]
+    pieces += [path.read_text() for path in [ROOT / "seeds" / "story.toml", *sorted((ROOT / "factcheck" / "rules").glob("*.toml"))]]
     for piece in pieces:
         data = piece.encode("utf-8")[:4096]
         (folder / hashlib.sha1(data).hexdigest()).write_bytes(data)

@@ -22,7 +22,7 @@ from factcheck.sources import LoadedStory, decode, front_matter
 
 __all__ = ["FactcheckError", "TARGETS"]
 
-RULES = load_rules(Path(__file__).resolve().parent.parent / "rules")
+RULES = load_rules()
 STORY = Story(id="fuzz", name="Fuzz", reference_date=dt.date(2025, 12, 20))
 
 

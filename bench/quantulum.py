@@ -52,7 +52,7 @@ def compare(root: Path) -> dict:
     from factcheck.extract import extract
     from factcheck.sources import load
 
-    rules = load_rules(Path("rules"))
+    rules = load_rules()
     documents = [(story, document) for story in load([root]).stories for document in story.documents]
     parser.parse("warm-up: 5 km and $3 billion")  # quantulum3 loads its unit tables on first use
     extract(documents[0][1], rules.qualifier_table)

@@ -36,7 +36,7 @@ from factcheck.pipeline import run
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT / "tests" / "data" / "real"
-RULES = ROOT / "rules"
+RULES = ROOT / "factcheck" / "rules"
 GOLD_NAME = "gold.toml"
 
 Kind = Literal[

@@ -44,7 +44,7 @@ from factcheck.normalize.names import resolve_names  # noqa: E402
 from factcheck.pipeline import run  # noqa: E402
 from factcheck.sources import load  # noqa: E402
 
-RULES = load_rules(ROOT / "rules")
+RULES = load_rules()
 
 
 def _clean(text: str, folder: Path) -> None:

@@ -56,7 +56,7 @@ def measure(root: Path, jobs: int | None) -> dict:
     from bench.gold import load as load_gold
 
     timings, cpu = _instrument(pipeline)
-    rules = load_rules(Path("rules"))
+    rules = load_rules()
     load_before = os.getloadavg()[0]
     started, cpu_started = time.perf_counter(), _cpu_seconds()
     report = pipeline.run([root], rules, **({"jobs": jobs} if jobs is not None else {}))

@@ -27,7 +27,6 @@ from factcheck.render.text import summary_lines
 from factcheck.sources import reader_of
 
 DEFAULT_SOURCES = Path("seeds")
-DEFAULT_RULES = Path("rules")
 DEFAULT_HTML = Path("reports/report.html")
 
 
@@ -58,9 +57,7 @@ rules_option = click.option(
     "--rules",
     "rules_dir",
     type=click.Path(path_type=Path),
-    default=DEFAULT_RULES,
-    show_default=True,
-    help="Folder of rules files (*.toml): checks, qualifiers, names, extra rates.",
+    help="Folder of a project's rules files (*.toml), read over the shipped defaults: checks, qualifiers, names, rates.",
 )
 follow_option = click.option(
     "--follow-symlinks", is_flag=True,
@@ -103,7 +100,7 @@ def cli() -> None:
 @quiet_option
 @jobs_option
 def report(
-    paths: tuple[Path, ...], rules_dir: Path, draft: Path | None, fmt: str, output: Path | None, stamp: bool,
+    paths: tuple[Path, ...], rules_dir: Path | None, draft: Path | None, fmt: str, output: Path | None, stamp: bool,
     reference_date: dt.datetime | None, follow_symlinks: bool, quiet: bool, jobs: int,
 ) -> None:
     """Check PATHS (files or folders; default: seeds/) and write a report."""
@@ -127,7 +124,7 @@ def report(
 @follow_option
 @quiet_option
 def claims(
-    paths: tuple[Path, ...], rules_dir: Path, fmt: str, reference_date: dt.datetime | None, follow_symlinks: bool,
+    paths: tuple[Path, ...], rules_dir: Path | None, fmt: str, reference_date: dt.datetime | None, follow_symlinks: bool,
     quiet: bool,
 ) -> None:
     """List every claim extracted from PATHS, with its span in the original file, and its normalised value."""
@@ -189,7 +186,7 @@ def _normalised(claim: Claim) -> str:
 @jobs_option
 @click.pass_context
 def check(
-    ctx: click.Context, paths: tuple[Path, ...], rules_dir: Path, baseline_file: Path, fail_on: str, fmt: str,
+    ctx: click.Context, paths: tuple[Path, ...], rules_dir: Path | None, baseline_file: Path, fail_on: str, fmt: str,
     output: Path | None, follow_symlinks: bool, quiet: bool, jobs: int,
 ) -> None:
     """Compare the findings of PATHS with a baseline of accepted ones; exit 1 when something new appears."""
@@ -217,7 +214,7 @@ def check(
 @follow_option
 @quiet_option
 def baseline(
-    paths: tuple[Path, ...], rules_dir: Path, output: Path, update: bool, follow_symlinks: bool, quiet: bool
+    paths: tuple[Path, ...], rules_dir: Path | None, output: Path, update: bool, follow_symlinks: bool, quiet: bool
 ) -> None:
     """Record the findings of PATHS as accepted, in a baseline file for `factcheck check`."""
     _refuse_output_in_corpus(output, paths)
@@ -240,7 +237,7 @@ def _paths(paths: tuple[Path, ...]) -> list[Path]:
     return list(paths) or [DEFAULT_SOURCES]
 
 
-def _run(paths: tuple[Path, ...], rules_dir: Path, quiet: bool, follow_symlinks: bool, **options) -> Report:
+def _run(paths: tuple[Path, ...], rules_dir: Path | None, quiet: bool, follow_symlinks: bool, **options) -> Report:
     with progress_bar(quiet) as progress:
         return run(_paths(paths), load_rules(rules_dir), progress=progress, follow_symlinks=follow_symlinks, **options)
 

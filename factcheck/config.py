@@ -1,8 +1,9 @@
 """Rules: what is shared across stories, read from the TOML files of a rules folder.
 
-Every `*.toml` file in the folder may hold any of these tables; they are merged
-in file-name order, and a key defined twice is an error rather than a silent
-override:
+The default rules ship inside the package (`factcheck/rules/`) and are always
+read; a project's rules folder is read over them. Every `*.toml` file of a folder
+may hold any of these tables; a folder's files are merged in file-name order, and
+a table set twice in one folder is an error rather than a silent override:
 
     [settings]            run-wide settings (see `Settings`)
     [checks.<id>]         enable, re-level and configure a registered check
@@ -90,13 +91,35 @@ class Rules(BaseModel):
         return self.checks.get(check_id) or REGISTRY[check_id].config()
 
 
-def load_rules(folder: Path) -> Rules:
-    """Read every *.toml file of a rules folder into one validated Rules."""
-    if not folder.is_dir():
-        raise ConfigError("rules folder not found (pass --rules DIR)", path=folder)
-    merged: dict = {"checks": {}, "qualifiers": [], "entities": [], "rates": [], "measures": [], "scopes": [], "files": []}
+DEFAULT_RULES = Path(__file__).resolve().parent / "rules"
+_LISTS = ("qualifiers", "entities", "rates", "measures", "scopes")
+
+
+def load_rules(folder: Path | None = None) -> Rules:
+    """The shipped default rules, extended or overridden table by table by a project's rules folder.
+
+    A project's `[settings]`, `[qualifiers]` or `[checks.<id>]` replaces the default table of that name;
+    its entities, rates, measures, scopes and qualifier rows are added, replacing a default row with the
+    same identity (an entity's name, a rate's currency, base and date, a measure's or scope's id).
+    """
+    layers = [DEFAULT_RULES]
+    if folder is not None:
+        if not folder.is_dir():
+            raise ConfigError("rules folder not found (pass --rules DIR)", path=folder)
+        if folder.resolve() != DEFAULT_RULES:
+            layers.append(folder)
+    merged: dict = {"checks": {}, "files": [], **{key: {} for key in _LISTS}}
+    rate_origins: dict = {}  # each rate's file, its text and its index there
+    for layer in layers:
+        _read_layer(layer, merged, rate_origins)
+    rates = list(merged["rates"].values())
+    _check_rate_chains(rates, list(rate_origins.values()))
+    return Rules(**{**merged, **{key: list(merged[key].values()) for key in _LISTS}, "rates": rates})
+
+
+def _read_layer(folder: Path, merged: dict, rate_origins: dict) -> None:
+    """Merge every *.toml file of one rules folder into `merged`, over what earlier folders set."""
     set_in: dict[str, Path] = {}
-    rate_origins: list[tuple[Path, str, int]] = []  # each rate's file, its text and its index there
     for path in sorted(folder.glob("*.toml")):
         text = tomlfile.read_text(path)
         rules_file = tomlfile.validate(tomlfile.parse(text, path), RulesFile, text, path)
@@ -107,15 +130,24 @@ def load_rules(folder: Path) -> Rules:
         for check_id, options in rules_file.checks.items():
             _set_once(set_in, f"checks.{check_id}", path)
             merged["checks"][check_id] = _check_config(check_id, options, text, path)
-        merged["qualifiers"] += rules_file.qualifier
-        merged["entities"] += rules_file.entity
-        merged["rates"] += rules_file.rate
-        rate_origins += [(path, text, index) for index in range(len(rules_file.rate))]
-        merged["measures"] += rules_file.measure
-        merged["scopes"] += rules_file.scope
+        for key, rows in (("qualifiers", rules_file.qualifier), ("entities", rules_file.entity),
+                          ("measures", rules_file.measure), ("scopes", rules_file.scope)):
+            merged[key].update((_identity(row), row) for row in rows)
+        for index, rate in enumerate(rules_file.rate):
+            merged["rates"][_identity(rate)] = rate
+            rate_origins[_identity(rate)] = (path, text, index)
         merged["files"].append(path.as_posix())
-    _check_rate_chains(merged["rates"], rate_origins)
-    return Rules(**merged)
+
+
+def _identity(row: BaseModel) -> tuple:
+    """What makes a row of a list table the same row in another rules folder."""
+    if isinstance(row, EntityRule):
+        return ("entity", row.name)
+    if isinstance(row, RateRule):
+        return ("rate", row.currency, row.base, row.date)
+    if isinstance(row, (MeasureRule, ScopeRule)):
+        return (type(row).__name__, row.id)
+    return ("row", row.model_dump_json())
 
 
 def _check_rate_chains(rates: list[RateRule], origins: list[tuple[Path, str, int]]) -> None:

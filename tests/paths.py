@@ -4,5 +4,5 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-RULES = ROOT / "rules"
+RULES = ROOT / "factcheck" / "rules"
 SHARED_SEEDS = ROOT.parent / "shared" / "seeds"

@@ -19,7 +19,7 @@ ARTICLES = 12
 def rules():
     from factcheck.config import load_rules
 
-    return load_rules(ROOT / "rules")
+    return load_rules()
 
 
 @pytest.fixture(autouse=True)

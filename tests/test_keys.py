@@ -25,7 +25,7 @@ from factcheck.normalize.scripts import native_script, primary, script_of, writi
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "cases" / "keys"
-VOCABULARY = load_rules(ROOT / "rules").vocabulary
+VOCABULARY = load_rules().vocabulary
 STORY = Story(id="story", name="Test", reference_date=dt.date(2025, 12, 20))
 SENTENCE_START = 100
 
