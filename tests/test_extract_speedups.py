@@ -41,6 +41,20 @@ def test_a_trie_finds_the_longest_word_at_a_position_as_a_longest_first_alternat
         assert (found and found.span()) == (expected and expected.span())
 
 
+@settings(max_examples=150, deadline=None)
+@given(words=st.lists(st.text(alphabet="aiıIsſσς .", min_size=1, max_size=5), min_size=1, max_size=10),
+       text=st.text(alphabet="aiıIİsSſσςΣ .\n", max_size=10))
+def test_a_case_blind_trie_finds_the_longest_word_as_a_longest_first_alternation_does(words, text):
+    compiled = re.compile(rf"(?:{trie(words, ignorecase=True)})", re.IGNORECASE)
+    plain = re.compile(rf"(?:{_plain(words)})", re.IGNORECASE)
+    for position in range(len(text) + 1):
+        for end in range(position, len(text) + 1):
+            found, expected = compiled.fullmatch(text, position, end), plain.fullmatch(text, position, end)
+            assert (found is None) == (expected is None)
+        found, expected = compiled.match(text, position), plain.match(text, position)
+        assert (found and found.span()) == (expected and expected.span())
+
+
 def _qualifier_words(rules) -> list[str]:
     return rules.qualifier_table.words
 
@@ -67,6 +81,25 @@ def test_the_qualifier_trie_finds_what_the_plain_alternation_finds(rules):
             assert _same(table._before_pattern.search(text, start, end), plain.search(text, start, end)), text[start:end]
 
 
+def test_no_qualifier_is_missed_for_the_reversed_words_not_matching(rules):
+    """The reversed-words match is the gate of the search: wherever the search finds a word, it matches."""
+    table, words = rules.qualifier_table, _qualifier_words(rules)
+    texts = [f"x{word} 5 y{word.title()}\t\n5 {word}{word}5" for word in words] + [_seed_text()]
+    for text in texts:
+        for end in range(len(text) + 1):
+            start = max(0, end - qualifiers._WINDOW)
+            if table._before_pattern.search(text, start, end):
+                assert table._reversed.match(text[start:end].rstrip()[::-1]), text[start:end]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="5万多余餘人 a\n", max_size=20), st.integers(0, 20), st.integers(0, 20))
+def test_the_inside_qualifier_is_found_as_the_lookbehind_first_pattern_finds_it(text, start, end):
+    plain = re.compile(rf"(?<=[\d万萬亿億兆千百十])(?P<word>[多余餘])(?=[{qualifiers._CJK}])")
+    found, expected = qualifiers._INSIDE.search(text, start, end), plain.search(text, start, end)
+    assert (found and found.span()) == (expected and expected.span())
+
+
 def _plain_after(language: str) -> re.Pattern[str]:
     """The currency-name pattern as it was before the trie, names longest first."""
     names = {*money.currency_names(language), *money._SUBUNITS, "dollars", "dollar", *money._local_names(language)}
@@ -82,10 +115,11 @@ def _plain_after(language: str) -> re.Pattern[str]:
 
 
 def test_the_currency_name_trie_matches_what_the_plain_alternation_matches():
-    for language in ("en", "ru", "zh", "ja", "fr", "es", "de", "tr", "ar"):
+    for language in ("en", "ru", "zh", "ja", "fr", "es", "de", "tr", "az", "ar"):
         plain, found = _plain_after(language), money._after_pattern(language)
         names = sorted(money.currency_names(language))
         texts = [f"5 {name}s, 6 {name.upper()} of 7 de {name}的 8{name[:-1]} 9 {name}x" for name in names] + [_seed_text()]
+        texts += [f"1 {name.replace('ı', 'i')} 2 {name.replace('i', 'ı')}" for name in names if "ı" in name or "i" in name]
         for text in texts:
             for position in (match.end() for match in re.finditer(r"\d", text)):
                 assert _same(found.match(text, position), plain.match(text, position)), (language, text[position:])
@@ -117,11 +151,12 @@ def test_content_words_of_the_seed_articles_are_what_a_plain_loop_finds():
 _REWRITTEN = [
     (sentences._BOUNDARY, r"[.!?][\"')\]]*\s+(?=[A-Z0-9\"'(\[])|\n+"),
     (dates._DAY_WORD, r"[0-3]?\d(?:\.|er|º|°)?[ ](?:de[ ])?(?P<word>[^\W\d_]+\.?)"),
+    (context._YEAR, r"(?<!\d)(1[89]\d\d|20\d\d|2100)(?!\d)"),
 ]
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="aA.!?\"')] \n\t0123456789٣deºr", max_size=60))
+@given(st.text(alphabet="aA.!?\"')] \n\t0123456789٣deºr" + "1892" * 5, max_size=60))
 def test_rewritten_scans_find_what_the_plain_patterns_find(text):
     for compiled, plain in _REWRITTEN:
         assert [m.span() for m in compiled.finditer(text)] == [m.span() for m in re.finditer(plain, text)]

@@ -17,7 +17,9 @@ STOP_WORDS = frozenset(
 )
 _STOP = STOP_WORDS
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
-_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d|2100)(?!\d)")
+# A year not inside a longer number; the digits come first and the lookbehind after them (no digit before
+# the four), so the engine skips to the next 1 or 2.
+_YEAR = re.compile(r"(1[89]\d\d|20\d\d|2100)(?<!\d\d{4})(?!\d)")
 _IRREGULAR = {
     "people": "person", "children": "child", "men": "man", "women": "woman", "staff": "staff", "personnel": "personnel",
     "police": "police", "cattle": "cattle", "data": "datum", "media": "medium", "criteria": "criterion",
@@ -78,4 +80,4 @@ def content_words(text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1024)  # every figure of a sentence asks for the same sentence's years
 def years(text: str) -> tuple[int, ...]:
     """Years named in `text`, in order, without repeats."""
-    return tuple(dict.fromkeys(int(found.group()) for found in _YEAR.finditer(text)))
+    return tuple(dict.fromkeys(map(int, _YEAR.findall(text))))

@@ -163,9 +163,10 @@ def _before_pattern(language: str) -> re.Pattern[str]:
 
 @lru_cache(maxsize=None)
 def _after_pattern(language: str) -> re.Pattern[str]:
-    # Hundreds of names, as a trie: the engine tries only their first letters at a position. Two names that
-    # match there are one the other's prefix, so the trie tries the longer first, as a longest-first list would.
-    alternatives = trie(sorted({*currency_names(language), *_SUBUNITS, "dollars", "dollar", *_local_names(language)}))
+    # Hundreds of names, as a trie: the engine tries only their first letters at a position, and the longest
+    # name first, as the longest-first list did.
+    names = {*currency_names(language), *_SUBUNITS, "dollars", "dollar", *_local_names(language)}
+    alternatives = trie(sorted(names), ignorecase=True)
     # A name ends at a word boundary, or right after its last character when that is Chinese or kana
     # (`1亿美元的`: no boundary falls between 元 and 的).
     name = rf"(?P<name>{alternatives})(?:(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])|\b)"

@@ -101,8 +101,9 @@ def precision_of(digits: str, scale: Decimal = Decimal(1)) -> Decimal:
 
 _CJK = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af"
 _WINDOW = 40  # characters before a figure searched for its qualifier
-# A qualifier inside a Chinese count, between the figure and its noun: 5000多人, 100余名.
-_INSIDE = re.compile(rf"(?<=[\d万萬亿億兆千百十])(?P<word>[多余餘])(?=[{_CJK}])")
+# A qualifier inside a Chinese count, between the figure and its noun: 5000多人, 100余名. The word comes
+# first and the lookbehind after it, so the engine skips to the next 多, 余 or 餘.
+_INSIDE = re.compile(rf"(?P<word>[多余餘])(?<=[\d万萬亿億兆千百十].)(?=[{_CJK}])")
 
 
 class QualifierTable:
@@ -113,6 +114,8 @@ class QualifierTable:
         self._kinds = {word.lower(): rule.kind for rule in rules if rule.position == "before" for word in rule.words}
         self._after = {word.lower(): rule.kind for rule in rules if rule.position == "after" for word in rule.words}
         self._before_pattern = _before_pattern(self.words)
+        # The words backwards: matched once at the end of the window, they say whether any word ends there.
+        self._reversed = re.compile(trie([word[::-1] for word in self._kinds], ignorecase=True), re.IGNORECASE)
         self._after_pattern = _after_pattern(sorted(self._after, key=len, reverse=True))
 
     @property
@@ -138,9 +141,13 @@ class QualifierTable:
         A word before it (`about`, `более`, attached in CJK: `约950亿`), else one inside a CJK count
         (`5000多人`), else one right after it (`380人超`, `10 binden fazla`).
         """
-        found = self._before_pattern.search(text, max(0, start - _WINDOW), start)
-        if found is not None:
-            return " ".join(found.group("word").lower().split()), found.start()
+        window = max(0, start - _WINDOW)
+        # Most figures have no word before them: one anchored match of the reversed words at the end of the
+        # window says so, where the search would try every position of the window.
+        if self._reversed.match(text[window:start].rstrip()[::-1]):
+            found = self._before_pattern.search(text, window, start)
+            if found is not None:
+                return " ".join(found.group("word").lower().split()), found.start()
         inside = _INSIDE.search(text, start, end)
         if inside is not None and inside.group("word") in self._after:
             return inside.group("word"), start
@@ -166,8 +173,8 @@ def _before_pattern(words: list[str]) -> re.Pattern[str]:
     The words are written as a trie (`m(?:ore\\s+than|ost)`), so each position of the window tries a
     few first letters instead of every word. Which word of the trie matches cannot change the result:
     a match must end where the window's trailing spaces begin, so the matched text is the same."""
-    spaced = trie([word for word in words if not re.match(rf"[{_CJK}]", word)])
-    attached = trie([word for word in words if re.match(rf"[{_CJK}]", word)])
+    spaced = trie([word for word in words if not re.match(rf"[{_CJK}]", word)], ignorecase=True)
+    attached = trie([word for word in words if re.match(rf"[{_CJK}]", word)], ignorecase=True)
     return re.compile(rf"(?P<word>(?<![\w])(?:{spaced})|(?:{attached}))\s*$", re.IGNORECASE)
 
 
