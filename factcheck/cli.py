@@ -20,13 +20,13 @@ from factcheck.errors import (
 from factcheck.files import write_atomic
 from factcheck.models import Claim, Report, Severity
 from factcheck.pipeline import run
+from factcheck.project import Project, discover, init as init_project
 from factcheck.progress import progress_bar
 from factcheck.render import render
 from factcheck.render.json import schema as report_schema
 from factcheck.render.text import summary_lines
 from factcheck.sources import reader_of
 
-DEFAULT_SOURCES = Path("seeds")
 DEFAULT_HTML = Path("reports/report.html")
 
 
@@ -103,12 +103,14 @@ def report(
     paths: tuple[Path, ...], rules_dir: Path | None, draft: Path | None, fmt: str, output: Path | None, stamp: bool,
     reference_date: dt.datetime | None, follow_symlinks: bool, quiet: bool, jobs: int,
 ) -> None:
-    """Check PATHS (files or folders; default: seeds/) and write a report."""
+    """Check PATHS (files or folders; default: the config's paths, else seeds/) and write a report."""
+    project = discover(paths)
     target = output if output is not None else (DEFAULT_HTML if fmt == "html" else None)
-    _refuse_output_in_corpus(target, paths, draft)
+    _refuse_output_in_corpus(target, project.sources(paths), draft)
     stamped = _stamp() if stamp else None
     result = _run(
-        paths, rules_dir, quiet, follow_symlinks, draft=draft, stamp=stamped, date=_day(reference_date), jobs=jobs
+        project, paths, rules_dir, quiet, follow_symlinks, draft=draft, stamp=stamped, date=_day(reference_date),
+        jobs=jobs,
     )
     _emit(render(result, fmt), target)
     if target is not None and str(target) != "-":
@@ -128,7 +130,7 @@ def claims(
     quiet: bool,
 ) -> None:
     """List every claim extracted from PATHS, with its span in the original file, and its normalised value."""
-    found = _run(paths, rules_dir, quiet, follow_symlinks, date=_day(reference_date)).claims
+    found = _run(discover(paths), paths, rules_dir, quiet, follow_symlinks, date=_day(reference_date)).claims
     if fmt == "json":
         payload = [claim.model_dump(mode="json") for claim in found]
         click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
@@ -166,12 +168,12 @@ def _normalised(claim: Claim) -> str:
 @paths_argument
 @rules_option
 @click.option(
-    "--baseline", "baseline_file", type=click.Path(path_type=Path), required=True,
-    help="The baseline of accepted findings, made by `factcheck baseline`.",
+    "--baseline", "baseline_file", type=click.Path(path_type=Path),
+    help="The baseline of accepted findings, made by `factcheck baseline` (default: the config's baseline).",
 )
 @click.option(
-    "--fail-on", type=click.Choice([severity.value for severity in Severity]), default=Severity.WARNING.value,
-    show_default=True, help="Lowest severity at which a new or changed finding fails the check (exit 1).",
+    "--fail-on", type=click.Choice([severity.value for severity in Severity]),
+    help="Lowest severity at which a new or changed finding fails the check (exit 1; default: the config's, else warning).",
 )
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json", "sarif", "github"]), default="text", show_default=True,
@@ -186,15 +188,20 @@ def _normalised(claim: Claim) -> str:
 @jobs_option
 @click.pass_context
 def check(
-    ctx: click.Context, paths: tuple[Path, ...], rules_dir: Path | None, baseline_file: Path, fail_on: str, fmt: str,
+    ctx: click.Context, paths: tuple[Path, ...], rules_dir: Path | None, baseline_file: Path | None, fail_on: str | None,
+    fmt: str,
     output: Path | None, follow_symlinks: bool, quiet: bool, jobs: int,
 ) -> None:
     """Compare the findings of PATHS with a baseline of accepted ones; exit 1 when something new appears."""
-    _refuse_output_in_corpus(output, paths)
+    project = discover(paths)
+    _refuse_output_in_corpus(output, project.sources(paths))
+    baseline_file = project.baseline(baseline_file)
+    if baseline_file is None:
+        raise UsageError("no baseline: pass --baseline FILE, or set `baseline` in factcheck.toml")
     accepted = baselines.load(baseline_file)
     result = baselines.judge(
-        _run(paths, rules_dir, quiet, follow_symlinks, jobs=jobs), accepted, path=baseline_file.as_posix(),
-        fail_on=Severity(fail_on),
+        _run(project, paths, rules_dir, quiet, follow_symlinks, jobs=jobs), accepted, path=baseline_file.as_posix(),
+        fail_on=Severity(project.fail_on(fail_on)),
     )
     _emit(render(result, fmt), output)
     if output is not None and str(output) != "-":
@@ -207,20 +214,22 @@ def check(
 @paths_argument
 @rules_option
 @click.option(
-    "-o", "--output", type=click.Path(path_type=Path), default=baselines.DEFAULT_BASELINE, show_default=True,
-    help="The baseline file to write.",
+    "-o", "--output", type=click.Path(path_type=Path),
+    help=f"The baseline file to write (default: the config's baseline, else {baselines.DEFAULT_BASELINE}).",
 )
 @click.option("--update", is_flag=True, help="Rewrite an existing baseline, keeping the justifications of findings still found.")
 @follow_option
 @quiet_option
 def baseline(
-    paths: tuple[Path, ...], rules_dir: Path | None, output: Path, update: bool, follow_symlinks: bool, quiet: bool
+    paths: tuple[Path, ...], rules_dir: Path | None, output: Path | None, update: bool, follow_symlinks: bool, quiet: bool
 ) -> None:
     """Record the findings of PATHS as accepted, in a baseline file for `factcheck check`."""
-    _refuse_output_in_corpus(output, paths)
+    project = discover(paths)
+    output = project.baseline(output) or Path(baselines.DEFAULT_BASELINE)
+    _refuse_output_in_corpus(output, project.sources(paths))
     baselines.refuse_overwrite(output, update)
     previous = baselines.load(output) if output.exists() else None
-    accepted = baselines.create(_run(paths, rules_dir, quiet, follow_symlinks).findings, previous)
+    accepted = baselines.create(_run(project, paths, rules_dir, quiet, follow_symlinks).findings, previous)
     baselines.save(accepted, output, overwrite=update)
     justified = sum(1 for entry in accepted.findings if entry.justification)
     said = f"wrote {output}: {len(accepted.findings)} findings accepted, {justified} with a justification"
@@ -233,20 +242,29 @@ def schema() -> None:
     click.echo(report_schema(), nl=False)
 
 
-def _paths(paths: tuple[Path, ...]) -> list[Path]:
-    return list(paths) or [DEFAULT_SOURCES]
+@cli.command(name="init")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path), default=Path("."))
+@click.option("--corpus", default="articles", show_default=True, help="The corpus folder, inside FOLDER, for story.toml.")
+def init_command(folder: Path, corpus: str) -> None:
+    """Write a commented starter factcheck.toml in FOLDER (default: here) and a story.toml in its corpus folder."""
+    for path, written in init_project(folder, corpus):
+        click.echo(f"wrote {path}" if written else f"kept {path} (it already exists)")
 
 
-def _run(paths: tuple[Path, ...], rules_dir: Path | None, quiet: bool, follow_symlinks: bool, **options) -> Report:
+def _run(
+    project: Project, paths: tuple[Path, ...], rules_dir: Path | None, quiet: bool, follow_symlinks: bool, **options
+) -> Report:
+    """Run the pipeline on the paths given (else the config's), with the rules given (else the config's)."""
+    rules = load_rules(project.rules(rules_dir))
     with progress_bar(quiet) as progress:
-        return run(_paths(paths), load_rules(rules_dir), progress=progress, follow_symlinks=follow_symlinks, **options)
+        return run(project.sources(paths), rules, progress=progress, follow_symlinks=follow_symlinks, **options)
 
 
-def _refuse_output_in_corpus(target: Path | None, paths: tuple[Path, ...], draft: Path | None = None) -> None:
+def _refuse_output_in_corpus(target: Path | None, sources: list[Path], draft: Path | None = None) -> None:
     """A usage error when the file about to be written is one a run on these paths reads as a source."""
     if target is None or str(target) == "-":
         return
-    given = reader_of(target, [*_paths(paths), *([draft] if draft is not None else [])])
+    given = reader_of(target, [*sources, *([draft] if draft is not None else [])])
     if given is not None:
         raise UsageError(
             f"-o {target} is among the sources being read ({given}): write it outside, "

@@ -81,7 +81,7 @@ def test_check_with_an_empty_baseline_fails_on_new_findings_at_the_threshold(run
 @pytest.mark.parametrize(
     "args, message",
     [
-        (["check", SEEDS, "--rules", RULES], "Missing option '--baseline'"),
+        (["check", SEEDS, "--rules", RULES], "no baseline: pass --baseline FILE"),
         (["check", SEEDS, "--rules", RULES, "--baseline", "nope.json"], "nope.json: baseline error: no such baseline"),
         (["check", SEEDS, "--rules", RULES, "--baseline", "{tmp}", "--fail-on", "fatal"], "Invalid value for '--fail-on'"),
         (["check", "does/not/exist", "--rules", RULES, "--baseline", "{tmp}"], "does/not/exist: input error"),
