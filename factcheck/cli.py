@@ -24,7 +24,7 @@ from factcheck.project import Project, discover, init as init_project
 from factcheck.progress import progress_bar
 from factcheck.render import render
 from factcheck.render.json import schema as report_schema
-from factcheck.render.text import summary_lines
+from factcheck.render.text import printable, summary_lines
 from factcheck.sources import reader_of
 
 DEFAULT_HTML = Path("reports/report.html")
@@ -37,7 +37,7 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except (FactcheckError, Interrupted) as error:
-            click.echo(f"factcheck: {error.format()}", err=True)
+            click.echo(f"factcheck: {printable(error.format())}", err=True)  # a file name may hold control characters
             ctx.exit(error.exit_code)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise  # click's own way out (usage errors, ctx.exit), which it shows itself

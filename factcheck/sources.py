@@ -28,6 +28,9 @@ from factcheck.manifest import MANIFEST_NAME, Day, DeclaredFact, SourceEntry, So
 from factcheck.models import Document, Role, Source, Story
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+# Names that, at the root of a folder given, are the folder's documentation rather than an article.
+_DOCUMENTATION_STEMS = ("README",)
+_DOCUMENTATION_PREFIXES = ("LICENSE", "LICENCE", "CHANGELOG")
 _FRONT_MATTER = re.compile(r"\A\ufeff?(\+\+\+|---)[ \t]*\r?\n(.*?)\r?\n\1[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _COMMON_ENCODINGS = ["cp1252", "latin_1", "cp1251", "koi8_r", "iso8859_15", "cp1250", "iso8859_2", "iso8859_5", "cp866"]
 _MAX_CHAOS = 0.2
@@ -128,7 +131,10 @@ def _walk(folder: Path, walk: _Walk) -> Iterator[Path]:
     except OSError as error:
         raise InputError(f"cannot read folder ({error.strerror})", path=folder) from error
     walk.open_folders.add(real)
+    at_root = folder == walk.corpus
     for entry in (entry for entry in entries if not entry.name.startswith(".")):
+        if at_root and _documentation(entry.name):
+            continue
         path = folder / entry.name
         if entry.is_symlink():
             yield from _linked(path, walk)
@@ -209,8 +215,16 @@ def reader_of(target: Path, paths: list[Path]) -> Path | None:
 
 
 def _source_name(relative: Path) -> bool:
-    """True for a path (inside a folder given) that the walk reads: a text suffix, and no hidden part."""
+    """True for a path (inside a folder given) that the walk reads: a text suffix, no hidden part, not documentation."""
+    if len(relative.parts) == 1 and _documentation(relative.name):
+        return False
     return relative.suffix.lower() in TEXT_SUFFIXES and not any(part.startswith(".") for part in relative.parts)
+
+
+def _documentation(name: str) -> bool:
+    """True for README.md, README.txt, LICENSE*, CHANGELOG*: a corpus folder's own documentation, not an article."""
+    upper = name.upper()
+    return upper.split(".")[0] in _DOCUMENTATION_STEMS or upper.startswith(_DOCUMENTATION_PREFIXES)
 
 
 def _story_dir_of(path: Path) -> Path:
