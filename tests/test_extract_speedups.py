@@ -7,14 +7,20 @@ come out as a plain loop over the words finds them.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+import tomllib
+from bisect import bisect_left
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import factcheck.extract as extraction
 from factcheck.extract import context, dates, money, qualifiers, sentences
+from factcheck.extract.candidates import PRECEDENCE
 from factcheck.extract.magnitudes import base_language
 from factcheck.extract.tries import trie
+from tests.extract_cases import document
 from tests.paths import ROOT
 
 _WORDS = st.lists(st.text(alphabet="ab .-é", min_size=1, max_size=6).map(str.strip).filter(bool), min_size=1, max_size=12)
@@ -166,6 +172,62 @@ def test_rewritten_scans_find_what_the_plain_patterns_find_in_the_seed_articles(
     text = _seed_text()
     for compiled, plain in _REWRITTEN:
         assert [m.span() for m in compiled.finditer(text)] == [m.span() for m in re.finditer(plain, text)]
+
+
+def _plain_resolve(candidates):
+    """Overlaps settled over every reading at once, by (precedence, start, longer first), as extraction did."""
+    ordered = sorted(candidates, key=lambda c: (PRECEDENCE.index(c.kind), c.start, c.start - c.end))
+    starts, ends, kept = [], [], []
+    for candidate in ordered:
+        at = bisect_left(starts, candidate.start)
+        if (at > 0 and ends[at - 1] > candidate.start) or (at < len(starts) and starts[at] < candidate.end):
+            continue
+        starts.insert(at, candidate.start)
+        ends.insert(at, candidate.end)
+        kept.append(candidate)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _every_reading(doc, reference):
+    """Every kind's readings of every number, none left out for overlapping an earlier kind's."""
+    text, language = doc.text, doc.source.language
+    numbers = [n for n in extraction.find_numbers(text, language) if extraction.reason_not_a_claim(text, n) is None]
+    segments = extraction.segment(text)
+
+    def sentence(position):
+        start, end = segments.sentence(position)
+        return text[start:end]
+
+    found = extraction.find_dates(text, doc.source.published or reference)
+    return [
+        *found,
+        *extraction.find_days(text, language, doc.source.published, found),
+        *extraction.find_money(text, numbers, sentence, language=language),
+        *extraction.find_percentages(text, numbers),
+        *extraction.find_physical(text, numbers),
+        *extraction.find_durations(text, numbers),
+        *extraction.find_years(text, numbers),
+        *extraction.find_counts(text, numbers),
+    ]
+
+
+def _case_documents():
+    for path in sorted((ROOT / "tests" / "cases" / "extract").glob("*.toml")):
+        for case in tomllib.loads(path.read_text(encoding="utf-8"))["case"]:
+            yield document(case["text"], case.get("language", "en"), case.get("published")), dt.date(2025, 12, 20)
+    yield document(_seed_text(), "en", dt.date(2025, 12, 21)), None
+    for path in sorted((ROOT / "tests" / "data" / "real").glob("*/*.md")):  # figure-dense, in 19 languages
+        _, front, body = path.read_text(encoding="utf-8").split("+++\n", 2)
+        meta = tomllib.loads(front)
+        published = meta.get("published")
+        published = published if type(published) is dt.date else None
+        yield document(body, meta.get("language", "en"), published), None
+
+
+def test_reading_kinds_in_precedence_order_keeps_what_settling_every_reading_at_once_keeps():
+    for doc, reference in _case_documents():
+        staged = extraction._candidates(doc, extraction.segment(doc.text), "USD", reference)
+        assert staged == _plain_resolve(_every_reading(doc, reference)), doc.text[:80]
 
 
 def _seed_text() -> str:

@@ -5,18 +5,20 @@ through the document's offset map, so a claim's span indexes the original file.
 
 The flow: numbers are found once (numbers.py); those inside names and codes
 are dropped (codes.py); each kind proposes readings (dates, money,
-percentages, measures, durations, years, counts); overlaps are settled by
-precedence (candidates.py); ranges written with two units are joined
-(ranges.py); then each reading gets its qualifier, interval and context.
+percentages, measures, durations, years, counts) in order of precedence, and
+a reading that overlaps one kept before loses (candidates.py); ranges written
+with two units are joined (ranges.py); then each reading gets its qualifier,
+interval and context.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from decimal import Decimal
 
-from factcheck.extract.candidates import Candidate, resolve
+from factcheck.extract.candidates import Candidate, Kept
 from factcheck.extract.codes import reason_not_a_claim
 from factcheck.extract.context import content_words, years
 from factcheck.extract.counts import find_counts
@@ -25,7 +27,7 @@ from factcheck.extract.days import find_days
 from factcheck.extract.durations import find_durations
 from factcheck.extract.physical import find_physical
 from factcheck.extract.money import find_money
-from factcheck.extract.numbers import find_numbers
+from factcheck.extract.numbers import Number, find_numbers
 from factcheck.extract.percentages import find_percentages
 from factcheck.extract.qualifiers import QualifierTable
 from factcheck.extract.ranges import join_ranges
@@ -53,7 +55,7 @@ def extract(
     """
     text = document.text
     segments = segment(text)
-    chosen = join_ranges(text, resolve(_candidates(document, segments, dollar, reference)))
+    chosen = join_ranges(text, _candidates(document, segments, dollar, reference))
     claims: list[Claim] = []
     previous: tuple[Candidate, Claim] | None = None
     sentences: dict[int, tuple[Span, tuple[int, ...]]] = {}  # sentence index -> its span and years, made once
@@ -70,6 +72,11 @@ def extract(
 
 
 def _candidates(document: Document, segments: Segments, dollar: str, reference: dt.date | None) -> list[Candidate]:
+    """The readings that survive overlaps, in text order.
+
+    Kinds are read in precedence order, each from the numbers no reading kept so far overlaps: every
+    reading of a number covers the number, so one from a number already taken would lose anyway.
+    """
     text = document.text
     language = document.source.language
     numbers = [number for number in find_numbers(text, language) if reason_not_a_claim(text, number) is None]
@@ -79,16 +86,19 @@ def _candidates(document: Document, segments: Segments, dollar: str, reference: 
         return text[start:end]
 
     dates = find_dates(text, document.source.published or reference)
-    return [
-        *dates,
-        *find_days(text, language, document.source.published, dates),
-        *find_money(text, numbers, sentence, dollar=dollar, language=language),
-        *find_percentages(text, numbers),
-        *find_physical(text, numbers),
-        *find_durations(text, numbers),
-        *find_years(text, numbers),
-        *find_counts(text, numbers),
-    ]
+    kept = Kept()
+    kept.add([*dates, *find_days(text, language, document.source.published, dates)])
+    finders: list[Callable[[list[Number]], list[Candidate]]] = [
+        lambda free: find_money(text, free, sentence, dollar=dollar, language=language),
+        lambda free: find_percentages(text, free),
+        lambda free: find_physical(text, free),
+        lambda free: find_durations(text, free),
+        lambda free: find_years(text, free),
+        lambda free: find_counts(text, free),
+    ]  # in PRECEDENCE order, after the dates
+    for find in finders:
+        kept.add(find([number for number in numbers if kept.free(number.start, number.end)]))
+    return kept.in_text_order()
 
 
 def _restated(text: str, previous: tuple[Candidate, Claim] | None, candidate: Candidate, start: int) -> str | None:

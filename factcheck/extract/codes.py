@@ -49,17 +49,7 @@ def reason_not_a_claim(text: str, number: Number) -> str | None:
     """Why `number` is part of a name, code, marker or reference (None: it may be a claim)."""
     before = text[max(0, number.start - 40) : number.start]
     word, word_start = _word_before(before)
-    for test, reason in (
-        (_bad_suffix, "letters attached: a code"),
-        (_identifier, "a long run of digits: an identifier"),
-        (_name_hyphen, "part of a name (letters-number)"),
-        (_day_of_month, "a day of a month: dates read it"),
-        (_in_name, "part of a name (capitalised word before)"),
-        (_reference, "a page, section or reference number"),
-        (_marker, "a list marker or page number"),
-        (_time, "a time of day"),
-        (_score, "a score or code (number-number)"),
-    ):
+    for test, reason in _TESTS:
         if test(text, number, before, word, word_start):
             return reason
     return None
@@ -106,8 +96,9 @@ def _in_name(text, number, before, word, word_start) -> bool:
     """`Strategy 2040`, `Boeing 737`, `Group of Seven`, `One Village`: a name, not a figure."""
     if number.capitalised and not _sentence_start(before, len(before)):
         return True
-    capitalised = any(c.isupper() for c in word)  # "Strategy 2040", "iPhone 16"
-    if not before.endswith(" ") or not capitalised or not word[-1].isalnum() or word in _FREE_BEFORE:
+    if not before.endswith(" "):
+        return False  # a name's word stands a space before its number (and CJK text has no words to look through)
+    if not any(c.isupper() for c in word) or not word[-1].isalnum() or word in _FREE_BEFORE:
         return False  # "Tokyo, nine", "Japan's 60": punctuation or a possessive parts the name from the figure
     if word.endswith("s") and word[-2:-1] in "'’":
         return False
@@ -136,7 +127,8 @@ def _reference(text, number, before, word, word_start) -> bool:
 def _marker(text, number, before, word, word_start) -> bool:
     if number.start > 0 and _MARKER.fullmatch(text, number.start - 1, number.end + 1):
         return True
-    line_start = not before.rstrip(" \t") and number.start == len(before) or before.rstrip(" \t").endswith("\n")
+    trimmed = before.rstrip(" \t")
+    line_start = not trimmed and number.start == len(before) or trimmed.endswith("\n")
     return line_start and number.plain_integer and _LINE_END.match(text, number.end) is not None
 
 
@@ -150,3 +142,16 @@ def _score(text, number, before, word, word_start) -> bool:
     if number.high is not None or number.words:
         return False
     return _SCORE_AFTER.match(text, number.end) is not None or (len(before) >= 2 and before[-1] in "-–" and before[-2].isdigit())
+
+
+_TESTS = (  # in this order: the first that holds gives the reason
+    (_bad_suffix, "letters attached: a code"),
+    (_identifier, "a long run of digits: an identifier"),
+    (_name_hyphen, "part of a name (letters-number)"),
+    (_day_of_month, "a day of a month: dates read it"),
+    (_in_name, "part of a name (capitalised word before)"),
+    (_reference, "a page, section or reference number"),
+    (_marker, "a list marker or page number"),
+    (_time, "a time of day"),
+    (_score, "a score or code (number-number)"),
+)

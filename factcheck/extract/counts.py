@@ -17,6 +17,7 @@ from factcheck.extract.candidates import Candidate
 from factcheck.extract.context import STOP_WORDS, is_plural, lemma
 from factcheck.extract.magnitudes import is_cjk
 from factcheck.extract.numbers import ORDINAL_SUFFIXES, Number
+from factcheck.extract.tries import trie
 from factcheck.models import ClaimKind
 
 _WORDS_AFTER = re.compile(r"(?:[ ](?P<word>[^\W\d_][\w'’-]*))")
@@ -32,8 +33,9 @@ _CJK_NOUNS = sorted(
     key=len,
     reverse=True,
 )
-_CJK_CLASSIFIERS = "个個位"  # 543个席位: the classifier, then the noun
-_CJK_APPROXIMATE = "多余餘"  # 5000多人: "more than", before the noun (qualifiers.py reads it)
+_CJK_NOUN = re.compile(trie(_CJK_NOUNS))  # one match finds the longest noun, as trying them longest first did
+_CJK_CLASSIFIERS = tuple("个個位")  # 543个席位: the classifier, then the noun
+_CJK_APPROXIMATE = tuple("多余餘")  # 5000多人: "more than", before the noun (qualifiers.py reads it)
 # Words that end a noun phrase though they are no stop words: verbs and adverbs common after counts.
 _ENDS_PHRASE = frozenset(
     """were was are is have has had will would could should may might must can now already also still each
@@ -80,12 +82,10 @@ def _cjk_after(text: str, position: int) -> bool:
 
 def cjk_noun(text: str, position: int) -> tuple[int, str | None]:
     """(end, word) of the Chinese or Japanese word a figure ending at `position` counts, or (position, None)."""
-    at = position + (text[position : position + 1] in tuple(_CJK_APPROXIMATE))
-    at += text[at : at + 1] in tuple(_CJK_CLASSIFIERS)
-    for noun in _CJK_NOUNS:
-        if text.startswith(noun, at):
-            return at + len(noun), noun
-    return position, None
+    at = position + (text[position : position + 1] in _CJK_APPROXIMATE)
+    at += text[at : at + 1] in _CJK_CLASSIFIERS
+    noun = _CJK_NOUN.match(text, at)
+    return (noun.end(), noun.group()) if noun else (position, None)
 
 
 def _iter_words(text: str, position: int):

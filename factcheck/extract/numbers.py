@@ -12,9 +12,9 @@ German, `2 500` in French and Russian), so other languages can follow.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from typing import NamedTuple
 
 from babel import UnknownLocaleError
 from babel.numbers import get_decimal_symbol, get_group_symbol
@@ -62,9 +62,9 @@ _BEFORE_BETWEEN = re.compile(r"\bbetween\s+\S*$", re.IGNORECASE)
 _ATTACHED_CODES = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "RMB", "CHF", "KZT", "RUB", "INR", "AUD", "CAD", "HKD", "SGD"})
 
 
-@dataclass(frozen=True, slots=True)
-class Number:
-    """A number found in cleaned text: digits or words, with its magnitude, maybe the low end of a range."""
+class Number(NamedTuple):
+    """A number found in cleaned text: digits or words, with its magnitude, maybe the low end of a range
+    (a named tuple, made in half the time of a frozen dataclass)."""
 
     start: int
     end: int  # after the magnitude word, if any
@@ -212,7 +212,7 @@ def _comma_grouped(number: Number) -> Number:
         return number
     plain = number.digits.replace(",", "")
     note = f"'{number.digits}' read as {plain} (a comma before three digits groups thousands in Latin America)"
-    return replace(number, value=Decimal(plain), precision=precision_of(plain), notes=number.notes + (note,))
+    return number._replace(value=Decimal(plain), precision=precision_of(plain), notes=number.notes + (note,))
 
 
 def _refused_before(text: str, start: int, before: str) -> bool:
@@ -427,14 +427,14 @@ def _ordered(low: Number, high: Number) -> Number | None:
     """The range from `low` to `high`; the magnitude of the upper end also scales a bare lower end."""
     notes: tuple[str, ...] = ()
     if low.magnitude is None and high.magnitude is not None:
-        low = replace(low, value=low.value * high.scale, precision=low.precision * high.scale)
+        low = low._replace(value=low.value * high.scale, precision=low.precision * high.scale)
     elif _short_year_end(low, high):
         full = (low.value // 100) * 100 + high.value
         notes = (f"'{low.digits}–{high.digits}' read as {low.digits}–{full}",)
-        high = replace(high, value=full, digits=str(full))
+        high = high._replace(value=full, digits=str(full))
     if high.value <= low.value:
         return None  # "3-1": a score or a code, not a range
-    return replace(low, end=high.end, high=high, magnitude=high.magnitude or low.magnitude, notes=notes)
+    return low._replace(end=high.end, high=high, magnitude=high.magnitude or low.magnitude, notes=notes)
 
 
 def _short_year_end(low: Number, high: Number) -> bool:

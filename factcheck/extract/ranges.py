@@ -10,8 +10,6 @@ written once (`$2–3 billion`, `10–15%`, `1993–2023`) are joined earlier, a
 from __future__ import annotations
 
 import re
-from dataclasses import replace
-
 from factcheck.extract.candidates import Candidate
 from factcheck.models import ClaimKind, Interval
 
@@ -52,8 +50,7 @@ def _range(low: Candidate, high: Candidate) -> Candidate:
     interval = None
     if low.interval is not None and high.interval is not None:
         interval = Interval(low=low.interval.low, high=high.interval.high)
-    return replace(
-        low,
+    return low._replace(
         end=high.end,
         high=high.value,
         high_precision=high.precision,
