@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import factcheck.extract as extraction
-from factcheck.extract import context, dates, money, qualifiers, sentences
+from factcheck.extract import context, dates, money, numbers, qualifiers, sentences
 from factcheck.extract.candidates import PRECEDENCE
 from factcheck.extract.magnitudes import base_language
 from factcheck.extract.tries import trie
@@ -228,6 +228,38 @@ def test_reading_kinds_in_precedence_order_keeps_what_settling_every_reading_at_
     for doc, reference in _case_documents():
         staged = extraction._candidates(doc, extraction.segment(doc.text), "USD", reference)
         assert staged == _plain_resolve(_every_reading(doc, reference)), doc.text[:80]
+
+
+def _merged(patterns, text: str) -> list[re.Match[str]]:
+    return sorted((hit for pattern in patterns for hit in pattern.finditer(text)), key=lambda hit: hit.start())
+
+
+def _starts(hits, text: str, refused: str) -> list[tuple[int, str]]:
+    """The hits at a word start: not after a letter or digit, or one of `refused`."""
+    return [(h.start(), h.group()) for h in hits if not (h.start() and (text[h.start() - 1].isalnum() or text[h.start() - 1] in refused))]
+
+
+_NUMBER_WORDS = re.compile(rf"(?<![\w-])(?:{'|'.join(sorted(numbers.NUMBER_WORDS, key=len, reverse=True))})")
+_MONTHS = re.compile(rf"(?:{dates._MONTH})\b")
+_WORD_PIECES = st.sampled_from(["one", "en", "seven", "teen", "ty", "thousand", "t", "e", "ei", "ght", "Sept", "ember",
+                                "May", "Mar", "ch", "Dec", "Ju", "ne", " ", "-", "_", "é", "5", "\n", "."])  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORD_PIECES, max_size=30).map("".join))
+def test_scans_split_by_first_letter_find_the_word_starts_one_scan_finds(text):
+    lowered = text.lower()
+    expected = [(m.start(), m.group()) for m in _NUMBER_WORDS.finditer(lowered)]
+    assert _starts(_merged(numbers._FIRST_WORDS, lowered), lowered, "-_") == expected
+    assert _starts(_merged(dates._MONTH_HITS, text), text, "") == _starts(_MONTHS.finditer(text), text, "")
+
+
+def test_scans_split_by_first_letter_find_the_word_starts_one_scan_finds_in_the_seed_articles():
+    text = _seed_text()
+    lowered = text.lower()
+    expected = [(m.start(), m.group()) for m in _NUMBER_WORDS.finditer(lowered)]
+    assert _starts(_merged(numbers._FIRST_WORDS, lowered), lowered, "-_") == expected
+    assert _starts(_merged(dates._MONTH_HITS, text), text, "") == _starts(_MONTHS.finditer(text), text, "")
 
 
 def _seed_text() -> str:

@@ -150,10 +150,17 @@ def _factors(language: str) -> dict[str, Decimal]:
     return {**english, **magnitude_words(language)}
 
 
-# Number words are found by their first word at a word start in lower-cased text (the words as a trie,
-# which the regex engine scans fast), then read in full from there with the run pattern. No number word
-# is a prefix of a scale word or the other way round, so the trie's longest match names the same word.
-_FIRST_WORD = re.compile(rf"(?<![\w-]){trie(sorted(NUMBER_WORDS))}")
+# Number words are found by their first word in lower-cased text, then read in full from there with the
+# run pattern. One pattern per first letter (`f(?:i(?:ft(?:een|y)|ve)|o…)`): a pattern that starts with
+# one letter is scanned for that letter alone, in C, where one for all ten letters is tried at each of
+# them, half the letters of English text (115 against 197 M instructions per MB). A hit that covers a
+# word start would put a letter before it, so no pattern's hits hide another's word starts, and each
+# pattern matches the longest word as the one pattern did. Whether a word starts at a hit is checked in
+# Python: a lookbehind in the patterns cost a third more.
+_FIRST_WORDS = tuple(
+    re.compile(trie(sorted(word for word in NUMBER_WORDS if word[0] == first)))
+    for first in sorted({word[0] for word in NUMBER_WORDS})
+)
 _WORD_RUN = re.compile(
     rf"(?P<words>(?:an?[ ](?=(?:hundred|thousand|million|billion|trillion)\b))?(?:{_WORD})"
     rf"(?:(?:[ -]|[ ]and[ ])(?:{_WORD})){{0,{_MAX_NUMBER_WORDS}}})\b",
@@ -248,9 +255,10 @@ def _word_numbers(text: str) -> list[Number]:
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     found: list[Number] = []
     position = 0
-    for hit in _FIRST_WORD.finditer(lowered):
+    hits = sorted((hit for pattern in _FIRST_WORDS for hit in pattern.finditer(lowered)), key=lambda hit: hit.start())
+    for hit in hits:
         start = hit.start()
-        if start < position:
+        if start < position or (start and (lowered[start - 1].isalnum() or lowered[start - 1] in "-_")):
             continue
         if hit.group() in _SCALE_WORDS:
             start = _article_before(lowered, start)
