@@ -131,6 +131,17 @@ def test_the_currency_name_trie_matches_what_the_plain_alternation_matches():
                 assert _same(found.match(text, position), plain.match(text, position)), (language, text[position:])
 
 
+def test_no_symbol_or_code_before_an_amount_is_missed_for_none_of_their_last_characters_being_near():
+    for language in ("en", "ru", "zh", "ja", "fr", "de", "tr", "ko", "ar"):
+        before, ends = money._before_pattern(language), money._before_ends(language)
+        symbols = sorted(money._symbols(language))
+        texts = [f"{symbol}5 {symbol} 6 x{symbol} \n7 USD8 a USD 9 EUR\n10 {symbol}\n\n11" for symbol in symbols]
+        for text in texts + [_seed_text()]:
+            for end in range(len(text) + 1):
+                if before.search(text, max(0, end - 6), end):
+                    assert not ends.isdisjoint(text[max(0, end - 3) : end]), (language, text[max(0, end - 6) : end])
+
+
 def _plain_content_words(text: str) -> tuple[str, ...]:
     seen: dict[str, None] = {}
     for found in context._WORD.finditer(text):
@@ -260,6 +271,13 @@ def test_scans_split_by_first_letter_find_the_word_starts_one_scan_finds_in_the_
     expected = [(m.start(), m.group()) for m in _NUMBER_WORDS.finditer(lowered)]
     assert _starts(_merged(numbers._FIRST_WORDS, lowered), lowered, "-_") == expected
     assert _starts(_merged(dates._MONTH_HITS, text), text, "") == _starts(_MONTHS.finditer(text), text, "")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["1", "2", "0", "9", "20", "2023", "年", "月", "日", "12", "5", "x", "１", "٣"]), max_size=20))
+def test_cjk_dates_tried_before_each_month_sign_are_what_the_scan_finds(pieces):
+    text = "".join(pieces)
+    assert [m.span() for m in dates.cjk_dates(text)] == [m.span() for m in dates._CJK_DATE.finditer(text)]
 
 
 def _seed_text() -> str:

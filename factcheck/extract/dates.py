@@ -99,7 +99,7 @@ def _local_dates(text: str, reference: dt.date | None) -> list[Candidate]:
         match = _LOCAL_DAY.match(text, hit.start()) if _is_month(hit.group("word"), months) else None
         if match and _digit_boundary(text, match.start()) and (match.group("year") or not _NAME_AFTER.match(text, match.end())):
             found.append(_local(text, match, reference))
-    for match in _CJK_DATE.finditer(text) if "月" in text else ():
+    for match in cjk_dates(text):
         if _digit_boundary(text, match.start()):
             found.append(_local(text, match, reference))
     for match in _LOCAL_YEAR_ALONE.finditer(text):
@@ -109,6 +109,27 @@ def _local_dates(text: str, reference: dt.date | None) -> list[Candidate]:
             end = tail.end() if tail else match.end()
             found.append(_month_of_year(text, month.start(), end, month.group("month"), int(match.group())))
     return [c for c in _without_overlaps(found) if c is not None]
+
+
+def cjk_dates(text: str) -> list[re.Match[str]]:
+    """The matches of the CJK date pattern, as its scan finds them, tried only where one can start.
+
+    The pattern begins with an optional year, so the engine would try it at every position; a match has
+    its 月 within seven characters of its start (`2023年12月`), so only those before each 月 are tried.
+    """
+    found: list[re.Match[str]] = []
+    tried = 0  # positions before this are tried, or inside a match
+    month = text.find("月")
+    while month != -1:
+        for position in range(max(month - 7, tried), month):
+            match = _CJK_DATE.match(text, position)
+            if match is not None:
+                found.append(match)
+                tried = match.end()
+                break
+        tried = max(tried, month)
+        month = text.find("月", month + 1)
+    return found
 
 
 def _is_month(word: str, months: dict[str, int]) -> bool:

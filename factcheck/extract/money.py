@@ -156,6 +156,13 @@ def _territory_words() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=None)
+def _before_ends(language: str) -> frozenset[str]:
+    """The characters a symbol or code before an amount can end with: one of them stands in the three
+    characters before the amount (`$5`, `€ 5`, `USD 5`, or a space and line break between) or none is there."""
+    return frozenset(symbol[-1] for symbol in _symbols(language)) | frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+@lru_cache(maxsize=None)
 def _before_pattern(language: str) -> re.Pattern[str]:
     symbols = "|".join(re.escape(s) for s in sorted(_symbols(language), key=len, reverse=True))
     return re.compile(rf"(?:(?P<symbol>{symbols})|(?<![\w$])(?P<code>[A-Z]{{3}}))[ ]?$")
@@ -199,12 +206,13 @@ def find_money(
     `sentences(position)` gives the sentence around a position: a country named there settles `som` or `$`.
     """
     found = []
-    before = _before_pattern(language)
+    before, ends = _before_pattern(language), _before_ends(language)
     for number in numbers:
         if number.suffix:
             continue
         sentence = sentences(number.start)
-        prefix = before.search(text, max(0, number.start - 6), number.start)
+        near = text[max(0, number.start - 3) : number.start]
+        prefix = None if ends.isdisjoint(near) else before.search(text, max(0, number.start - 6), number.start)
         currency, start, end = None, number.start, number.end
         if prefix is not None:
             currency, start = _by_prefix(prefix, dollar, language, sentence, number), prefix.start()

@@ -417,9 +417,9 @@ def _join_ranges(text: str, numbers: list[Number]) -> list[Number]:
 
 
 def _range(text: str, low: Number, high: Number) -> Number | None:
+    if high.start - low.end > 5 or low.words or high.words or low.suffix or high.suffix:
+        return None  # nothing joins a range in more than five characters (" and ")
     between = text[low.end : high.start]
-    if low.words or high.words or low.suffix or high.suffix:
-        return None
     if _RANGE_TO.fullmatch(between):
         if _BEFORE_FROM.search(text, max(0, low.start - 30), low.start) or high.magnitude is None:
             return None  # "rose from 2 to 3": two values, not a range

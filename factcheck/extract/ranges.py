@@ -35,8 +35,8 @@ def join_ranges(text: str, candidates: list[Candidate]) -> list[Candidate]:
 def _is_range(text: str, low: Candidate, high: Candidate) -> bool:
     if low.kind is not high.kind or low.unit != high.unit or low.high is not None or high.high is not None:
         return False
-    if high.value <= low.value:
-        return False
+    if high.value <= low.value or high.start - low.end > 5:
+        return False  # nothing joins a range in more than five characters (" and ")
     between = text[low.end : high.start]
     before = text[max(0, low.start - 10) : low.start]
     if _AND.fullmatch(between):
