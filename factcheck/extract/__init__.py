@@ -96,8 +96,10 @@ def _candidates(document: Document, segments: Segments, dollar: str, reference: 
         lambda free: find_years(text, free),
         lambda free: find_counts(text, free),
     ]  # in PRECEDENCE order, after the dates
+    free = [number for number in numbers if kept.free(number.start, number.end)]
     for find in finders:
-        kept.add(find([number for number in numbers if kept.free(number.start, number.end)]))
+        if kept.add(find(free)):  # only new readings can take more numbers
+            free = [number for number in free if kept.free(number.start, number.end)]
     return kept.in_text_order()
 
 

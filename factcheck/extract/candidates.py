@@ -68,14 +68,17 @@ class Kept:
             return False  # overlaps the kept span before it
         return at == len(self._starts) or self._starts[at] >= end  # else it overlaps the kept span after it
 
-    def add(self, candidates: list[Candidate]) -> None:
-        """Keep each of `candidates` (of one kind, ranked below every kind added before) that is still free."""
+    def add(self, candidates: list[Candidate]) -> int:
+        """Keep each of `candidates` (of one kind, ranked below every kind added before) that is still free;
+        how many were kept."""
+        before = len(self._kept)
         for candidate in sorted(candidates, key=lambda c: (c.start, c.start - c.end)):
             if self.free(candidate.start, candidate.end):
                 at = bisect_left(self._starts, candidate.start)
                 self._starts.insert(at, candidate.start)
                 self._ends.insert(at, candidate.end)
                 self._kept.append(candidate)
+        return len(self._kept) - before
 
     def in_text_order(self) -> list[Candidate]:
         """The kept readings, in text order."""
