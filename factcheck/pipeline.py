@@ -37,6 +37,7 @@ def run(
     date: dt.date | None = None,
     jobs: int = 1,
     follow_symlinks: bool = False,
+    root: Path | None = None,
 ) -> Report:
     """Read the sources under `paths` (and the draft) and report where they disagree.
 
@@ -48,6 +49,9 @@ def run(
     `progress`, if given, is called with (documents done, documents in all) as the stories are analysed.
 
     `follow_symlinks` reads symbolic links that lead outside the folders given (see `sources.load`).
+
+    `root` is the folder that source ids and paths are relative to (the project's; default: the parent of
+    each path given).
     """
     corpus = load(
         paths,
@@ -55,6 +59,7 @@ def run(
         max_file_bytes=rules.settings.max_file_bytes,
         max_total_bytes=rules.settings.max_total_bytes,
         follow_symlinks=follow_symlinks,
+        root=root,
     )
     analysed = _analysed(corpus.stories, rules, date, progress, jobs)
     findings = [finding for _, story_findings, _ in analysed for finding in story_findings]

@@ -3,8 +3,9 @@
 A corpus may hold several stories: each folder with a `story.toml` is one, and
 the files beneath it (down to the next story folder) are its sources. Files
 outside any story folder form one story per path given. Paths in ids and
-reports are relative to the parent of the path given, so the same corpus gives
-the same ids whatever the working directory.
+reports are relative to the `root` given (the project's folder), else to the
+parent of the path given, so the same corpus gives the same ids whatever the
+working directory.
 """
 
 from __future__ import annotations
@@ -68,27 +69,31 @@ def load(
     max_file_bytes: int = 20_000_000,
     max_total_bytes: int = 2_000_000_000,
     follow_symlinks: bool = False,
+    root: Path | None = None,
 ) -> Corpus:
     """Load every text file under `paths` (and the draft) into stories of documents.
 
     Only regular files are opened: never a FIFO, a device, a socket or a file of /proc or /sys. Under a
     folder given, a symbolic link is read only when it leads inside that folder (or with `follow_symlinks`,
-    anywhere); the others are skipped with a warning naming them.
+    anywhere); the others are skipped with a warning naming them. Paths and ids are relative to `root` for
+    the sources under it, else to the parent of the path given.
     """
     limits = _Limits(max_file_bytes, max_total_bytes)
     warnings: list[str] = []
     stories: dict[Path, LoadedStory] = {}
+    base = root.resolve() if root is not None else None
     for given in paths:
         if not given.exists():
             raise InputError("no such file or folder", path=given)
         given = given.resolve()
-        for story_dir, files in _discover(given, _Walk(given, follow_symlinks, warnings)):
-            root = given.parent if story_dir.is_relative_to(given) else story_dir.parent
+        inside = base if base is not None and given.is_relative_to(base) else None
+        for story_dir, files in _discover(given, _Walk(given, follow_symlinks, warnings, root=inside)):
+            root = inside if inside and story_dir.is_relative_to(inside) else _default_root(story_dir, given)
             loaded = stories.get(story_dir) or _new_story(story_dir, root, default_name=given.name)
             stories[story_dir] = loaded
             _add_documents(loaded, files, root, story_dir, limits, warnings)
     if draft is not None:
-        _add_draft(stories, draft.resolve(), limits, warnings)
+        _add_draft(stories, draft.resolve(), limits, warnings, base)
     ordered = [stories[key] for key in sorted(stories, key=lambda d: stories[d].story.id)]
     return Corpus(stories=[s for s in ordered if s.documents], warnings=warnings)
 
@@ -101,9 +106,15 @@ class _Walk:
     follow_symlinks: bool
     warnings: list[str]
     open_folders: set[Path] = field(default_factory=set)  # real paths of the folders being walked: loops
+    root: Path | None = None  # what the paths of warnings are relative to (default: the corpus's parent)
 
     def skip(self, path: Path, why: str) -> None:
-        self.warnings.append(f"{_relative(path, self.corpus.parent)}: skipped: {why}")
+        self.warnings.append(f"{_relative(path, self.root or self.corpus.parent)}: skipped: {why}")
+
+
+def _default_root(story_dir: Path, given: Path) -> Path:
+    """Without a project root: the parent of the folder given, or of the story folder of a file given."""
+    return given.parent if story_dir.is_relative_to(given) else story_dir.parent
 
 
 def _discover(given: Path, walk: _Walk) -> list[tuple[Path, list[Path]]]:
@@ -283,7 +294,9 @@ def _add_documents(
     loaded.documents.sort(key=lambda document: document.source.path)
 
 
-def _add_draft(stories: dict[Path, LoadedStory], draft: Path, limits: _Limits, warnings: list[str]) -> None:
+def _add_draft(
+    stories: dict[Path, LoadedStory], draft: Path, limits: _Limits, warnings: list[str], base: Path | None = None
+) -> None:
     """The draft joins the story whose folder holds it, else the only story there is."""
     if not draft.exists():
         raise InputError("draft file not found", path=draft)
@@ -296,7 +309,7 @@ def _add_draft(stories: dict[Path, LoadedStory], draft: Path, limits: _Limits, w
             raise UsageError("--draft: put the draft in its story's folder, or give the sources of one story only")
         story_dir = next(iter(stories))
     loaded = stories[story_dir]
-    display = _relative(draft, story_dir.parent)
+    display = _relative(draft, base if base is not None and draft.is_relative_to(base) else story_dir.parent)
     loaded.documents = [d for d in loaded.documents if d.source.path != display]
     document = _read_document(draft, display, loaded, limits, warnings, role=Role.DRAFT)
     if document is not None:
