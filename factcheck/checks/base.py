@@ -209,8 +209,24 @@ def fingerprints(rule: str, identity: Sequence[object], values: Sequence[object]
     `values` what it observed; `fingerprint` covers both, so a changed value is
     a new fingerprint under a known identity. Neither may contain offsets or
     line numbers, so moving unrelated text changes nothing.
+
+    Nor does where the corpus lies: the first item of `identity` is the story's id, a folder path, and it
+    is left out, and every source id under it (`articles/quake/reuters`, alone or heading a claim key or a
+    `source:surface` value) counts by its path inside the story folder (`reuters`). Renaming or moving the
+    corpus folder, or running from another folder, keeps every fingerprint.
     """
-    return {"identity": _digest([rule, *identity]), "fingerprint": _digest([rule, *identity, "|", *values])}
+    story, *about = identity or ("",)
+    prefix = "" if str(story) in ("", ".") else f"{story}/"
+
+    def in_story(parts: Sequence[object]) -> list[object]:  # the prefix off each string, in lists too
+        return [
+            part.removeprefix(prefix) if isinstance(part, str)
+            else in_story(part) if isinstance(part, (list, tuple)) else part
+            for part in parts
+        ]
+
+    about, seen = in_story(about), in_story(values)
+    return {"identity": _digest([rule, *about]), "fingerprint": _digest([rule, *about, "|", *seen])}
 
 
 def _digest(parts: list[object]) -> str:
