@@ -18,6 +18,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from factcheck import SCHEMAS
 from factcheck.errors import BaselineError
 from factcheck.files import write_atomic
 from factcheck.models import BaselineEntry, BaselineState, Comparison, Finding, Judgement, Report, Severity
@@ -36,6 +37,16 @@ class Baseline(BaseModel):
 
     version: int = BASELINE_VERSION
     findings: tuple[BaselineEntry, ...] = ()
+
+
+def schema() -> str:
+    """The JSON Schema of a baseline file, as printed by `factcheck schema --baseline`."""
+    document = Baseline.model_json_schema(mode="serialization")
+    document["properties"]["version"]["const"] = BASELINE_VERSION  # another version is refused, not read
+    document["required"] = ["version", "findings"]  # a file without either is no baseline (`_from_text`)
+    document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    document["$id"] = SCHEMAS + "baseline.schema.json"  # committed as docs/schemas/baseline.schema.json
+    return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
 def create(findings: Iterable[Finding], previous: Baseline | None = None) -> Baseline:

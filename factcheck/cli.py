@@ -200,7 +200,7 @@ def check(
         raise UsageError("no baseline: pass --baseline FILE, or set `baseline` in factcheck.toml")
     accepted = baselines.load(baseline_file)
     result = baselines.judge(
-        _run(project, paths, rules_dir, quiet, follow_symlinks, jobs=jobs), accepted, path=baseline_file.as_posix(),
+        _run(project, paths, rules_dir, quiet, follow_symlinks, jobs=jobs), accepted, path=project.display(baseline_file),
         fail_on=Severity(project.fail_on(fail_on)),
     )
     _emit(render(result, fmt), output)
@@ -237,9 +237,13 @@ def baseline(
 
 
 @cli.command()
-def schema() -> None:
-    """Print the JSON Schema of the report (`report --format json`)."""
-    click.echo(report_schema(), nl=False)
+@click.option("--baseline", "of_baseline", is_flag=True, help="The schema of a baseline file instead.")
+def schema(of_baseline: bool) -> None:
+    """Print the JSON Schema of the report (`report --format json`, `check --format json`), or of a baseline.
+
+    The same schemas are committed as docs/schemas/report.schema.json and baseline.schema.json.
+    """
+    click.echo(baselines.schema() if of_baseline else report_schema(), nl=False)
 
 
 @cli.command(name="init")
@@ -254,10 +258,13 @@ def init_command(folder: Path, corpus: str) -> None:
 def _run(
     project: Project, paths: tuple[Path, ...], rules_dir: Path | None, quiet: bool, follow_symlinks: bool, **options
 ) -> Report:
-    """Run the pipeline on the paths given (else the config's), with the rules given (else the config's)."""
+    """Run the pipeline on the paths given (else the config's), with the rules given (else the config's); paths
+    and ids in the report are relative to the project's root."""
     rules = load_rules(project.rules(rules_dir))
     with progress_bar(quiet) as progress:
-        return run(project.sources(paths), rules, progress=progress, follow_symlinks=follow_symlinks, **options)
+        return run(
+            project.sources(paths), rules, progress=progress, follow_symlinks=follow_symlinks, root=project.root, **options
+        )
 
 
 def _refuse_output_in_corpus(target: Path | None, sources: list[Path], draft: Path | None = None) -> None:

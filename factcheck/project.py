@@ -4,10 +4,15 @@ Looked for from the first corpus path given (its folder, then each folder above 
 folder; in each folder `factcheck.toml` comes before `pyproject.toml`, and a `pyproject.toml` without a
 `[tool.factcheck]` table is passed over. Paths in the file are relative to the file's folder. Options given
 on the command line win over the file, which wins over the built-in defaults.
+
+The project's root is the folder every path of a report, a baseline, SARIF and an annotation is relative to:
+the config file's folder; without one, the repository root (the nearest folder holding `.git`, looked for
+like the config); else the current folder. It never depends on the folder a command runs from.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, Sequence
@@ -50,10 +55,19 @@ class _Pyproject(BaseModel):
 
 @dataclass(frozen=True)
 class Project:
-    """The configuration in force for one run, and the file it came from (None: built-in defaults only)."""
+    """The configuration in force for one run, the file it came from (None: built-in defaults only), and the
+    root folder (absolute) that paths in outputs are relative to."""
 
     file: Path | None = None
     config: ProjectConfig = field(default_factory=ProjectConfig)
+    root: Path = field(default_factory=lambda: Path.cwd().resolve())
+
+    def display(self, path: Path) -> str:
+        """`path` as outputs name it: relative to the root, in `/` form, when under it; else absolute."""
+        full = Path(path).absolute()
+        full = full.parent.resolve() / full.name  # the folder's real path, as the root's; the file as named
+        root = self.root.resolve()
+        return full.relative_to(root).as_posix() if full.is_relative_to(root) else full.as_posix()
 
     def sources(self, given: Sequence[Path]) -> list[Path]:
         """The paths to read: those given, else the config's, else `seeds/`."""
@@ -73,14 +87,23 @@ class Project:
 
 
 def discover(paths: Sequence[Path], cwd: Path | None = None) -> Project:
-    """The project of a run on `paths`: the config found upward from the first path, else from `cwd`."""
-    cwd = cwd or Path.cwd()
-    starts = ([Path(paths[0])] if paths else []) + [cwd]
+    """The project of a run on `paths`: the config found upward from the first path, else from `cwd`; its
+    root is the config's folder, else the repository found the same way, else `cwd`."""
+    cwd = Path(os.path.abspath(cwd or Path.cwd()))
+    starts = [start if start.is_absolute() else cwd / start for start in [*map(Path, paths[:1]), cwd]]
     for start in starts:
-        found = find_config(start if start.is_absolute() else cwd / start)
+        found = find_config(start)
         if found is not None:
-            return Project(found, load_config(found, cwd))
-    return Project()
+            return Project(found, load_config(found, cwd), found.parent.resolve())
+    repository = next((found for found in map(find_repository, starts) if found is not None), cwd)
+    return Project(root=repository.resolve())
+
+
+def find_repository(start: Path) -> Path | None:
+    """The nearest folder at or above `start` holding `.git` (a folder, or a file in a worktree)."""
+    start = Path(os.path.abspath(start))
+    folder = start if start.is_dir() else start.parent
+    return next((candidate for candidate in (folder, *folder.parents) if (candidate / ".git").exists()), None)
 
 
 def find_config(start: Path) -> Path | None:

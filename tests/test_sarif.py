@@ -5,10 +5,10 @@ import json
 import jsonschema
 import pytest
 
-from factcheck import baseline
+from factcheck import HOMEPAGE, baseline
 from factcheck.checks import REGISTRY
 from factcheck.models import BaselineEntry, CitedClaim, Severity
-from factcheck.render import render
+from factcheck.render import render, sarif
 from tests.paths import ROOT
 
 SCHEMA = json.loads((ROOT / "tests" / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
@@ -123,3 +123,34 @@ def test_a_span_across_a_line_break_ends_on_the_next_line():
     assert (cited.end_line, cited.end_column) == (3, 4)
     single = cited.model_copy(update={"surface": "$20 billion"})
     assert (single.end_line, single.end_column) == (2, 15)
+
+
+def test_the_driver_links_the_docs_and_each_rule_its_anchor_and_full_description(seeds_report):
+    driver = json.loads(render(seeds_report, "sarif"))["runs"][0]["tool"]["driver"]
+    assert driver["informationUri"] == HOMEPAGE
+    for rule in driver["rules"]:
+        assert rule["helpUri"] == f"{HOMEPAGE}#check-{rule['id']}"
+        full = rule["fullDescription"]["text"]
+        assert full != rule["shortDescription"]["text"] and len(full) > len(rule["shortDescription"]["text"])
+        assert not full.startswith(f"{rule['id']}:") and "\n\n" not in full.split("\n\n")[0]
+    assert driver["rules"][0]["fullDescription"]["text"].startswith("Claims of one fact whose intervals")
+
+
+def test_the_invocation_gives_the_exit_code_of_the_command(seeds_report, judged):
+    (reported,) = json.loads(render(seeds_report, "sarif"))["runs"][0]["invocations"]
+    assert reported == {"executionSuccessful": True, "exitCode": 0}
+    (checked,) = json.loads(render(judged, "sarif"))["runs"][0]["invocations"]
+    assert checked["executionSuccessful"] is True and checked["exitCode"] == 1  # one new finding at warning or above
+    passed = baseline.judge(seeds_report, baseline.create(seeds_report.findings), path="b.json", fail_on=Severity.INFO)
+    assert json.loads(render(passed, "sarif"))["runs"][0]["invocations"][0]["exitCode"] == 0
+    assert json.loads(sarif.render(seeds_report, exit_code=1))["runs"][0]["invocations"][0]["exitCode"] == 1
+
+
+def test_relative_paths_are_under_srcroot_and_the_log_holds_no_absolute_path(judged):
+    text = render(judged, "sarif")
+    run = json.loads(text)["runs"][0]
+    assert set(run["originalUriBaseIds"]) == {"%SRCROOT%"}
+    assert "uri" not in run["originalUriBaseIds"]["%SRCROOT%"]  # the machine's folder is not the log's business
+    locations = [loc for result in run["results"] for loc in result["locations"] + result.get("relatedLocations", [])]
+    assert {loc["physicalLocation"]["artifactLocation"]["uriBaseId"] for loc in locations} == {"%SRCROOT%"}
+    assert str(ROOT) not in text and "file:" not in text

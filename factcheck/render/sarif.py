@@ -8,15 +8,22 @@ baseline (`factcheck check`), results carry `baselineState`, accepted ones a
 longer found are `absent` results located at the baseline file. The report's warnings
 (a file skipped or partly read) are the invocation's `toolExecutionNotifications`, each
 located at the file it names.
+
+Paths are relative to the project's root (the folder of its factcheck.toml, else the repository root), named
+`%SRCROOT%` in `originalUriBaseIds` and as every relative location's `uriBaseId`; the log holds no absolute
+path of the machine it was made on. The invocation gives the exit code the command ends with.
 """
 
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import PurePosixPath
 from urllib.parse import quote
 
-from factcheck.checks import REGISTRY
+from factcheck import HOMEPAGE
+from factcheck.checks import REGISTRY, Check
+from factcheck.errors import EXIT_FINDINGS, EXIT_OK
 from factcheck.models import BaselineEntry, BaselineState, CitedClaim, Comparison, Finding, Judgement, Report, Severity
 from factcheck.render import register
 
@@ -28,16 +35,28 @@ STATES = {
     BaselineState.UNCHANGED: "unchanged",
     BaselineState.FIXED: "absent",
 }
+SRCROOT = "%SRCROOT%"
+SRCROOT_MEANING = (
+    "The project's root: the folder of its factcheck.toml (or of the pyproject.toml holding [tool.factcheck]), "
+    "else the root of its git repository, else the folder factcheck ran in."
+)
 
 
 @register("sarif")
-def render(report: Report) -> str:
-    """The report as a SARIF 2.1.0 log with one run."""
-    log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [_run(report)]}
+def render(report: Report, exit_code: int | None = None) -> str:
+    """The report as a SARIF 2.1.0 log with one run; `exit_code` is the command's (default: that of `check` for
+    a judged report, else 0)."""
+    log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [_run(report, exit_code)]}
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
 
 
-def _run(report: Report) -> dict:
+def exit_code_of(report: Report) -> int:
+    """The exit code of the command that made `report`: 1 when a judged finding fails the check, else 0."""
+    failing = report.baseline is not None and any(judgement.fails for judgement in report.baseline.findings)
+    return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _run(report: Report, exit_code: int | None) -> dict:
     rules = sorted(REGISTRY.values(), key=lambda check: check.id)
     index = {check.id: position for position, check in enumerate(rules)}
     judgements = report.baseline.by_fingerprint() if report.baseline else {}
@@ -48,12 +67,19 @@ def _run(report: Report) -> dict:
         "name": "factcheck",
         "version": report.tool_version,
         "semanticVersion": report.tool_version,
-        "rules": [_rule(check.id, check.summary, check.severity) for check in rules],
+        "informationUri": HOMEPAGE,
+        "rules": [_rule(check) for check in rules],
     }
-    run = {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": results}
-    if report.warnings:  # a report without warnings stays as it was: no invocation to describe
-        run["invocations"] = [{"executionSuccessful": True, "toolExecutionNotifications": _notifications(report)}]
-    return run
+    invocation: dict = {"executionSuccessful": True, "exitCode": exit_code_of(report) if exit_code is None else exit_code}
+    if report.warnings:
+        invocation["toolExecutionNotifications"] = _notifications(report)
+    return {
+        "tool": {"driver": driver},
+        "invocations": [invocation],
+        "originalUriBaseIds": {SRCROOT: {"description": {"text": SRCROOT_MEANING}}},
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+    }
 
 
 def _notifications(report: Report) -> list[dict]:
@@ -64,17 +90,28 @@ def _notifications(report: Report) -> list[dict]:
         path, separator, _ = warning.partition(": ")
         notification: dict = {"level": "warning", "message": {"text": warning}}
         if separator:
-            notification["locations"] = [{"physicalLocation": {"artifactLocation": {"uri": _uri(path)}}}]
+            notification["locations"] = [{"physicalLocation": {"artifactLocation": _artifact(path)}}]
         notifications.append(notification)
     return notifications
 
 
-def _rule(rule_id: str, summary: str, severity: Severity) -> dict:
+def _rule(check: Check) -> dict:
     return {
-        "id": rule_id,
-        "shortDescription": {"text": summary},
-        "defaultConfiguration": {"level": LEVELS[severity]},
+        "id": check.id,
+        "shortDescription": {"text": check.summary},
+        "fullDescription": {"text": full_description(check)},
+        "helpUri": f"{HOMEPAGE}#check-{check.id}",
+        "defaultConfiguration": {"level": LEVELS[check.severity]},
     }
+
+
+def full_description(check: Check) -> str:
+    """What a check finds and how, in plain text: its module's docstring (a check is one module, whose docstring
+    opens `id: what it finds.`), paragraphs kept, lines within them joined."""
+    doc = sys.modules[check.run.__module__].__doc__ or check.summary
+    paragraphs = [" ".join(paragraph.split()) for paragraph in doc.strip().split("\n\n")]
+    first = paragraphs[0].removeprefix(f"{check.id}: ")
+    return "\n\n".join([first[:1].upper() + first[1:], *paragraphs[1:]])
 
 
 def _result(finding: Finding, report: Report, index: dict[str, int], judgement: Judgement | None) -> dict:
@@ -104,7 +141,7 @@ def _absent(entry: BaselineEntry, comparison: Comparison, index: dict[str, int])
         "kind": "pass",
         "level": "none",
         "message": {"text": entry.message},
-        "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(comparison.baseline)}}}],
+        "locations": [{"physicalLocation": {"artifactLocation": _artifact(comparison.baseline)}}],
         **_fingerprints(entry.fingerprint, entry.identity),
         "baselineState": STATES[BaselineState.FIXED],
     }
@@ -127,7 +164,7 @@ def _suppression(entry: BaselineEntry, comparison: Comparison | None) -> dict:
     if entry.justification:
         suppression["justification"] = entry.justification
     if comparison is not None:
-        suppression["location"] = {"physicalLocation": {"artifactLocation": {"uri": _uri(comparison.baseline)}}}
+        suppression["location"] = {"physicalLocation": {"artifactLocation": _artifact(comparison.baseline)}}
     return suppression
 
 
@@ -147,13 +184,13 @@ def _location(cited: CitedClaim) -> dict:
         "endColumn": cited.end_column,
         "snippet": {"text": cited.surface},
     }
-    return {"physicalLocation": {"artifactLocation": {"uri": _uri(cited.path)}, "region": region}}
+    return {"physicalLocation": {"artifactLocation": _artifact(cited.path), "region": region}}
 
 
 def _story_location(report: Report, story: str) -> dict:
     # A finding that cites no span still needs a location: the first source of its story.
     path = next((source.path for source in report.sources if source.story == story), story)
-    return {"physicalLocation": {"artifactLocation": {"uri": _uri(path)}}}
+    return {"physicalLocation": {"artifactLocation": _artifact(path)}}
 
 
 def _properties(finding: Finding) -> dict:
@@ -168,7 +205,10 @@ def _properties(finding: Finding) -> dict:
     return {key: value for key, value in values.items() if value is not None}
 
 
-def _uri(path: str) -> str:
-    # Paths relative to where the run started stay relative URIs, so the log does not depend on the machine.
+def _artifact(path: str) -> dict:
+    # Paths relative to the project's root stay relative URIs under %SRCROOT%, so the log does not depend on the
+    # machine; a file outside the root (given by its absolute path) is a file: URI.
     posix = PurePosixPath(path)
-    return posix.as_uri() if posix.is_absolute() else quote(str(posix), safe="/")
+    if posix.is_absolute():
+        return {"uri": posix.as_uri()}
+    return {"uri": quote(str(posix), safe="/"), "uriBaseId": SRCROOT}
