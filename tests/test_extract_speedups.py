@@ -166,14 +166,14 @@ def test_content_words_of_the_seed_articles_are_what_a_plain_loop_finds():
 
 # Scanning patterns rewritten to start with one character class, so the engine skips ahead: the same matches.
 _REWRITTEN = [
-    (sentences._BOUNDARY, r"[.!?][\"')\]]*\s+(?=[A-Z0-9\"'(\[])|\n+"),
+    (sentences._BOUNDARY, rf"[.!?][\"')\]»”]*\s+(?=[{sentences._OPENS}])|[。！？۔؟][」』）\"”’]*\s*|\n+"),
     (dates._DAY_WORD, r"[0-3]?\d(?:\.|er|º|°)?[ ](?:de[ ])?(?P<word>[^\W\d_]+\.?)"),
     (context._YEAR, r"(?<!\d)(1[89]\d\d|20\d\d|2100)(?!\d)"),
 ]
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="aA.!?\"')] \n\t0123456789٣deºr" + "1892" * 5, max_size=60))
+@given(st.text(alphabet="aA.!?\"')] \n\t0123456789٣deºrКк。」»”" + "1892" * 5, max_size=60))
 def test_rewritten_scans_find_what_the_plain_patterns_find(text):
     for compiled, plain in _REWRITTEN:
         assert [m.span() for m in compiled.finditer(text)] == [m.span() for m in re.finditer(plain, text)]

@@ -6,12 +6,24 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-# A sentence ends at . ! ? (and closing quotes or brackets) before whitespace and an
-# upper-case letter, digit or quote; or at a line break. Abbreviations such as "U.S."
-# or "Inc." followed by a capital are the known weak spot of this rule.
+# A sentence ends at . ! ? (and closing quotes or brackets) before whitespace and a capital of
+# any cased script (Latin, Greek, Cyrillic), a letter of a script without case (Arabic, Hebrew,
+# Devanagari, Thai, CJK, Hangul), a digit or a quote; at a CJK or Arabic-script full stop
+# (。！？ ۔ ؟), which needs no space; or at a line break. Abbreviations such as "U.S." or "Inc."
+# followed by a capital are the known weak spot of this rule.
 # Written to start with one character class, so the engine skips to the next candidate end (3x faster
 # than `[.!?][\"')\]]*\s+(?=…)|\n+`, which it tries at every position), with the same matches.
-_BOUNDARY = re.compile(r"[.!?\n](?:(?<=[.!?])[\"')\]]*\s+(?=[A-Z0-9\"'(\[])|(?<=\n)\n*)")
+_OPENS = (
+    "A-Z0-9\"'(\\[«“„¿¡"
+    "\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f"  # Latin capitals (Extended-A and B mix cases: rare openers either way)
+    "\u0386-\u03ab\u0400-\u042f\u0531-\u0556"  # Greek, Cyrillic, Armenian capitals
+    "\u0590-\u06ff\u0900-\u097f\u0e00-\u0e7f"  # Hebrew, Arabic, Devanagari, Thai: no case
+    "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"  # kana, CJK, Hangul
+)
+_FULL_STOPS = ".!?。！？۔؟"
+_BOUNDARY = re.compile(
+    rf"[{_FULL_STOPS}\n](?:(?<=[.!?])[\"')\]»”]*\s+(?=[{_OPENS}])|(?<=[。！？۔؟])[」』）\"”’]*\s*|(?<=\n)\n*)"
+)
 MAX_SENTENCE = 1000  # characters: longer runs without a sentence end (tables, lists, junk) are cut
 _NO_BREAK_AFTER = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Inc|Co|Corp|Ltd|vs|No|Gen|Sen|Rep|Gov)|\b[A-Z])\.$")
 
@@ -44,7 +56,7 @@ def segment(text: str) -> Segments:
     paragraph, start = 0, 0
     for boundary in _BOUNDARY.finditer(text):
         found = boundary.group()
-        end = boundary.start() + (found[0] in ".!?")  # the sentence keeps its full stop
+        end = boundary.start() + (found[0] in _FULL_STOPS)  # the sentence keeps its full stop
         if "\n" not in found and not found[1:].strip() and _NO_BREAK_AFTER.search(text, max(start, end - 8), end):
             continue  # "Mr. Tokayev", "U.S. officials": an abbreviation, not a sentence end
         _add(text, start, end, paragraph, starts, ends, paragraphs)
