@@ -9,7 +9,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from factcheck.normalize.folding import word_key
+from factcheck.normalize import inflection
+from factcheck.normalize.folding import tokens, word_key
 
 
 class EntityRule(BaseModel):
@@ -47,13 +48,21 @@ class Entry:
     text: str
     exact_case: bool
     written: tuple[tuple[str, Form], ...] = ()
+    lowered: tuple[str, ...] = ()  # the words as written, lower-cased: what Cyrillic case forms are matched on
 
     def form_of(self, text: str) -> Form:
         """How `text` relates to the entity: the form it is listed under, else a variant (`TURKMENISTAN`)."""
         if self.form is Form.DEMONYM:
             return Form.DEMONYM
         letters = _letters(text)
-        return next((form for listed, form in self.written if _letters(listed) == letters), Form.VARIANT)
+        found = next((form for listed, form in self.written if _letters(listed) == letters), None)
+        if found is None and word_key(text) != self.words and self.declines(_lowered(text)):
+            found = next(form for _, form in self.written)  # a case form (`Китая`) is the form it declines
+        return found or Form.VARIANT
+
+    def declines(self, lowered: tuple[str, ...]) -> bool:
+        """True when the lower-cased words `lowered` are this entry's, each as written or in a case form."""
+        return len(lowered) == len(self.lowered) and all(map(inflection.inflects, lowered, self.lowered))
 
 
 class Authority:
@@ -62,19 +71,34 @@ class Authority:
     def __init__(self, rules: Sequence[EntityRule]):
         self.rules = tuple(rules)
         self.by_first: dict[str, list[Entry]] = {}
+        self.by_base: dict[str, list[Entry]] = {}  # Cyrillic entries by their first word's base: its case forms
         for index, rule in enumerate(self.rules):
             for entry in _entries(index, rule):
                 self.by_first.setdefault(entry.words[0], []).append(entry)
-        for entries in self.by_first.values():
-            entries.sort(key=lambda entry: (-len(entry.words), entry.form != Form.PREFERRED, entry.text))
+                if (stem := inflection.base(entry.lowered[0])) is not None:
+                    self.by_base.setdefault(stem, []).append(entry)
+        for entries in (*self.by_first.values(), *self.by_base.values()):
+            entries.sort(key=_longest_first)
 
-    def candidates(self, first_word: str) -> list[Entry]:
-        """Entries starting with this folded word, longest first."""
-        return self.by_first.get(first_word, [])
+    def candidates(self, first_word: str, written: str = "") -> list[Entry]:
+        """Entries starting with this folded word or, in Cyrillic, one the `written` word is a case form of."""
+        exact = self.by_first.get(first_word, [])
+        lowered = written.lower()
+        declined = [
+            entry
+            for stem in inflection.bases_of(lowered)
+            for entry in self.by_base.get(stem, ())
+            if entry not in exact and inflection.inflects(lowered, entry.lowered[0])
+        ]
+        return sorted([*exact, *declined], key=_longest_first) if declined else exact
 
     def spellings(self) -> list[Entry]:
         """Every entry that writes a name (not demonyms), for fuzzy matching of unlisted spellings."""
         return [entry for entries in self.by_first.values() for entry in entries if entry.form != Form.DEMONYM]
+
+
+def _longest_first(entry: Entry) -> tuple:
+    return (-len(entry.words), entry.form != Form.PREFERRED, entry.text)
 
 
 def _entries(index: int, rule: EntityRule) -> list[Entry]:
@@ -88,9 +112,14 @@ def _entries(index: int, rule: EntityRule) -> list[Entry]:
         words = word_key(text)
         if not words:
             continue
-        first = entries.get(words) or Entry(index, form, words, text, exact_case=_is_acronym(text))
+        first = entries.get(words) or Entry(index, form, words, text, exact_case=_is_acronym(text), lowered=_lowered(text))
         entries[words] = replace(first, written=first.written + ((text, form),))
     return list(entries.values())
+
+
+def _lowered(text: str) -> tuple[str, ...]:
+    """The words of a name as `tokens` splits them, as written but lower-cased (not transliterated)."""
+    return tuple(token.text.lower() for token in tokens(text))
 
 
 def _letters(text: str) -> str:

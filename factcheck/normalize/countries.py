@@ -60,6 +60,16 @@ IRREGULAR = {
     "Niger": ["Nigerien"],
     "Pakistan": ["Pakistani"],
 }
+# Short names the press writes beside CLDR's, by CLDR's English name. CLDR has them as `-alt-short`
+# territory names, which babel's locale data leaves out.
+SHORT_NAMES = {
+    "United Kingdom": ["Britain", "Great Britain", "Grande-Bretagne", "Gran Bretaña", "Grã-Bretanha", "Gran Bretagna",
+                       "Großbritannien", "Британия"],
+    "United States": ["USA", "United States of America", "США", "EE.UU.", "EEUU", "EUA", "ABD", "米国", "アメリカ",
+                      "Amerika", "Америка"],
+    "United Arab Emirates": ["UAE", "ОАЭ", "EAU", "VAE", "BAE", "EAD"],
+    "Russia": ["Российская Федерация", "RF", "РФ"],
+}
 _SHORTEST_STEM = 4  # "Pak" is no adjective (and a slur); "Tajik", "Uzbek", "Kazakh" are
 # The languages of international news whose CLDR country names are aliases of the English one, so that
 # `Siria`, `Сирия`, `シリア` and `叙利亚` are Syria: the subject of a figure in any of them.
@@ -108,7 +118,7 @@ def _all_countries() -> tuple[EntityRule, ...]:
     others = _names_abroad()
     for name in names:
         demonyms = IRREGULAR.get(name, []) + sorted(f for f in _derived(name) if claims[f] == {name} and f != name)
-        aliases = sorted(others.get(name, set()) - {name, *demonyms})
+        aliases = sorted((others.get(name, set()) | set(SHORT_NAMES.get(name, ()))) - {name, *demonyms})
         rules.append(EntityRule(name=name, kind="place", aliases=aliases, demonyms=list(dict.fromkeys(demonyms))))
     return tuple(rules)
 

@@ -93,7 +93,7 @@ def _authority_at(text: str, words: list[Token], i: int, authority: Authority) -
     first = words[i]
     if not first.capital:
         return None
-    for entry in authority.candidates(first.folded):
+    for entry in authority.candidates(first.folded, first.text):
         last = i + len(entry.words) - 1
         if last < len(words) and _matches(text, words, i, entry):
             return entry, last
@@ -102,7 +102,7 @@ def _authority_at(text: str, words: list[Token], i: int, authority: Authority) -
 
 def _matches(text: str, words: list[Token], i: int, entry: Entry) -> bool:
     span = words[i : i + len(entry.words)]
-    if tuple(word.folded for word in span) != entry.words:
+    if tuple(word.folded for word in span) != entry.words and not entry.declines(tuple(w.text.lower() for w in span)):
         return False
     if any(not _JOINABLE.fullmatch(text, a.end, b.start) for a, b in zip(span, span[1:])):
         return False
