@@ -94,7 +94,8 @@ def analyse(
     normalised = normalize(loaded.story, loaded.documents, claims, rates, rules.entities, date)
     sources = {document.source.id: document.source for document in loaded.documents}
     claims = keys.decide(loaded.story, sources, normalised.claims, normalised.entities, rules.vocabulary)
-    facts = align(loaded.story, claims, normalised.entities, declared=loaded.declared, vocabulary=rules.vocabulary)
+    languages = {source.id: source.language for source in sources.values()}
+    facts = align(loaded.story, claims, normalised.entities, loaded.declared, rules.vocabulary, languages)
     story = StoryFacts(
         story=loaded.story,
         sources=tuple(sources.values()),

@@ -102,3 +102,72 @@ def test_two_figures_of_one_sentence_are_never_one_fact():
     ])
     facts = align(STORY, claims)
     assert len(facts) == 2
+
+
+# Keys decide first (factcheck/align/keyed.py): claims of sure, equal keys are one fact across languages.
+
+_PLEDGES = [
+    {"source": "a", "surface": "$100 million", "value": 1e8, "measure": "pledge", "subject": "germany",
+     "sentence": "Other countries stepped up with big-ticket commitments, including Germany, also at $100 million."},
+    {"source": "b", "surface": "100 Millionen Euro", "value": 1e8, "unit": "EUR", "measure": "pledge", "subject": "germany",
+     "sentence": "Deutschland wird sich mit 100 Millionen Euro an dem Fonds beteiligen."},
+]
+
+
+def _facts_of(rows, languages):
+    from factcheck.config import load_rules
+
+    claims = _claims(rows)
+    facts = align(STORY, claims, vocabulary=load_rules().vocabulary, languages=languages)
+    return [sorted(claim.split("@")[0] for claim in fact.claims) for fact in facts]
+
+
+def test_sure_and_equal_keys_join_claims_of_two_languages_that_share_no_word():
+    assert ["a", "b"] in _facts_of(_PLEDGES, {"a": "en", "b": "de"})
+
+
+def test_keys_do_not_join_claims_of_one_language_whose_words_part_them():
+    assert ["a", "b"] not in _facts_of(_PLEDGES, {"a": "en", "b": "en"})
+
+
+def test_a_guessed_key_leaves_claims_to_their_words():
+    guessed = [dict(_PLEDGES[0], measure_confidence=0.6), _PLEDGES[1]]
+    assert ["a", "b"] not in _facts_of(guessed, {"a": "en", "b": "de"})
+    two_names = [dict(_PLEDGES[0], subject="germany+united-arab-emirates"), dict(_PLEDGES[1], subject="germany+united-arab-emirates")]
+    assert ["a", "b"] not in _facts_of(two_names, {"a": "en", "b": "de"})
+
+
+def test_a_developing_count_joins_only_claims_of_its_day():
+    tolls = [
+        {"source": "a", "surface": "820 people", "kind": "count", "unit": "count", "value": 820, "measure": "deaths",
+         "subject": "morocco", "as_of": "2023-09-09", "sentence": "The quake killed 820 people in Morocco."},
+        {"source": "b", "surface": "2 862 morts", "kind": "count", "unit": "count", "value": 2862, "measure": "deaths",
+         "subject": "morocco", "as_of": "2023-09-12", "sentence": "Le séisme au Maroc a fait 2 862 morts."},
+    ]
+    assert ["a", "b"] not in _facts_of(tolls, {"a": "en", "b": "fr"})
+
+
+def test_a_name_inside_a_figure_is_not_its_subject():
+    sentence = "Germany and the Emirates pledge 200 Millionen US-Dollar."
+    claims = _claims([{"source": "a", "surface": "200 Millionen US-Dollar", "value": 2e8, "sentence": sentence, "sentence_start": 0}])
+    entities = [
+        _entity("germany", "place", ("a", 0, "Germany")),
+        _entity("united-states", "place", ("a", sentence.index("US-"), "US")),
+    ]
+    assert Subjects(entities, claims).of(claims[0]) == {"germany"}
+
+
+def test_a_conjunction_before_a_figure_opens_a_clause_of_its_own():
+    sentence = "The EU would provide €1 billion to Türkiye and €108 million in humanitarian aid to Syria."
+    claims = _claims([
+        {"source": "a", "surface": "€1 billion", "value": 1e9, "sentence": sentence, "sentence_start": 0},
+        {"source": "a", "surface": "€108 million", "value": 1.08e8, "sentence": sentence, "sentence_start": 0},
+    ])
+    entities = [
+        _entity("turkiye", "place", ("a", sentence.index("Türkiye"), "Türkiye")),
+        _entity("syria", "place", ("a", sentence.index("Syria"), "Syria")),
+    ]
+    subjects = Subjects(entities, claims)
+    others = ((claims[0].span.start, claims[0].span.end),)
+    assert subjects.key(claims[1], True, {}, others).value == "syria"
+    assert subjects.of(claims[0]) >= {"turkiye"}

@@ -11,11 +11,13 @@ import hashlib
 
 from factcheck.align.clustering import cluster
 from factcheck.align.frames import Frame, frame, inverse_frequencies, period, words_of
+from factcheck.align.keyed import join_by_keys
 from factcheck.align.labels import label, reasons
 from factcheck.keys import Subjects, Vocabulary
 from factcheck.keys.subject import EVENT
 from factcheck.manifest import DeclaredFact
 from factcheck.models import Claim, ClaimKind, Entity, Fact, Story
+from factcheck.normalize.scripts import primary
 
 
 def align(
@@ -24,11 +26,13 @@ def align(
     entities: list[Entity] | tuple[Entity, ...] = (),
     declared: list[DeclaredFact] = (),
     vocabulary: Vocabulary | None = None,
+    languages: dict[str, str] | None = None,
 ) -> list[Fact]:
     """Facts of one story: declared ones first, then automatic groups; every claim in exactly one fact.
 
     Claims whose keys (measure, subject, scope) differ never share a fact; `vocabulary` says which
-    measures develop over time, for the checks.
+    measures develop over time, for the checks, and lets claims of sure and equal keys join across the
+    `languages` of their sources (source id -> BCP 47 tag), where words cannot tie them (keyed.py).
     """
     names = {entity.id: entity.name for entity in entities}
     facts, remaining = _declared_facts(story, claims, declared, names)
@@ -48,7 +52,9 @@ def align(
     idf = inverse_frequencies(frames)
     index = {claim.id: position for position, claim in enumerate(remaining)}
     must_link = [(index[c.restates], index[c.id]) for c in remaining if c.restates in index]
-    for group in cluster(frames, idf, must_link):
+    spoken = {source: primary(tag) for source, tag in (languages or {}).items()}
+    join = (lambda found, merge: join_by_keys(found, frames, vocabulary, spoken, merge)) if vocabulary else None
+    for group in cluster(frames, idf, must_link, join):
         members = [frames[i] for i in sorted(group.members, key=lambda i: _claim_order(frames[i].claim))]
         facts.append(_fact(story, members, idf, names, group.restated, vocabulary))
     return _unique_ids(sorted(facts, key=lambda fact: (fact.kind.value, fact.label, fact.claims)))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from factcheck.align.frames import Feature, Frame
@@ -75,8 +76,17 @@ def candidate_pairs(frames: list[Frame]) -> set[tuple[int, int]]:
     return pairs
 
 
-def cluster(frames: list[Frame], idf: dict[Feature, float], must_link: list[tuple[int, int]]) -> list[Cluster]:
-    """Clusters of frames: must-link pairs first, then candidate pairs best first, by average linkage."""
+def cluster(
+    frames: list[Frame],
+    idf: dict[Feature, float],
+    must_link: list[tuple[int, int]],
+    join: Callable[[list[Cluster], Callable[[int, int], None]], None] | None = None,
+) -> list[Cluster]:
+    """Clusters of frames: must-link pairs first, then candidate pairs best first, by average linkage.
+
+    `join`, if given, is then handed the clusters and a merge function, to merge what the words could not
+    (see keyed.py).
+    """
     vectors = [unit_vector(item, idf) for item in frames]
     clusters = [_singleton(index, item, vectors[index]) for index, item in enumerate(frames)]
     owner = list(range(len(frames)))
@@ -92,6 +102,9 @@ def cluster(frames: list[Frame], idf: dict[Feature, float], must_link: list[tupl
         a, b = owner[first], owner[second]
         if a != b and _may_merge(clusters[a], clusters[b]):
             _merge(clusters, owner, a, b)
+    if join is not None:
+        alive = [clusters[index] for index in sorted({owner[index] for index in range(len(frames))})]
+        join(alive, lambda keep, other: _merge(clusters, owner, owner[alive[keep].members[0]], owner[alive[other].members[0]]))
     alive = sorted({owner[index] for index in range(len(frames))})
     return [clusters[index] for index in alive]
 

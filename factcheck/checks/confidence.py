@@ -13,12 +13,11 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from factcheck.keys import SURE, SURE_CUE
 from factcheck.keys.as_of import has_time, moment
 from factcheck.keys.subject import WHOLE_STORY
 from factcheck.models import Claim, Key, Severity
 
-SURE = {"measure": 0.8, "subject": 0.7, "scope": 0.7, "as_of": 0.7}  # below these a key is a guess
-SERIES_MEASURE = 0.85  # the cue next to the figure, not one across its clause
 
 
 @dataclass(frozen=True)
@@ -51,7 +50,7 @@ def surely_one_series(claims: Sequence[Claim]) -> bool:
     return (
         len(subjects) == 1
         and all(claim.keys.subject.confidence >= SURE["subject"] for claim in claims)
-        and all(claim.keys.measure.confidence >= SERIES_MEASURE for claim in claims)
+        and all(claim.keys.measure.confidence >= SURE_CUE for claim in claims)
         and all(claim.keys.as_of.confidence >= SURE["as_of"] for claim in claims)
     )
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from factcheck import figures
 from factcheck.checks import Check, CheckConfig, register
 from factcheck.checks.base import StoryFacts, claim_key, explain, reading
-from factcheck.checks.confidence import SURE
+from factcheck.keys import SURE
 from factcheck.models import Claim, Fact, Finding, Severity, Source
 
 

@@ -18,7 +18,10 @@ from factcheck.keys.subject import EVENT, Subjects
 from factcheck.keys.vocabulary import MeasureRule, ScopeRule, Vocabulary
 from factcheck.models import Claim, ClaimKind, Entity, Keys, Source, Story
 
-__all__ = ["MeasureRule", "ScopeRule", "Subjects", "Vocabulary", "decide"]
+__all__ = ["SURE", "SURE_CUE", "MeasureRule", "ScopeRule", "Subjects", "Vocabulary", "decide"]
+
+SURE = {"measure": 0.8, "subject": 0.7, "scope": 0.7, "as_of": 0.7}  # below these a key is a guess
+SURE_CUE = 0.85  # a measure from the cue next to the figure, not one across its clause
 
 # Figures a cue is never taken across: "37 dead, 120 injured". Dates and years sit in any clause.
 _BLOCKING = (ClaimKind.MONEY, ClaimKind.COUNT, ClaimKind.PERCENT, ClaimKind.PHYSICAL)

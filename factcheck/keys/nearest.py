@@ -23,7 +23,7 @@ _TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]|[^\W\d_]+|\d+")
 _AFTER_STOPS = re.compile(r"[;,()\[\]、，。；]")
 _BEFORE_STOPS = re.compile(r"[;。；]")
 # A conjunction after a figure starts another figure's clause: "37 people and injuring 120".
-_CONJUNCTIONS = frozenset(
+CONJUNCTIONS = frozenset(
     "and or but while whereas with y o pero mientras et ou mais alors und oder aber sowie и или а но e ou mas ed "
     "o ma ve veya ile ama و أو 和 及 与 與 而 と や また".split()
 )
@@ -69,7 +69,7 @@ def _follows(text: str, figure: tuple[int, int], hit: Hit, others: list[tuple[in
     if _AFTER_STOPS.search(gap) or any(figure[1] <= start < hit.start for start, _ in others):
         return False
     tokens = _TOKEN.findall(gap)
-    return len(tokens) <= AFTER_WORDS and not any(token.lower() in _CONJUNCTIONS for token in tokens)
+    return len(tokens) <= AFTER_WORDS and not any(token.lower() in CONJUNCTIONS for token in tokens)
 
 
 def _precedes(text: str, figure: tuple[int, int], hit: Hit, others: list[tuple[int, int]]) -> bool:

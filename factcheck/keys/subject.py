@@ -16,6 +16,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from factcheck.keys.nearest import CONJUNCTIONS
 from factcheck.models import Claim, Entity, Key
 from factcheck.normalize.names import is_country
 
@@ -25,6 +26,8 @@ AFFILIATION_GAP = 32  # "Kazakhstan's President " fits; a list of names does not
 SENTENCE_SUBJECT, SETTING_SUBJECT, POINTED_SUBJECT, WHOLE_STORY = 0.8, 0.7, 0.6, 0.5  # how sure each rule is
 _SUBJECT_KINDS = {"person", "place", "organisation"}
 _REGION = re.compile(r"\b(?:Asia|Africa|Europe|America|Pacific|Caucasus|Balkans|Gulf|Middle East|Caribbean)\b")
+BEFORE_ITS_CLAUSE = 2
+_GAP_WORD = re.compile(r"[^\W\d_]+")
 _SUMMING_UP = re.compile(r"\b(?:in total|overall|altogether|in all|all told|in sum)\b", re.IGNORECASE)
 _ANAPHORA = {
     "person": re.compile(r"\b(?:his|her|he|she)\b", re.IGNORECASE),
@@ -85,12 +88,14 @@ class Subjects:
     ) -> tuple[list[tuple[str, str]], str, float]:
         kinds = {"place"} if places_only else _SUBJECT_KINDS
         sentence = claim.context.sentence
-        inside = self._between(claim.source, sentence.start, sentence.end)
+        figures = ((claim.span.start, claim.span.end), *others)
+        inside = [m for m in self._between(claim.source, sentence.start, sentence.end) if not _within(m, figures)]
         own = [m for m in inside if not _across(m, claim, others)]
-        nearest = sorted(own or inside, key=lambda m: (m.start > claim.span.start, abs(m.start - claim.span.start)))
-        keys = [(key, m.text) for m in nearest if self._fits(m, kinds) and (key := self._key(m)) not in self._setting]
-        if keys:
-            return keys[:2], "the nearest name of its sentence", SENTENCE_SUBJECT
+        nearest = sorted(own or inside, key=lambda m: (_side(m, claim), abs(m.start - claim.span.start)))
+        fitting = [m for m in nearest if self._fits(m, kinds) and self._key(m) not in self._setting]
+        fitting = [m for m in fitting if _side(m, claim) != BEFORE_ITS_CLAUSE] or fitting
+        if fitting:
+            return [(self._key(m), m.text) for m in fitting[:2]], "the nearest name of its sentence", SENTENCE_SUBJECT
         # A sentence whose subject comes before the figure names it ("Japan's trade … $35 billion" is the region's).
         named = any(self._fits(m, kinds) and m.start < claim.span.start for m in inside)
         pointed = self._pointed_to(claim, named, kinds)
@@ -142,6 +147,26 @@ class Subjects:
 def _points_back(text: str) -> bool:
     """True when the sentence has a word that points back ("his visit", "the two countries")."""
     return any(pattern.search(text) for pattern in _ANAPHORA.values())
+
+
+def _side(mention: Placed, claim: Claim) -> int:
+    """0 for a name before the figure, 1 after it, 2 (BEFORE_ITS_CLAUSE) before it but in the clause before its own.
+
+    The name before a figure is its subject (`Japan pledged $10 million`), unless a conjunction opens
+    the figure's clause: in `€1 billion to Turkey and €108 million to Syria` the second sum is Syria's,
+    and Turkey is the first sum's alone.
+    """
+    if mention.start > claim.span.start:
+        return 1
+    sentence = claim.context.sentence
+    gap = sentence.text[mention.end - sentence.start : claim.span.start - sentence.start]
+    words = _GAP_WORD.findall(gap.lower())
+    return BEFORE_ITS_CLAUSE if words and words[-1] in CONJUNCTIONS else 0
+
+
+def _within(mention: Placed, figures: tuple[tuple[int, int], ...]) -> bool:
+    """True when the name is part of a figure: the `US` of `200 Millionen US-Dollar`, the `Hong Kong` of HK dollars."""
+    return any(start <= mention.start and mention.end <= end for start, end in figures)
 
 
 def _across(mention: Placed, claim: Claim, others: tuple[tuple[int, int], ...]) -> bool:

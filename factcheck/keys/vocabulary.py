@@ -40,6 +40,11 @@ class MeasureRule(_Row):
     flow: bool = False
     subject: Literal["place", "any", "event"] = "any"
     generic: bool = Field(default=False, description="Says how a quantity changed, not which: words must agree too.")
+    counted: bool = Field(
+        default=False,
+        description="Its cues name the things counted: only a cue right after the figure decides it "
+        "(`36 countries`, not `in both countries the toll rose to 36,000`).",
+    )
 
 
 class ScopeRule(_Row):
