@@ -60,3 +60,50 @@ def test_adversarial_runs_take_linear_time(rules):
         started = time.process_time()
         extract(document(run), rules.qualifier_table)
         assert time.process_time() - started < 3, f"{run[:12]!r}... took too long"
+
+
+# The forms of issue 18, each a pattern of its own: URL escapes, `pounds`, shouted codes, prefixed dollars, signs
+# and codes after the amount, magnitudes around the code, fractions of a magnitude.
+_BREADTH = st.sampled_from(
+    [
+        "%20", "%2F", "%", "a%20b", "2020%20", "pounds", " of ", "weighed", "sterling", "cost", "ALL", "TOP", "CUP",
+        "PEOPLE", "AUD$", "CAN$", "NZ$", "HK$", "XYZ$", "USD$", "usd", "eur", "USD", "MEUR", "MUSD", "kEUR", "MM",
+        " million", "€", "$", "£", "half", "a", "quarter", "quarters", "three", "one", "and", "of", "twenty-five",
+        "behalf", "-", " ", "  ", "1", "5", "12", "300", "2.5", "4,000", ".", "\n",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(_BREADTH, max_size=50).map("".join))
+def test_the_new_forms_keep_spans_exact_and_readings_apart(text, rules):
+    claims = extract(document(text), rules.qualifier_table, reference=None)
+    previous_end = 0
+    for claim in claims:
+        assert text[claim.span.start : claim.span.end] == claim.surface
+        assert claim.span.start >= previous_end, "claims overlap or are out of order"
+        previous_end = claim.span.end
+        assert claim.stated.interval.low <= claim.stated.interval.high
+
+
+_BREADTH_RUNS = [
+    "a%20", "%20", "1%2F", "5 pounds of ", "7 pounds ", "ALL 1 ", "1 TOP ", "AUD$1 ", "XYZ$", "CAN$", "1 usd ",
+    "1USD", "1 USD million ", "1 MEUR ", "2 € ", "1 $", "half a million ", "one and a half million ",
+    "a quarter of a ", "three quarters of a billion ", "half ", "and a half ", "twenty-five and ",
+]  # fmt: skip
+
+
+def _seconds(text: str, rules) -> float:
+    started = time.process_time()
+    extract(document(text), rules.qualifier_table)
+    return time.process_time() - started
+
+
+def test_the_new_forms_take_linear_time(rules):
+    """Runs of each new form, at two sizes: four times the text takes well under sixteen times as long."""
+    for run in _BREADTH_RUNS:
+        small, large = run * (4_000 // len(run)), run * (16_000 // len(run))
+        small_seconds = max(_seconds(small, rules), 0.01)
+        large_seconds = _seconds(large, rules)
+        assert large_seconds < 3, f"{run!r}... took too long"
+        assert large_seconds < 8 * small_seconds, f"{run!r}: {small_seconds:.3f}s, then {large_seconds:.3f}s at 4x"

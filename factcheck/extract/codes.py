@@ -2,7 +2,7 @@
 
 `Kambarata-1`, `COVID-19`, `2KR`, `Strategy 2040`, `Boeing 737`, `5+1 format`, `One Village, One Product`,
 `page 12`, `(3)`, a line holding only `14`, `10:30`, `9 a.m.`, numbers inside web addresses: each is a
-number a reader does not check as a figure. `5+1`, `10:30`, `1/3` and `www.x.org/2024` never become
+number a reader does not check as a figure. `5+1`, `10:30`, `1/3`, `a%20b` and `www.x.org/2024` never become
 numbers at all (the number finder refuses them); the rest are dropped here with the reason. The tests
 look only at the word before and the characters after a number, so they cost little per number.
 """
@@ -14,7 +14,7 @@ import re
 from factcheck.extract.money import ACRONYM_CODES
 from factcheck.extract.months import month_numbers
 from factcheck.extract.physical import is_unit_suffix
-from factcheck.extract.numbers import ORDINAL_SUFFIXES, Number
+from factcheck.extract.numbers import ATTACHED_CODES, ORDINAL_SUFFIXES, Number
 
 MONTHS = (
     "January February March April May June July August September October November December "
@@ -64,7 +64,9 @@ def _word_before(before: str) -> tuple[str, int]:
 
 def _bad_suffix(text, number, before, word, word_start) -> bool:
     suffix = number.suffix
-    return bool(suffix) and suffix.lower() not in ORDINAL_SUFFIXES and suffix != "s" and not is_unit_suffix(suffix)
+    if not suffix or suffix.lower() in ORDINAL_SUFFIXES or suffix == "s" or suffix.upper() in ATTACHED_CODES:
+        return False  # "20th", "1990s", "230USD"
+    return not is_unit_suffix(suffix)
 
 
 def _identifier(text, number, before, word, word_start) -> bool:

@@ -1,7 +1,10 @@
 """Money: an amount with its currency, written with a symbol, an ISO code or a currency name.
 
-Symbols come before the amount (`$`, `US$`, `€`, `¥3tn`, `HK$`), ISO codes before or after (`USD 19bn`,
-`3 trillion JPY`), currency names after (`3 trillion yen`, `5 million US dollars`, `500 billion tenge`).
+Symbols come before the amount (`$`, `US$`, `€`, `¥3tn`, `HK$`, and letters naming the dollar: `AUD$`, `CAN$`),
+or after it (`12 €`, `25$`); ISO codes before or after (`USD 19bn`, `3 trillion JPY`, `230USD`, `17 usd`), with a
+magnitude stuck before or written after the code (`80 MEUR`, `60 USD million`); currency names after (`3 trillion
+yen`, `5 million US dollars`, `500 billion tenge`). Codes that are English words (`ALL`, `TOP`) are words beside
+capitals; `pounds` is a weight beside weighing words or in `pounds of` something, and unsure money without cues.
 Names and plurals come from CLDR through babel, with their short forms (`yen`, `tenge`, `somoni`); a short
 form several currencies share (`som`, `manat`, `dollars`, `pesos`) is settled by a country named in the
 sentence, else by a default, and the choice is noted with a lower confidence. A bare `$` means the
@@ -12,17 +15,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 from babel.numbers import get_territory_currencies
 
 from factcheck.extract.candidates import Candidate
 from factcheck.extract.magnitudes import base_language, is_cjk
-from factcheck.extract.numbers import Number, times
+from factcheck.extract.numbers import ATTACHED_CODES, MAGNITUDES, Number, times
 from factcheck.extract.tries import trie
 from factcheck.models import ClaimKind
 
@@ -165,7 +170,30 @@ def _before_ends(language: str) -> frozenset[str]:
 @lru_cache(maxsize=None)
 def _before_pattern(language: str) -> re.Pattern[str]:
     symbols = "|".join(re.escape(s) for s in sorted(_symbols(language), key=len, reverse=True))
-    return re.compile(rf"(?:(?P<symbol>{symbols})|(?<![\w$])(?P<code>[A-Z]{{3}}))[ ]?$")
+    # Letters before a `$` name the dollar (`AUD$`, `CAD$`, `CAN$`, `NZ$`): tried first, so `AUD$5` is not `$5`.
+    dollar = r"(?<![\w$])(?P<dollar>[A-Z]{2,3})\$"
+    return re.compile(rf"(?:{dollar}|(?P<symbol>{symbols})|(?<![\w$])(?P<code>[A-Z]{{3}}))[ ]?$")
+
+
+@lru_cache(maxsize=None)
+def _prefixed_dollar(letters: str, language: str) -> str | None:
+    """The currency `letters` + `$` names: a symbol CLDR knows (`HK$`, `NT$`), an ISO code (`AUD$`, `MXN$`), or a
+    country by its two- or three-letter code whose currency is written with `$` (`NZ$`, `CAN$`); else None."""
+    symbols = _symbols(language)
+    if letters + "$" in symbols:
+        return symbols[letters + "$"]
+    if letters in _current_codes():
+        return letters if _written_with_dollar(letters) else None
+    aliases = get_global("territory_aliases").get(letters, [letters]) if len(letters) == 3 else [letters]
+    codes = get_territory_currencies(aliases[0], _CURRENCY_DATE, tender=True, non_tender=False) if aliases else []
+    return codes[0] if codes and _written_with_dollar(codes[0]) else None
+
+
+def _written_with_dollar(code: str) -> bool:
+    """True for a currency CLDR names a dollar or peso, or writes with `$` (`R$`): what `XX$` may stand for."""
+    english = _locale("en")
+    name = english.currencies.get(code, "").lower()
+    return "$" in english.currency_symbols.get(code, "") or "dollar" in name or "peso" in name
 
 
 @lru_cache(maxsize=None)
@@ -177,14 +205,30 @@ def _after_pattern(language: str) -> re.Pattern[str]:
     # A name ends at a word boundary, or right after its last character when that is Chinese or kana
     # (`1亿美元的`: no boundary falls between 元 and 的).
     name = rf"(?P<name>{alternatives})(?:(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])|\b)"
-    if base_language(language) == "en":
-        return re.compile(rf"[ ]?(?:of[ ])?(?:(?P<code>(?-i:[A-Z]{{3}}))\b|{name})", re.IGNORECASE)
     symbols = "|".join(re.escape(symbol) for symbol in sorted(_symbols(language), key=len, reverse=True))
+    if base_language(language) == "en":
+        return re.compile(rf"[ ]?(?:of[ ])?(?:{_ENGLISH_CODE}|{name}|{_english_signs_after()})", re.IGNORECASE)
     after = rf"|(?P<symbol>{symbols})(?!\w)" if _symbol_after(language) else ""
     # An abbreviated magnitude keeps its full stop before the currency: "3,5 Mrd. Euro", "5 млн. долларов".
     return re.compile(
         rf"(?P<stop>\.(?=[ ]))?[ ]?(?:{_CONNECTORS}[ ]?)?(?:(?P<code>(?-i:[A-Z]{{3}}))\b|{name}{after})", re.IGNORECASE
     )
+
+
+# An ISO code after an amount, maybe with a magnitude stuck before it (`80 MEUR`, `45 MUSD`, `2 kEUR`) or written
+# after it (`60 USD million`); the codes news sticks to amounts also in lower case (`17 usd`, `230usd`).
+_LOWER_CODES = "|".join(sorted(code.lower() for code in ATTACHED_CODES))
+_ENGLISH_CODE = (
+    rf"(?P<code>(?-i:(?P<prefixed>k|K|M|MM|bn|BN|mn|MN)?[A-Z]{{3}}|{_LOWER_CODES}))\b"
+    r"(?:[ ](?P<later>million|billion|trillion|thousand|mln|bln|mn|bn)\b)?"
+)
+
+
+def _english_signs_after() -> str:
+    """The currency signs English copy also writes after an amount (`12 €`, `25$`), as a pattern group: a sign
+    followed by a letter, digit or a spaced digit (`10 € 20`) belongs to what comes next."""
+    signs = [symbol for symbol in _symbols("en") if any(unicodedata.category(char) == "Sc" for char in symbol)]
+    return rf"(?P<symbol>{'|'.join(re.escape(sign) for sign in sorted(signs, key=len, reverse=True))})(?!\w|[ ]\d)"
 
 
 @lru_cache(maxsize=None)
@@ -208,14 +252,16 @@ def find_money(
     found = []
     before, ends = _before_pattern(language), _before_ends(language)
     for number in numbers:
-        if number.suffix:
-            continue
+        if number.suffix and number.suffix.upper() not in ATTACHED_CODES:
+            continue  # `230USD` is money; `2KR`, `5G` are not
         sentence = sentences(number.start)
         near = text[max(0, number.start - 3) : number.start]
         prefix = None if ends.isdisjoint(near) else before.search(text, max(0, number.start - 6), number.start)
         currency, start, end = None, number.start, number.end
         if prefix is not None:
-            currency, start = _by_prefix(prefix, dollar, language, sentence, number), prefix.start()
+            currency, start = _by_prefix(text, prefix, dollar, language, sentence, number), prefix.start()
+            if currency is None and prefix.group("dollar"):  # "XYZ$50": letters that name no dollar
+                currency, start = _dollar(dollar, sentence, "'$'"), prefix.end("dollar")
         if currency is None:
             currency, end = _by_suffix(text, number, dollar, language, sentence)
         if currency is not None:
@@ -224,15 +270,33 @@ def find_money(
 
 
 def _by_prefix(
-    prefix: re.Match[str], dollar: str, language: str, sentence: str, number: Number
+    text: str, prefix: re.Match[str], dollar: str, language: str, sentence: str, number: Number
 ) -> _Currency | None:
+    letters = prefix.group("dollar")
+    if letters is not None:
+        code = _prefixed_dollar(letters, language)
+        return _Currency(code) if code is not None else None
     symbol = prefix.group("symbol")
     if symbol is None:
         code = prefix.group("code")
         if code in ACRONYM_CODES and number.plain_integer and len(number.digits) <= 2:
             return None  # "COP 28" is the climate conference, not 28 Colombian pesos
+        if code in ACRONYM_CODES and _shouted(text, prefix.start(), number.end):
+            return None  # "ALL 300 PASSENGERS": a word in capitals, not 300 Albanian lek
         return _Currency(code) if code in _current_codes() else None
     return _by_symbol(symbol, dollar, language, sentence)
+
+
+_CAPITALS_BEFORE = re.compile(r"\b[A-Z]{2,}[ ]?$")
+_CAPITALS_AFTER = re.compile(r"[ ]?[A-Z]{2,}\b")
+
+
+def _shouted(text: str, start: int, end: int) -> bool:
+    """True when a word in capitals stands right before `start` or after `end`: a headline or a shout, where
+    `ALL`, `TOP` and `CUP` are words."""
+    if _CAPITALS_AFTER.match(text, end) is not None:
+        return True
+    return _CAPITALS_BEFORE.search(text, max(0, start - 20), start) is not None
 
 
 def _by_symbol(symbol: str, dollar: str, language: str, sentence: str) -> _Currency:
@@ -254,11 +318,12 @@ def _by_suffix(text: str, number: Number, dollar: str, language: str, sentence: 
     if found is None or (found.groupdict().get("stop") and number.magnitude is None):
         return None, number.end  # "5. Euro ist…": a full stop after a bare number ends its sentence
     if found.group("code"):
-        code = found.group("code")
-        return (_Currency(code) if code in _current_codes() else None), found.end()
+        return _by_code_after(text, number, found)
     if found.groupdict().get("symbol"):
         return _by_symbol(found.group("symbol"), dollar, language, sentence), found.end()
     name = " ".join(found.group("name").lower().split())
+    if name in ("pound", "pounds"):
+        return _pounds(text, found.end(), sentence), found.end()
     local = _local_names(language)
     if name in local:
         code = local[name]
@@ -269,6 +334,23 @@ def _by_suffix(text: str, number: Number, dollar: str, language: str, sentence: 
         code = _SUBUNITS[name] or dollar
         return _Currency(code, (f"'{name}' read as hundredths of {code}",), factor=Decimal("0.01")), found.end()
     return _by_name(name, sentence, language, text), found.end()
+
+
+def _by_code_after(text: str, number: Number, found: re.Match[str]) -> tuple[_Currency | None, int]:
+    """An ISO code after an amount, with the magnitude stuck before it or written after it (`80 MEUR`,
+    `60 USD million`): only for an amount that has none of its own."""
+    groups = found.groupdict()
+    prefixed, later = groups.get("prefixed"), groups.get("later")
+    code = found.group("code")[len(prefixed or "") :].upper()
+    if code in ACRONYM_CODES and _shouted(text, number.start, found.end()):
+        return None, number.end  # "WIN 5 TOP PRIZES"
+    if code not in _current_codes() or (prefixed and number.magnitude is not None):
+        return None, number.end
+    if number.magnitude is not None:
+        later = None  # "5 million USD million": a slip; the amount's own magnitude stands
+    end = found.end() if later else found.end("code")
+    magnitude = (prefixed or later or "").lower()
+    return _Currency(code, factor=MAGNITUDES[magnitude] if magnitude else Decimal(1)), end
 
 
 def _by_name(name: str, sentence: str, language: str, document: str = "") -> _Currency | None:
@@ -288,6 +370,39 @@ def _by_name(name: str, sentence: str, language: str, document: str = "") -> _Cu
         return None
     confidence = 0.9 if default in _USUAL_READINGS else 0.6
     return _Currency(default, (f"'{name}' is ambiguous; read as {default}",), confidence)
+
+
+# `pounds` is a weight as often as money: `pounds of` something that is not money, or weighing words in the
+# sentence, make it a weight (the measure finder reads it as lb); money words in the sentence make it sterling.
+_WEIGHT_WORDS = re.compile(
+    r"\b(?:weigh\w*|weight\w*|heav(?:y|ier|iest)|lbs?|ounces?|kilo(?:gram)?s?|kg|stone)\b",
+    re.IGNORECASE,
+)
+_MONEY_WORDS = re.compile(
+    r"[£$€]|\b(?:sterling|cost\w*|pa(?:y|id|ys)\w*|pric\w*|worth|fine[ds]?|salar\w*|wages?|budget\w*|fund\w*"
+    r"|spen[dt]\w*|invest\w*|raised?|sold|bought|buy|sell\w*|bill|debts?|loans?|tax\w*|fees?|earn\w*|profit\w*|revenue\w*)\b",
+    re.IGNORECASE,
+)
+
+
+_MONEY_AFTER_OF = re.compile(r"\b(?:money|cash|sterling|funds?|savings|taxpayers)\b", re.IGNORECASE)
+
+
+def _pounds(text: str, end: int, sentence: str) -> _Currency | None:
+    """`pounds` after an amount: a weight (None, for the measure finder), sterling, or sterling unsure."""
+    if text.startswith(" of ", end):  # "200 pounds of cocaine", but "30 pounds of taxpayers' money"
+        weight = _MONEY_AFTER_OF.search(text, end + 4, end + 40) is None
+        money = not weight
+    else:
+        weight = _WEIGHT_WORDS.search(sentence) is not None
+        money = _MONEY_WORDS.search(sentence) is not None
+    if weight and not money:
+        return None
+    currency = _by_name("pounds", sentence, "en", text)
+    if money or currency is None:
+        return currency
+    note = "'pounds' may be a weight (lb); read as money"
+    return _Currency(currency.code, currency.notes + (note,), min(currency.confidence, 0.6))
 
 
 def _named(codes: tuple[str, ...], context: str) -> list[str]:

@@ -6,7 +6,9 @@ The pattern is linear: every repetition is of a group that must consume a
 separator followed by fixed digits or a whole word, so no input backtracks.
 
 Separators come from the locale through babel (`2,500` in English, `2.500` in
-German, `2 500` in French and Russian), so other languages can follow.
+German, `2 500` in French and Russian), so other languages can follow. English
+fractions of a magnitude (`half a million`, `two and a half billion`) are read
+beside the number words, and win over the words inside them.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ MAGNITUDES = {
     "mln": Decimal(10) ** 6,
     "mio": Decimal(10) ** 6,
     "m": Decimal(10) ** 6,
+    "mm": Decimal(10) ** 6,  # finance writes `$3MM`, `45 MMUSD`
     "billion": Decimal(10) ** 9,
     "bn": Decimal(10) ** 9,
     "bln": Decimal(10) ** 9,
@@ -58,8 +61,9 @@ _RANGE_DASH = re.compile(r"[ ]?[-–—][ ]?")
 _RANGE_TO = re.compile(r" to ")
 _BEFORE_FROM = re.compile(r"\bfrom\s+\S*$", re.IGNORECASE)
 _BEFORE_BETWEEN = re.compile(r"\bbetween\s+\S*$", re.IGNORECASE)
-# Codes that news writes stuck to an amount (`USD5bn`, `RMB10m`): digits after them still start a number.
-_ATTACHED_CODES = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "RMB", "CHF", "KZT", "RUB", "INR", "AUD", "CAD", "HKD", "SGD"})
+# Codes that news writes stuck to an amount (`USD5bn`, `RMB10m`, `230USD`) or in lower case (`17 usd`): digits
+# after them still start a number, and money reads them after one.
+ATTACHED_CODES = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "RMB", "CHF", "KZT", "RUB", "INR", "AUD", "CAD", "HKD", "SGD"})
 
 
 class Number(NamedTuple):
@@ -188,10 +192,15 @@ def _separators(language: str) -> tuple[str, str]:
 
 def find_numbers(text: str, language: str = "en") -> list[Number]:
     """Every number of `text` in order, with dash ranges (`2–3 billion`, `1993–2023`) joined into one."""
-    found = _digit_numbers(text, language) + _word_numbers(text)
+    lowered = _lowered(text)
+    found = _digit_numbers(text, language) + _word_numbers(text, lowered)
     if base_language(language) != "en":
         found += _leading_thousands(text, language) + cjk_word_numbers(text, language)
         found = _without_overlaps(found)
+    else:
+        fractions = fraction_magnitudes(text, lowered)
+        if fractions:  # "one and a half million" over its "one", "half a million" over its "a million"
+            found = _without_overlaps(found + fractions)
     found.sort(key=lambda number: number.start)
     return _join_ranges(text, found)
 
@@ -224,6 +233,8 @@ def _comma_grouped(number: Number) -> Number:
 
 def _refused_before(text: str, start: int, before: str) -> bool:
     """True when the character before digits makes them part of something else (`A320`, `x.5`, `第28`)."""
+    if before == "%":  # `a%20b`, `go%2020`: an escape in a web address; `rose %20` (Turkish) a percentage
+        return start >= 2 and not text[start - 2].isspace() and text[start - 2] not in "(["
     if before in _NOT_BEFORE_DIGITS:
         if before == "," and start >= 2 and is_cjk(text[start - 2]):
             return False  # Chinese copy often writes a plain comma with no space: "1亿美元,4000万英镑"
@@ -246,13 +257,10 @@ def _without_overlaps(numbers: list[Number]) -> list[Number]:
 
 def _after_code(text: str, start: int) -> bool:
     """True for digits right after a currency code (`USD5bn`) that is not the end of a longer word."""
-    return text[max(0, start - 3) : start] in _ATTACHED_CODES and (start == 3 or not text[start - 4].isalpha())
+    return text[max(0, start - 3) : start] in ATTACHED_CODES and (start == 3 or not text[start - 4].isalpha())
 
 
-def _word_numbers(text: str) -> list[Number]:
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a few characters lower-case to two: keep positions by not lowering them
-        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+def _word_numbers(text: str, lowered: str) -> list[Number]:
     found: list[Number] = []
     position = 0
     hits = sorted((hit for pattern in _FIRST_WORDS for hit in pattern.finditer(lowered)), key=lambda hit: hit.start())
@@ -272,6 +280,64 @@ def _word_numbers(text: str) -> list[Number]:
             found.append(number)
             position = number.end
     return found
+
+
+# A fraction of a magnitude: `half a million`, `a half-million`, `a quarter of a billion`, `three quarters of a
+# million`, `one and a half million`, `two and a half billion`. Found from each `half` or `quarter` (str.find, in C),
+# then read forward with one pattern and back, over a bounded window, with another.
+_FRACTION_WORDS = {"half": Decimal("0.5"), "quarter": Decimal("0.25"), "quarters": Decimal("0.25")}
+_FRACTION_AFTER = re.compile(
+    r"(?P<part>half|quarters?)(?:[ -]|[ ]of[ ])(?:an?[ ])?(?P<scale>thousand|million|billion|trillion)\b"
+)
+_FRACTION_BEFORE = re.compile(
+    rf"(?:(?<![\w-])(?P<whole>(?:{_WORD})(?:[ -](?:{_WORD}))?)[ ]and[ ])?(?<![\w-])(?P<count>an?|one|three)[ -]$"
+)
+_FRACTION_WINDOW = 40  # characters before `half` searched for "twenty-five and a "
+
+
+def fraction_magnitudes(text: str, lowered: str) -> list[Number]:
+    """Fractions of a magnitude written in words (`half a million`, `two and a half billion`) as Numbers;
+    `lowered` is `text` in lower case, position for position."""
+    found: list[Number] = []
+    for word in ("half", "quarter"):
+        at = lowered.find(word)
+        while at >= 0:
+            number = _fraction_at(text, lowered, at)
+            if number is not None:
+                found.append(number)
+            at = lowered.find(word, at + len(word))
+    return found
+
+
+def _fraction_at(text: str, lowered: str, at: int) -> Number | None:
+    """The fraction of a magnitude whose `half` or `quarter` starts at `at`, or None."""
+    if at and (lowered[at - 1].isalnum() or lowered[at - 1] == "-" and not lowered[max(0, at - 2)].isalpha()):
+        return None  # "behalf", "headquarters"
+    after = _FRACTION_AFTER.match(lowered, at)
+    if after is None:
+        return None
+    part, scale = after.group("part"), after.group("scale")
+    before = _FRACTION_BEFORE.search(lowered, max(0, at - _FRACTION_WINDOW), at)
+    count = before.group("count") if before else None
+    bare_quarter = count is None and part == "quarter" and " of " not in after.group()
+    if (part == "quarters") != (count == "three") or bare_quarter:
+        return None  # "three quarters of", "a quarter of a billion", "quarter of a million"; not "quarter million"
+    whole = parse_words(before.group("whole")) if before and before.group("whole") else Decimal(0)
+    if whole is None:
+        return None
+    fraction = whole + _FRACTION_WORDS[part] * (3 if count == "three" else 1)
+    start = before.start() if before else at
+    factor = MAGNITUDES[scale]
+    return Number(start, after.end(), fraction * factor, precision_of(str(fraction), factor), True,
+                  text[start : after.end()], scale, factor=factor)  # fmt: skip
+
+
+def _lowered(text: str) -> str:
+    """`text` in lower case, position for position (the few characters that lower to two are left as they are)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return lowered
 
 
 def _article_before(lowered: str, start: int) -> int | None:

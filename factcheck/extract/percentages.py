@@ -1,6 +1,7 @@
 """Percentages: `80%`, `80 percent`, `80 per cent`, `10–15%`, and percentage points (`2.5 percentage points`);
 the percent words of other languages (`60 Prozent`, `45 pour cent`, `66 بالمئة`, `36 процентов`), and the
-sign or word before the figure as Turkish writes it (`%45`, `yüzde 45`)."""
+sign or word before the figure as Turkish writes it (`%45`, `yüzde 45`). A `%` and two hex digits inside a web
+address (`2020%20`, `a%2Fb`) is an escape, not a percentage."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ _PERCENT = re.compile(
     r"|بالمئة|بالمائة|في[ ]المئة|في[ ]المائة)(?!\w))",
     re.IGNORECASE,
 )
+_URL_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
 _BEFORE = re.compile(r"(?:%|(?<!\w)yüzde[ ])$", re.IGNORECASE)  # Turkish: %45, yüzde 45
 
 
@@ -26,6 +28,8 @@ def find_percentages(text: str, numbers: list[Number]) -> list[Candidate]:
         if number.suffix or number.magnitude:
             continue
         sign = _PERCENT.match(text, number.end)
+        if sign is not None and _URL_ESCAPE.match(text, sign.end() - 1):
+            continue  # "2020%20more": an escape in a web address (the number finder refuses the one after `%`)
         before = _BEFORE.search(text, max(0, number.start - 6), number.start) if sign is None else None
         if sign is None and before is None:
             continue
