@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import os
 import signal
+import sys
 import traceback
 from pathlib import Path
 
@@ -22,16 +23,36 @@ from factcheck.models import Claim, Report, Severity
 from factcheck.pipeline import run
 from factcheck.project import Project, discover, init as init_project
 from factcheck.progress import progress_bar
-from factcheck.render import render
+from factcheck.render import render, sarif
 from factcheck.render.json import schema as report_schema
-from factcheck.render.text import printable, summary_lines
+from factcheck.render.text import printable, render as text_render, summary_lines
 from factcheck.sources import reader_of
 
 DEFAULT_HTML = Path("reports/report.html")
 
 
+def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        click.echo(f"factcheck, version {__version__}")
+        ctx.exit()
+
+
+class _Command(click.Command):
+    """A command that has -V, --version beside -h, --help, added as click adds its help option: every command
+    has both without declaring them."""
+
+    def get_params(self, ctx: click.Context) -> list[click.Parameter]:
+        version = click.Option(
+            ["-V", "--version"], is_flag=True, expose_value=False, is_eager=True, callback=_show_version,
+            help="Show the version and exit.",
+        )
+        return [*super().get_params(ctx), version]
+
+
 class _Group(click.Group):
     """Shows every FactcheckError as one line on stderr and exits with its code; anything else is a bug (exit 3)."""
+
+    command_class = _Command
 
     def invoke(self, ctx: click.Context):
         try:
@@ -76,13 +97,36 @@ date_option = click.option(
 )
 
 
-@click.group(cls=_Group)
-@click.version_option(__version__, prog_name="factcheck")
+EXIT_CODES = (
+    "\b\nExit codes: 0 done; 1 findings at or above --fail-on (check);\n"
+    "2 usage, input or configuration error; 3 internal error (a bug); 130, 143 interrupted."
+)
+
+
+def _epilog(*examples: str) -> str:
+    """The end of a command's help: examples, one a line as written, and the exit codes."""
+    return "\b\nExamples:\n" + "\n".join(f"  {example}" for example in examples) + "\n\n" + EXIT_CODES
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]}, epilog=_epilog(
+    "factcheck init && factcheck baseline     # start: accept today's findings",
+    "factcheck check                          # in CI: fail on new ones",
+    "factcheck report articles/ -o report.html",
+))
+@click.version_option(__version__, "-V", "--version", prog_name="factcheck")
 def cli() -> None:
-    """Find where articles about one event disagree on figures and names."""
+    """Find where articles about one event disagree on figures and names.
+
+    The commands that read articles read the `paths` of the project's factcheck.toml (found upward) unless
+    given PATHS; -h on any command tells more.
+    """
 
 
-@cli.command()
+@cli.command(epilog=_epilog(
+    "factcheck report                               # reports/report.html",
+    "factcheck report articles/ --format text",
+    "factcheck report --draft articles/quake/mine.md",
+))
 @paths_argument
 @rules_option
 @click.option("--draft", type=click.Path(path_type=Path), help="Your own draft: its findings come first.")
@@ -112,13 +156,13 @@ def report(
         project, paths, rules_dir, quiet, follow_symlinks, draft=draft, stamp=stamped, date=_day(reference_date),
         jobs=jobs,
     )
-    _emit(render(result, fmt), target)
+    _emit(_render(result, fmt, EXIT_OK, target), target)
     if target is not None and str(target) != "-":
         click.echo(f"wrote {target}")
         click.echo("\n".join(summary_lines(result)))
 
 
-@cli.command()
+@cli.command(epilog=_epilog("factcheck claims articles/quake/reuters.md", "factcheck claims --format json > claims.json"))
 @paths_argument
 @rules_option
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True, help="Output format.")
@@ -164,12 +208,17 @@ def _normalised(claim: Claim) -> str:
     return f" = [{interval.low}, {interval.high}] {claim.normalized.unit} at {conversion.rate} ({conversion.rate_source}{when})"
 
 
-@cli.command()
+@cli.command(epilog=_epilog(
+    "factcheck check                              # the config's paths and baseline",
+    "factcheck check articles/ --baseline accepted.json --fail-on error",
+    "factcheck check --format sarif -o factcheck.sarif",
+))
 @paths_argument
 @rules_option
 @click.option(
     "--baseline", "baseline_file", type=click.Path(path_type=Path),
-    help="The baseline of accepted findings, made by `factcheck baseline` (default: the config's baseline).",
+    help="The baseline of accepted findings, made by `factcheck baseline` (default: the config's baseline, else "
+    f"{baselines.DEFAULT_BASELINE} in the project's root).",
 )
 @click.option(
     "--fail-on", type=click.Choice([severity.value for severity in Severity]),
@@ -195,27 +244,36 @@ def check(
     """Compare the findings of PATHS with a baseline of accepted ones; exit 1 when something new appears."""
     project = discover(paths)
     _refuse_output_in_corpus(output, project.sources(paths))
-    baseline_file = project.baseline(baseline_file)
-    if baseline_file is None:
-        raise UsageError("no baseline: pass --baseline FILE, or set `baseline` in factcheck.toml")
+    given = project.baseline(baseline_file)
+    baseline_file = given or project.at_root(baselines.DEFAULT_BASELINE)
+    if given is None and not baseline_file.exists():
+        raise UsageError(
+            f"no baseline: pass --baseline FILE, set `baseline` in factcheck.toml, or write {baseline_file} "
+            "with `factcheck baseline`"
+        )
     accepted = baselines.load(baseline_file)
     result = baselines.judge(
         _run(project, paths, rules_dir, quiet, follow_symlinks, jobs=jobs), accepted, path=project.display(baseline_file),
         fail_on=Severity(project.fail_on(fail_on)),
     )
-    _emit(render(result, fmt), output)
+    code = EXIT_FINDINGS if baselines.failed(result) else EXIT_OK
+    _emit(_render(result, fmt, code, output), output)
     if output is not None and str(output) != "-":
         click.echo(f"wrote {output}")
         click.echo(render(result, "text"), nl=False)
-    ctx.exit(EXIT_FINDINGS if baselines.failed(result) else EXIT_OK)
+    ctx.exit(code)
 
 
-@cli.command()
+@cli.command(epilog=_epilog(
+    "factcheck baseline                 # the config's baseline, else factcheck-baseline.json",
+    "factcheck baseline --update        # after accepting new findings on purpose",
+))
 @paths_argument
 @rules_option
 @click.option(
     "-o", "--output", type=click.Path(path_type=Path),
-    help=f"The baseline file to write (default: the config's baseline, else {baselines.DEFAULT_BASELINE}).",
+    help=f"The baseline file to write (default: the config's baseline, else {baselines.DEFAULT_BASELINE} in the "
+    "project's root).",
 )
 @click.option("--update", is_flag=True, help="Rewrite an existing baseline, keeping the justifications of findings still found.")
 @follow_option
@@ -225,7 +283,7 @@ def baseline(
 ) -> None:
     """Record the findings of PATHS as accepted, in a baseline file for `factcheck check`."""
     project = discover(paths)
-    output = project.baseline(output) or Path(baselines.DEFAULT_BASELINE)
+    output = project.baseline(output) or project.at_root(baselines.DEFAULT_BASELINE)
     _refuse_output_in_corpus(output, project.sources(paths))
     baselines.refuse_overwrite(output, update)
     previous = baselines.load(output) if output.exists() else None
@@ -236,7 +294,7 @@ def baseline(
     click.echo(said, err=str(output) == "-")  # `-o -` puts the baseline itself on standard output
 
 
-@cli.command()
+@cli.command(epilog=_epilog("factcheck schema > report.schema.json", "factcheck schema --baseline"))
 @click.option("--baseline", "of_baseline", is_flag=True, help="The schema of a baseline file instead.")
 def schema(of_baseline: bool) -> None:
     """Print the JSON Schema of the report (`report --format json`, `check --format json`), or of a baseline.
@@ -246,7 +304,7 @@ def schema(of_baseline: bool) -> None:
     click.echo(baselines.schema() if of_baseline else report_schema(), nl=False)
 
 
-@cli.command(name="init")
+@cli.command(name="init", epilog=_epilog("factcheck init", "factcheck init newsroom/ --corpus stories"))
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path), default=Path("."))
 @click.option("--corpus", default="articles", show_default=True, help="The corpus folder, inside FOLDER, for story.toml.")
 def init_command(folder: Path, corpus: str) -> None:
@@ -285,6 +343,20 @@ def _day(moment: dt.datetime | None) -> dt.date | None:
 
 def _stamp() -> str:
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+
+
+def _render(result: Report, fmt: str, exit_code: int, target: Path | None) -> str:
+    """The output: SARIF says the exit code the command ends with; text is coloured for a terminal."""
+    if fmt == "sarif":
+        return sarif.render(result, exit_code=exit_code)
+    if fmt == "text" and (target is None or str(target) == "-") and _colour():
+        return text_render(result, colour=True)
+    return render(result, fmt)
+
+
+def _colour() -> bool:
+    """Colour on a terminal, unless NO_COLOR is set to anything (no-color.org) or the terminal is dumb."""
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
 
 
 def _emit(text: str, target: Path | None) -> None:

@@ -69,6 +69,11 @@ class Project:
         root = self.root.resolve()
         return full.relative_to(root).as_posix() if full.is_relative_to(root) else full.as_posix()
 
+    def at_root(self, relative: Path) -> Path:
+        """A file in the project's root, as a path from the current folder (absolute when not under it)."""
+        full, cwd = self.root / relative, Path.cwd().resolve()
+        return full.relative_to(cwd) if full.is_relative_to(cwd) else full
+
     def sources(self, given: Sequence[Path]) -> list[Path]:
         """The paths to read: those given, else the config's, else `seeds/`."""
         return list(given) or list(self.config.paths) or [DEFAULT_SOURCES]

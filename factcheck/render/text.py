@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+import click
+
 from factcheck.models import BaselineState, Comparison, Finding, Report
 from factcheck.render import register
 
@@ -35,8 +37,9 @@ def summary_lines(report: Report) -> list[str]:
 
 
 @register("text")
-def render(report: Report) -> str:
-    """Counts and findings, one line each, with file:line:column of the first cited claim."""
+def render(report: Report, colour: bool = False) -> str:
+    """Counts and findings, one line each, with file:line:column of the first cited claim; with `colour`, the
+    severities and the verdict of `check` in terminal colours."""
     lines = summary_lines(report)
     for warning in report.warnings:
         lines.append(f"warning: {warning}")
@@ -44,7 +47,18 @@ def render(report: Report) -> str:
         lines += comparison_lines(report, report.baseline)
     else:
         lines += [finding_line(finding) for finding in report.findings]
-    return "".join(printable(line) + "\n" for line in lines)
+    paint = _paint if colour else (lambda line: line)
+    return "".join(paint(printable(line)) + "\n" for line in lines)
+
+
+# Colours go in after `printable`, so no escape sequence of the input's can pass for one of ours.
+_COLOURS = {"error": "red", "warning": "yellow", "info": "cyan", "check failed:": "red", "check passed:": "green"}
+_SEVERITY = re.compile(r"(?<![^ ])(error|warning|info)(?= \[)|^(check failed:|check passed:)")
+
+
+def _paint(line: str) -> str:
+    """The first severity word of a line (`warning [spelling]`), or the verdict of `check`, coloured."""
+    return _SEVERITY.sub(lambda found: click.style(found.group(), fg=_COLOURS[found.group()], bold=True), line, count=1)
 
 
 def finding_line(finding: Finding, note: str = "") -> str:
