@@ -15,7 +15,7 @@ from decimal import Decimal
 from enum import StrEnum
 from functools import cached_property
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, computed_field, model_validator
 
@@ -99,6 +99,14 @@ class Source(Frozen):
         default=None, description="Publication date and time, when the source gives a time (front matter `published`)."
     )
     language: str = "en"
+    language_origin: Literal["given", "detected", "default"] = Field(
+        default="given",
+        description=(
+            "Where `language` came from: 'given' in front matter, story.toml or the page's or document's own "
+            "metadata; 'detected' from the text (lingua); 'default' English, when none was given and the text "
+            "was too short or too mixed to tell."
+        ),
+    )
     role: Role = Role.SOURCE
     encoding: str = "utf-8"
     text: str = Field(default="", description="The original text, as decoded: what every span indexes.")

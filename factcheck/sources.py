@@ -1,4 +1,9 @@
-"""Load sources: files and folders, story manifests, front matter and encodings.
+"""Load sources: files and folders, story manifests, front matter, encodings and languages.
+
+Text and Markdown are read here; HTML pages and Word drafts through `factcheck.formats`, whose extracted
+text becomes the document's text (what spans index). A folder's `.gitignore` and `.factcheckignore`
+patterns (and those of the folders above it, up to its git work tree's root) leave files out of the walk.
+A source that names no language has it detected (`factcheck.language`). `-` reads standard input.
 
 A corpus may hold several stories: each folder with a `story.toml` is one, and
 the files beneath it (down to the next story folder) are its sources. Files
@@ -13,22 +18,35 @@ from __future__ import annotations
 import os
 import re
 import stat
+import sys
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Annotated, NamedTuple
 
+import pathspec
 import yaml
 from charset_normalizer import from_bytes
-from pydantic import ValidationError
+from pydantic import BeforeValidator, ValidationError
 
 from factcheck import tomlfile
 from factcheck.cleaning import clean
 from factcheck.errors import ConfigError, InputError, UsageError
+from factcheck.formats import DOCX_SUFFIXES, HTML_SUFFIXES, Extracted, OwnReport, Skipped
+from factcheck.formats import docx as docx_format
+from factcheck.formats import html as html_format
+from factcheck.language import detect, parse_tag
 from factcheck.manifest import MANIFEST_NAME, Day, DeclaredFact, SourceEntry, SourceMeta, StoryManifest, load_manifest
 from factcheck.models import Document, Role, Source, Story
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+SOURCE_SUFFIXES = frozenset(TEXT_SUFFIXES) | HTML_SUFFIXES | DOCX_SUFFIXES
+STDIN = "-"
+IGNORE_FILES = (".gitignore", ".factcheckignore")  # in this order: a .factcheckignore may re-include (`!name`)
+_MAX_IGNORE_BYTES = 1_000_000
+# A .docx is a zip: its parts may unpack to this many times `max_file_bytes` (pictures included), no more.
+_DOCX_UNPACKED = 5
 # Names that, at the root of a folder given, are the folder's documentation rather than an article.
 _DOCUMENTATION_STEMS = ("README",)
 _DOCUMENTATION_PREFIXES = ("LICENSE", "LICENCE", "CHANGELOG")
@@ -82,7 +100,11 @@ def load(
     warnings: list[str] = []
     stories: dict[Path, LoadedStory] = {}
     base = root.resolve() if root is not None else None
+    if sum(str(given) == STDIN for given in paths) > 1:
+        raise UsageError("standard input (-) can be read only once")
     for given in paths:
+        if str(given) == STDIN:
+            continue  # read once the files are, to join their story
         if not given.exists():
             raise InputError("no such file or folder", path=given)
         given = given.resolve()
@@ -92,6 +114,8 @@ def load(
             loaded = stories.get(story_dir) or _new_story(story_dir, root, default_name=given.name)
             stories[story_dir] = loaded
             _add_documents(loaded, files, root, story_dir, limits, warnings)
+    if any(str(given) == STDIN for given in paths):
+        _add_stdin(stories, limits, warnings)
     if draft is not None:
         _add_draft(stories, draft.resolve(), limits, warnings, base)
     ordered = [stories[key] for key in sorted(stories, key=lambda d: stories[d].story.id)]
@@ -107,6 +131,10 @@ class _Walk:
     warnings: list[str]
     open_folders: set[Path] = field(default_factory=set)  # real paths of the folders being walked: loops
     root: Path | None = None  # what the paths of warnings are relative to (default: the corpus's parent)
+    ignores: list[_Ignore] = field(default_factory=list)  # of the folders above and being walked, outermost first
+
+    def __post_init__(self) -> None:
+        self.ignores = _ignores_above(self.corpus)
 
     def skip(self, path: Path, why: str) -> None:
         self.warnings.append(f"{_relative(path, self.root or self.corpus.parent)}: skipped: {why}")
@@ -142,21 +170,26 @@ def _walk(folder: Path, walk: _Walk) -> Iterator[Path]:
     except OSError as error:
         raise InputError(f"cannot read folder ({error.strerror})", path=folder) from error
     walk.open_folders.add(real)
+    own = _ignores_in(folder, walk)
+    walk.ignores.extend(own)
     at_root = folder == walk.corpus
     for entry in (entry for entry in entries if not entry.name.startswith(".")):
         if at_root and _documentation(entry.name):
             continue
         path = folder / entry.name
+        if _ignored(path, entry.is_dir(), walk.ignores):
+            continue
         if entry.is_symlink():
             yield from _linked(path, walk)
         elif entry.is_dir(follow_symlinks=False):
             yield from _walk(path, walk)
-        elif path.suffix.lower() in TEXT_SUFFIXES:
+        elif path.suffix.lower() in SOURCE_SUFFIXES:
             refusal = _refusal(path)
             if refusal is None:
                 yield path
             else:
                 walk.skip(path, refusal)
+    del walk.ignores[len(walk.ignores) - len(own) :]
     walk.open_folders.discard(real)
 
 
@@ -174,7 +207,7 @@ def _linked(path: Path, walk: _Walk) -> Iterator[Path]:
         elif not inside:
             walk.skip(path, outside)
         return
-    if path.suffix.lower() not in TEXT_SUFFIXES:
+    if path.suffix.lower() not in SOURCE_SUFFIXES:
         return
     if not target.exists():
         walk.skip(path, "a broken symbolic link")
@@ -184,6 +217,64 @@ def _linked(path: Path, walk: _Walk) -> Iterator[Path]:
         yield path
     else:
         walk.skip(path, outside)
+
+
+class _Ignore(NamedTuple):
+    """The patterns of one ignore file, which apply to paths below its folder."""
+
+    folder: Path
+    spec: pathspec.GitIgnoreSpec
+
+
+def _ignores_in(folder: Path, walk: _Walk | None = None) -> list[_Ignore]:
+    """The folder's own ignore files; one that is not a small regular file is skipped, named in the walk's warnings."""
+    found = []
+    for name in IGNORE_FILES:
+        path = folder / name
+        try:
+            data = _small_file(path)
+        except FileNotFoundError:
+            continue  # none there
+        except OSError as error:  # a symbolic link (not followed), or unreadable
+            data, why = None, f"an ignore file not read ({error.strerror})"
+        else:
+            why = "an ignore file that is not a regular file of at most 1 MB"
+        if data is None:
+            if walk is not None:
+                walk.skip(path, why)
+            continue
+        found.append(_Ignore(folder, pathspec.GitIgnoreSpec.from_lines(data.decode("utf-8", "replace").splitlines())))
+    return found
+
+
+def _small_file(path: Path) -> bytes | None:
+    """The bytes of a regular file of at most 1 MB, opened without following a link or blocking; else None."""
+    with open(os.open(path, _OPEN_FLAGS | getattr(os, "O_NOFOLLOW", 0)), "rb") as stream:
+        info = os.fstat(stream.fileno())
+        if not stat.S_ISREG(info.st_mode) or info.st_size > _MAX_IGNORE_BYTES:
+            return None
+        return stream.read(_MAX_IGNORE_BYTES)
+
+
+def _ignores_above(corpus: Path) -> list[_Ignore]:
+    """The ignore files of the folders above `corpus` up to the root of its git work tree (none outside one)."""
+    above = []
+    for folder in corpus.parents:
+        above.append(folder)
+        if (folder / ".git").exists():
+            return [ignore for folder in reversed(above) for ignore in _ignores_in(folder)]
+    return []
+
+
+def _ignored(path: Path, is_dir: bool, ignores: list[_Ignore]) -> bool:
+    """Whether git would ignore `path` under these patterns: the last one that matches decides, and the
+    patterns of a deeper folder come after those of the folders above it."""
+    verdict = None
+    for ignore in ignores:
+        relative = path.relative_to(ignore.folder).as_posix() + ("/" if is_dir else "")
+        include = ignore.spec.check_file(relative).include
+        verdict = include if include is not None else verdict
+    return bool(verdict)
 
 
 _KINDS = {stat.S_IFIFO: "a FIFO", stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device",
@@ -215,21 +306,38 @@ def _pseudo(real: str, device: int) -> bool:
 
 
 def reader_of(target: Path, paths: list[Path]) -> Path | None:
-    """The path among `paths` under which a file written at `target` would be read as a source, else None."""
+    """The path among `paths` under which a file written at `target` would be read as a source, else None.
+
+    What factcheck writes under an HTML name is not read (a report is recognised, JSON or text is no page),
+    and neither is a file that the ignore files leave out.
+    """
     real = Path(os.path.realpath(target))
     for given in paths:
+        if str(given) == STDIN:
+            continue
         folder = Path(os.path.realpath(given))
         inside = folder.is_dir() and real.is_relative_to(folder)
-        if real == folder or (inside and _source_name(real.relative_to(folder))):
+        if real == folder or (inside and _source_name(real.relative_to(folder)) and not _ignored_below(folder, real)):
             return given
     return None
 
 
 def _source_name(relative: Path) -> bool:
-    """True for a path (inside a folder given) that the walk reads: a text suffix, no hidden part, not documentation."""
+    """True for a path (inside a folder given) that the walk reads when factcheck writes it: a text suffix,
+    no hidden part, not documentation."""
     if len(relative.parts) == 1 and _documentation(relative.name):
         return False
     return relative.suffix.lower() in TEXT_SUFFIXES and not any(part.startswith(".") for part in relative.parts)
+
+
+def _ignored_below(folder: Path, path: Path) -> bool:
+    """Whether the ignore files above `folder`, in it and in the folders down to `path` leave `path` out."""
+    ignores = _ignores_above(folder) + _ignores_in(folder)
+    for below in reversed(path.parents[: len(path.relative_to(folder).parts) - 1]):
+        if _ignored(below, True, ignores):
+            return True
+        ignores += _ignores_in(below)
+    return _ignored(path, False, ignores)
 
 
 def _documentation(name: str) -> bool:
@@ -268,8 +376,19 @@ def _listed_files(manifest: StoryManifest, story_dir: Path, manifest_path: Path)
         if not path.is_file():
             line = tomlfile.locate(tomlfile.read_text(manifest_path), ("source", index, "file"))
             raise ConfigError(f"source file {entry.file!r} not found next to the manifest", path=manifest_path, line=line)
-        entries[path] = entry
+        entries[path] = _checked_language(entry, index, manifest_path)
     return entries
+
+
+def _checked_language(entry: SourceEntry, index: int, manifest_path: Path) -> SourceEntry:
+    """The entry with its language tag checked as front matter's is (the manifest checks its language only)."""
+    if "language" not in entry.model_fields_set:
+        return entry
+    try:
+        return entry.model_copy(update={"language": parse_tag(entry.language)})
+    except ValueError as error:
+        line = tomlfile.locate(tomlfile.read_text(manifest_path), ("source", index, "language"))
+        raise ConfigError(f"source[{index}].language: {error}", path=manifest_path, line=line) from None
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -316,24 +435,106 @@ def _add_draft(
         loaded.documents.append(document)
 
 
+def _add_stdin(stories: dict[Path, LoadedStory], limits: _Limits, warnings: list[str]) -> None:
+    """Standard input as one source: of the story the other paths give when they give one, else of a story
+    of its own. An HTML page or a .docx is recognised by its first bytes."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise InputError("there is no standard input to read", path=STDIN)
+    data = _bounded_read(stream, 0, Path(STDIN), STDIN, limits, warnings)
+    if data is None:
+        return
+    if len(stories) == 1:
+        loaded = next(iter(stories.values()))
+    else:
+        loaded = stories.setdefault(Path(STDIN), LoadedStory(Story(id=STDIN, name="standard input")))
+    document = _document(data, Path(STDIN), STDIN, loaded, limits, warnings, _sniffed(data))
+    if document is not None:
+        loaded.documents.append(document)
+        loaded.documents.sort(key=lambda document: document.source.path)
+
+
+def _sniffed(data: bytes) -> str:
+    """The suffix a file with these first bytes would have: .docx (a zip), .html, else .txt."""
+    if data.startswith(b"PK\x03\x04"):
+        return ".docx"
+    head = data[:1024].removeprefix(b"\xef\xbb\xbf").lstrip().lower()
+    return ".html" if head.startswith(b"<") and (b"<html" in head or b"<!doctype html" in head) else ".txt"
+
+
 def _read_document(
     path: Path, display: str, loaded: LoadedStory, limits: _Limits, warnings: list[str], role: Role | None = None
 ) -> Document | None:
     data = _read_bytes(path, display, limits, warnings)
     if data is None:
         return None
+    return _document(data, path, display, loaded, limits, warnings, path.suffix.lower(), role)
+
+
+class _Read(NamedTuple):
+    """A file as read: its text (what spans index), where the body starts, its encoding and its metadata."""
+
+    original: str
+    body_start: int
+    encoding: str
+    meta: dict
+    markdown: bool = False
+
+
+def _document(
+    data: bytes, path: Path, display: str, loaded: LoadedStory, limits: _Limits, warnings: list[str], suffix: str,
+    role: Role | None = None,
+) -> Document | None:
+    """The document of a source's bytes, read as its suffix says; None, with a warning, when not read."""
+    try:
+        read = _read_as(suffix, data, path, display, limits, warnings)
+    except OwnReport:
+        return None  # a report written into the corpus folder is not news
+    except Skipped as why:
+        warnings.append(f"{display}: skipped: {why}")
+        return None
+    entry = loaded.entries.get(path)
+    original, start = read.original, read.body_start
+    source = _source(path, display, loaded.story.id, original, start, read.encoding, read.meta, entry, role)
+    text, offsets = clean(read.original, read.body_start, markdown=read.markdown)
+    return Document(source=source, original=read.original, text=text, offsets=offsets)
+
+
+def _read_as(suffix: str, data: bytes, path: Path, display: str, limits: _Limits, warnings: list[str]) -> _Read:
+    """A .docx through python-docx, an HTML page through trafilatura (their text and metadata), else text
+    and its front matter."""
+    if suffix in DOCX_SUFFIXES:
+        found = docx_format.read(data, _DOCX_UNPACKED * limits.max_file_bytes)
+        return _Read(found.text, 0, "utf-8", _found_meta(found, display, warnings))
     decoded = decode_file(data)
     if decoded is None:
-        warnings.append(f"{display}: skipped: binary or undecodable file")
-        return None
+        raise Skipped("binary or undecodable file")
     if decoded.replaced:
         warnings.append(decoded.warning(display))
-    original, encoding = decoded.text, decoded.encoding
-    meta, body_start = front_matter(original, path)
-    entry = loaded.entries.get(path)
-    source = _source(path, display, loaded.story.id, original, body_start, encoding, meta, entry, role)
-    text, offsets = clean(original, body_start, markdown=path.suffix.lower() in {".md", ".markdown"})
-    return Document(source=source, original=original, text=text, offsets=offsets)
+    if suffix in HTML_SUFFIXES:
+        found = html_format.read(decoded.text)
+        return _Read(found.text, 0, decoded.encoding, _found_meta(found, display, warnings))
+    meta, body_start = front_matter(decoded.text, path)
+    return _Read(decoded.text, body_start, decoded.encoding, meta, markdown=suffix in {".md", ".markdown"})
+
+
+def _found_meta(found: Extracted, display: str, warnings: list[str]) -> dict:
+    """A page's or a document's metadata as front matter would give it; a value front matter would refuse
+    (a `lang` that is no language tag, a date that is none) is left out with a warning, not an error: the
+    page was written by its site, not by the user."""
+    kept = {}
+    for key, value in found.meta.items():
+        try:
+            FrontMatter.model_validate({key: value})
+        except ValidationError as error:
+            warnings.append(f"{display}: {key} {value!r} of the file's metadata not used: {_problem(error)}")
+        else:
+            kept[key] = value
+    return FrontMatter.model_validate(kept).model_dump(exclude_unset=True, exclude_none=True)
+
+
+def _problem(error: ValidationError) -> str:
+    return tomlfile.describe({**error.errors()[0], "loc": ()})
 
 
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)  # nothing can block
@@ -519,10 +720,19 @@ def _looks_binary(text: str) -> bool:
     return controls > max(8, len(text) // 100)
 
 
+def _language_tag(value: object) -> object:
+    """A BCP 47 tag that CLDR knows, in its canonical form; anything else a ValueError (an input error)."""
+    return parse_tag(value) if isinstance(value, str) else value
+
+
+LanguageTag = Annotated[str, BeforeValidator(_language_tag)]
+
+
 class FrontMatter(SourceMeta):
     """A source's own metadata, at the top of its file; `date` is another name for `published`."""
 
     date: Day | None = None
+    language: LanguageTag = "en"
 
 
 def front_matter(original: str, path: Path) -> tuple[dict, int]:
@@ -590,7 +800,6 @@ def _source(
 ) -> Source:
     fields = {
         "title": _default_title(original[body_start:], path),
-        "language": "en",
         "role": Role.SOURCE,
     }
     fields.update({key: value for key, value in meta.items() if key != "date"})
@@ -600,7 +809,17 @@ def _source(
         fields.update(entry.model_dump(exclude={"file"}, exclude_none=True, exclude_unset=True))
     if role is not None:
         fields["role"] = role
+    if "language" not in fields:
+        fields.update(_language_of(original[body_start:]))
     return Source(id=_source_id(display), story=story_id, path=display, encoding=encoding, text=original, **fields)
+
+
+def _language_of(body: str) -> dict:
+    """The language of a source that gives none: detected, else English by default (both recorded so)."""
+    detected = detect(body)
+    if detected is None:
+        return {"language": "en", "language_origin": "default"}
+    return {"language": detected, "language_origin": "detected"}
 
 
 def _source_id(display: str) -> str:

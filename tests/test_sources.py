@@ -1,4 +1,5 @@
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -153,3 +154,114 @@ def test_total_over_the_limit_is_an_input_error(tmp_path):
         (tmp_path / f"{name}.txt").write_text("x" * 600)
     with pytest.raises(InputError, match="add up to more than"):
         load([tmp_path], max_total_bytes=1000)
+
+
+def _story_of(tmp_path, files: dict[str, str]):
+    story = tmp_path / "story"
+    for name, text in files.items():
+        (story / name).parent.mkdir(parents=True, exist_ok=True)
+        (story / name).write_text(text)
+    return story
+
+
+def _paths_read(corpus):
+    return [d.source.path for story in corpus.stories for d in story.documents]
+
+
+def test_gitignore_and_factcheckignore_patterns_leave_files_out_of_a_walk(tmp_path):
+    story = _story_of(tmp_path, {
+        ".gitignore": "*.md\n/notes/\n",
+        ".factcheckignore": "!keep.md\nold-*.txt\n",
+        "a.txt": "Japan pledged $3 billion.\n",
+        "old-a.txt": "Japan pledged $4 billion.\n",
+        "keep.md": "Japan pledged $5 billion.\n",
+        "scratch.md": "Japan pledged $6 billion.\n",
+        "notes/n.txt": "Japan pledged $7 billion.\n",
+        "sub/.gitignore": "b.txt\n",
+        "sub/b.txt": "Japan pledged $8 billion.\n",
+        "sub/c.txt": "Japan pledged $9 billion.\n",
+        "sub/notes/d.txt": "Japan pledged $10 billion.\n",  # `/notes/` is anchored to the story folder
+    })
+    corpus = load([story])
+    assert _paths_read(corpus) == ["story/a.txt", "story/keep.md", "story/sub/c.txt", "story/sub/notes/d.txt"]
+    assert corpus.warnings == []
+    assert load([story / "old-a.txt"]).stories[0].documents  # a file given by name is read, ignored or not
+
+
+def test_the_gitignore_of_the_repository_above_the_corpus_counts_but_not_one_outside_it(tmp_path):
+    (tmp_path / ".gitignore").write_text("drafts/\n")
+    repository = tmp_path / "repo"
+    (repository / ".git").mkdir(parents=True)
+    (repository / ".gitignore").write_text("*.tmp.txt\n")
+    story = repository / "story"
+    for name in ("a.txt", "b.tmp.txt", "drafts/c.txt"):
+        (story / name).parent.mkdir(parents=True, exist_ok=True)
+        (story / name).write_text("Japan pledged $3 billion.\n")
+    assert _paths_read(load([story])) == ["story/a.txt", "story/drafts/c.txt"]
+
+
+def test_an_ignored_file_may_be_written_in_the_corpus(tmp_path):
+    from factcheck.sources import reader_of
+
+    story = _story_of(tmp_path, {".factcheckignore": "out/\n", "a.txt": "Japan pledged $3 billion.\n"})
+    assert reader_of(story / "out" / "claims.txt", [story]) is None
+    assert reader_of(story / "claims.txt", [story]) == story
+
+
+def test_an_ignore_file_that_is_a_fifo_is_not_opened(tmp_path):
+    import os
+
+    story = _story_of(tmp_path, {"a.txt": "Japan pledged $3 billion.\n"})
+    os.mkfifo(story / ".gitignore")
+    corpus = load([story])
+    assert _paths_read(corpus) == ["story/a.txt"]
+    assert corpus.warnings == ["story/.gitignore: skipped: an ignore file that is not a regular file of at most 1 MB"]
+
+
+def test_standard_input_is_one_source_of_a_story_of_its_own(tmp_path):
+    from click.testing import CliRunner
+
+    from factcheck.cli import cli
+
+    text = (SEEDS / "000_2a72b3ee8e917de2.txt").read_text(encoding="utf-8")
+    result = CliRunner().invoke(cli, ["claims", "-", "--format", "json", "-q"], input=text.encode())
+    assert result.exit_code == 0, result.output
+    claims = __import__("json").loads(result.output)
+    assert claims and {claim["source"] for claim in claims} == {"-"}
+    twice = CliRunner().invoke(cli, ["claims", "-", "-"], input=b"x")
+    assert twice.exit_code == 2 and "standard input (-) can be read only once" in twice.output
+
+
+def test_standard_input_that_is_an_html_page_is_read_as_one(monkeypatch):
+    import io
+    import sys
+
+    from tests.test_formats import page
+
+    markup = page(["Japan is prepared to invest about 3 trillion yen in projects across Central Asia."] * 2)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(markup.encode())))
+    (story,) = load([Path("-")]).stories
+    (document,) = story.documents
+    assert (story.story.id, document.source.path, document.source.outlet) == ("-", "-", "Example Times")
+    assert document.original.startswith("Japan is prepared")
+
+
+def test_standard_input_over_the_size_limit_is_skipped(monkeypatch):
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"x" * 2000)))
+    corpus = load([Path("-")], max_file_bytes=1000)
+    assert corpus.stories == []
+    assert corpus.warnings == ["-: skipped: more than 1000 bytes is over the limit of 1000 (settings.max_file_bytes)"]
+
+
+def test_standard_input_joins_the_one_story_the_other_paths_give(monkeypatch):
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Japan will invest about $20 billion in Central Asia.\n")))
+    (story,) = load([Path("-"), SEEDS]).stories
+    assert story.story.id == "seeds"
+    assert [d.source.path for d in story.documents][:2] == ["-", "seeds/000_2a72b3ee8e917de2.txt"]
+    assert len(story.documents) == 6
