@@ -111,3 +111,11 @@ def test_clustering_stays_near_linear():
     elapsed = time.perf_counter() - start
     assert len(assigned) == len(names)
     assert elapsed < 10, f"{len(names)} names took {elapsed:.1f} s"
+
+
+def test_a_latin_name_written_against_chinese_text_is_a_word_of_its_own():
+    from factcheck.normalize.folding import tokens
+
+    assert [t.text for t in tokens("VMware股價上揚3.17%")] == ["VMware", "股價上揚", "3.17"]
+    assert [t.text for t in tokens("博通(Broadcom)收购VMware")] == ["博通", "Broadcom", "收购", "VMware"]
+    assert [t.text for t in tokens("トヨタ自動車")] == ["トヨタ自動車"]

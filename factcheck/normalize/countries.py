@@ -144,8 +144,26 @@ def _every_name() -> frozenset[tuple[str, ...]]:
 
 
 def country_name(text: str) -> bool:
-    """True when CLDR writes `text` for a country in one of the news languages (`Japón`, `Japão`, `Japon`)."""
-    return word_key(text) in _every_name()
+    """True when CLDR writes `text` for a country in one of the news languages (`Japón`, `Japão`, `Japon`),
+    or a form of such a name with an ending of its language: the German genitive `Indonesiens`, the French
+    `Indonésiens` of `Indonésie`."""
+    words = word_key(text)
+    if words in _every_name():
+        return True
+    *head, last = words or ("",)
+    return any(
+        tuple(head) + (last[:cut],) in _stems() for cut in range(len(last) - _LONGEST_ENDING, len(last) + 1) if cut >= _SHORTEST_NAME - 1
+    )
+
+
+_LONGEST_ENDING = 3  # letters a name's form may add after all but its last letter: -s, -ns, -ens
+_SHORTEST_NAME = 5  # a shorter name (`Irak`, `Mali`) is matched only as written
+
+
+@lru_cache(maxsize=1)
+def _stems() -> frozenset[tuple[str, ...]]:
+    """Every country name abroad less its last letter (`indonesie` of `Indonesien`), for forms with an ending."""
+    return frozenset((*name[:-1], name[-1][:-1]) for name in _every_name() if name and len(name[-1]) >= _SHORTEST_NAME)
 
 
 def _derived(name: str) -> set[str]:

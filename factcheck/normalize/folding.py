@@ -17,6 +17,11 @@ _NOT_WORD = re.compile(r"[^a-z0-9]+")
 # `d'Ivoire`), dotted abbreviations with their last dot (`U.S.`); hyphens and dashes separate words (`Kassym-Jomart`), and `+` is a word of its own.
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_](?:[\w&.'’]*[^\W_])?|\+")
 _POSSESSIVE = re.compile(r"['’]s$")
+# Chinese and Japanese write names against the next word with no space: `VMware股價上揚` is two words.
+_UNSPACED = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af"
+_MIXED = re.compile(rf"[{_UNSPACED}]")
+_CJK_ONLY = re.compile(rf"[{_UNSPACED}]+")
+_SCRIPT_RUN = re.compile(rf"[{_UNSPACED}]+|[^{_UNSPACED}]*[^\W_{_UNSPACED}]")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;•▪●■\n])[\s\"'“”‘’(\[*#>-]*$")
 
 
@@ -57,13 +62,25 @@ class Token:
 def tokens(text: str) -> list[Token]:
     """The words of `text`, a possessive `'s` left out of their spans; `folded` has no spaces (`Alem.ai` -> `alemai`)."""
     found = []
-    for match in _TOKEN.finditer(text):
-        start, word = match.start(), match.group()
+    for start, word in _words(text):
         word = _POSSESSIVE.sub("", word) if len(word) > 3 else word
         capital = word[0].isupper() or word == "+"
         opens = _SENTENCE_END.search(text, max(0, start - 12), start) is not None
         found.append(Token(start, start + len(word), word, compact(word), capital, opens))
     return found
+
+
+def _words(text: str):
+    """(start, word) of each word; a word mixing CJK with other letters is split where the script changes."""
+    for match in _TOKEN.finditer(text):
+        start, word = match.start(), match.group()
+        if word.isascii() or not _MIXED.search(word) or _CJK_ONLY.fullmatch(word):
+            yield start, word
+            continue
+        for run in _SCRIPT_RUN.finditer(word):
+            piece = run.group().lstrip("&.'’")
+            if piece:
+                yield start + run.end() - len(piece), piece
 
 
 @lru_cache(maxsize=1 << 16)
