@@ -1,7 +1,10 @@
 """The conventions of the linters people know: -h and -V on every command, help with examples and exit codes,
-`check` finding its baseline by itself, colour on a terminal only and never with NO_COLOR."""
+`check` finding its baseline by itself, colour on a terminal only and never with NO_COLOR, shell completion."""
 
+import os
 import shutil
+import subprocess
+import sys
 
 import pytest
 from click.testing import CliRunner
@@ -58,3 +61,13 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(monkeypatch, seeds_re
     monkeypatch.setenv("NO_COLOR", "")
     monkeypatch.setenv("TERM", "dumb")
     assert not cli_module._colour()
+
+
+def test_shell_completion_offers_commands_and_choices():
+    def complete(words: str, index: int) -> list[str]:
+        env = {**os.environ, "COMP_WORDS": words, "COMP_CWORD": str(index), "_FACTCHECK_COMPLETE": "bash_complete"}
+        result = subprocess.run([sys.executable, "-m", "factcheck"], env=env, capture_output=True, text=True, check=True)
+        return result.stdout.split()
+
+    assert "plain,check" in complete("factcheck ch", 1)
+    assert complete("factcheck check --fail-on ", 3) == ["plain,error", "plain,warning", "plain,info"]
