@@ -10,18 +10,19 @@ Assessment`) are not names, though authority names in them are.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from factcheck import units
 from factcheck.normalize.authority import Authority, Entry
-from factcheck.normalize.folding import Token, tokens
+from factcheck.normalize.folding import Token, tokens, word_key
 
 # Between the words of one name: spaces on one line, quotes, dashes, or nothing (`CA+JAD`).
 _JOINABLE = re.compile(r"[ \t\u00a0\u2009\u202f]*[\"'“”‘’«»]?[ \t\u00a0\u2009\u202f]*[-‐‑–—/]?[ \t\u00a0\u2009\u202f]*")
 # Between the words of a name candidate: one space, or one hyphen (`Kassym-Jomart`).
 _NAME_GAP = re.compile(r"[ \u00a0]|[-‐‑]")
 
+KNOWN_SOURCES = 2  # sources that write a name alone before it is known to the story
 CONNECTORS = frozenset("of for de del da di van von der al bin ibn la le du".split())
 TITLES = frozenset(
     """president prime minister premier chancellor king queen prince princess emperor sheikh mr mrs ms dr prof
@@ -75,6 +76,34 @@ def find_names(text: str, authority: Authority, vocabulary: Vocabulary) -> list[
                 taken[i : last + 1] = [True] * (last + 1 - i)
     found += _candidates(text, words, taken, vocabulary)
     return sorted(found, key=lambda item: item.start)
+
+
+def without_descriptors(located: Sequence[tuple[str, Found]]) -> list[tuple[str, Found]]:
+    """(source, name) pairs, a descriptor in front of a name the story knows dropped from each name candidate.
+
+    `Kandidatenpaar Prabowo-Gibran`, `Herr Prabowo Subianto`, `Jakarta Gov Anies Baswedan`: no title list
+    of every language names these, but the story does: the rest is a name of two or more words that other
+    sources write alone, and the words in front are never a name alone anywhere in it. A one-word rest is
+    left (`Joko Widodo` is not `Widodo` with a descriptor).
+    """
+    alone: dict[tuple[str, ...], set[str]] = {}
+    for source, found in located:
+        if found.entry is None:
+            alone.setdefault(word_key(found.text), set()).add(source)
+    return [(source, _trimmed(found, alone)) for source, found in located]
+
+
+def _trimmed(found: Found, alone: dict[tuple[str, ...], set[str]]) -> Found:
+    if found.entry is not None:
+        return found
+    words = tokens(found.text)
+    keys = [word.folded for word in words]
+    for cut in range(1, len(words) - 1):
+        rest, front = tuple(keys[cut:]), tuple(keys[:cut])
+        if len(alone.get(rest, ())) >= KNOWN_SOURCES and front not in alone:
+            start = words[cut].start
+            return Found(found.start + start, found.end, found.text[start:], None)
+    return found
 
 
 def vocabulary(texts: Iterable[str]) -> Vocabulary:

@@ -24,7 +24,7 @@ from factcheck.normalize.countries import country_rules, with_country_names
 from factcheck.normalize.clusters import ORGANISATION_WORDS, PLACE_WORDS, Assignment, cluster
 from factcheck.normalize.folding import slug, word_key
 from factcheck.normalize.mentions import Found as Located
-from factcheck.normalize.mentions import find_names, vocabulary
+from factcheck.normalize.mentions import find_names, vocabulary, without_descriptors
 
 __all__ = ["EntityRule", "Names", "resolve_names"]
 
@@ -55,7 +55,9 @@ def resolve_names(documents: Sequence[Document], claims: Sequence[Claim], rules:
     """Entities of the story's documents, and the claims with `context.entities` set."""
     authority = _authority(tuple(rule.model_dump_json() for rule in rules))
     words = vocabulary(document.text for document in documents)
-    located = [(document, found) for document in documents for found in find_names(document.text, authority, words)]
+    found_by_source = [(document.source.id, found) for document in documents for found in find_names(document.text, authority, words)]
+    by_id = {document.source.id: document for document in documents}
+    located = [(by_id[source], found) for source, found in without_descriptors(found_by_source)]
     assignments = cluster(sorted({_written(found.text) for _, found in located if found.entry is None}), authority)
     segments = {document.source.id: segment(document.text) for document in documents}
     mentions = [_resolve(document, found, assignments, segments[document.source.id]) for document, found in located]
