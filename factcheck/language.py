@@ -9,7 +9,7 @@ describes (their months, currencies and number formats are what extraction reads
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from babel import Locale, UnknownLocaleError
 
@@ -75,7 +75,11 @@ def detect(text: str) -> str | None:
 
     The same text always gives the same answer: lingua's models are fixed, and so are its settings here.
     """
-    sample = text[:_SAMPLE]
+    return _detect_sample(text[:_SAMPLE])
+
+
+@lru_cache(maxsize=256)  # the same text read again (a corpus loaded by several commands in one process) costs nothing
+def _detect_sample(sample: str) -> str | None:
     found = _detector(short=len(sample.strip()) < _SHORT).detect_language_of(sample)
     return None if found is None else found.iso_code_639_1.name.lower()
 
