@@ -13,6 +13,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 from factcheck import units
 from factcheck.normalize.authority import Authority, Entry
 from factcheck.normalize.folding import Token, tokens, word_key
@@ -201,11 +204,27 @@ def _title(token: Token) -> bool:
 
 
 def _opener(token: Token, vocabulary: Vocabulary) -> bool:
-    """A function word, or a word that opens a sentence and that the corpus never capitalises elsewhere."""
+    """A function word, or a word that opens a sentence and that the corpus never capitalises elsewhere.
+
+    A word the corpus never writes in lower case either, and one letter off a word it capitalises inside
+    sentences, is a name misspelt at the head of its sentence (`Probowo, who is Joko's defence minister`).
+    """
     word = token.folded
     if word in FUNCTION_WORDS:
         return True
-    return token.opens_sentence and (word in vocabulary.lower or word not in vocabulary.capitalised_inside)
+    if not token.opens_sentence or word in vocabulary.capitalised_inside:
+        return False
+    return word in vocabulary.lower or not _misspelt_name(word, vocabulary)
+
+
+SHORTEST_MISSPELT = 4  # letters: `Anis` of `Anies` is one; a shorter word is too often another word
+
+
+def _misspelt_name(word: str, vocabulary: Vocabulary) -> bool:
+    if len(word) < SHORTEST_MISSPELT:
+        return False
+    found = process.extractOne(word, vocabulary.capitalised_inside, scorer=OSA.distance, score_cutoff=1)
+    return found is not None
 
 
 def _is_name(run: list[Token], vocabulary: Vocabulary) -> bool:
