@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -53,6 +53,7 @@ class Vocabulary:
 
     lower: frozenset[str]
     capitalised_inside: frozenset[str]
+    by_length: dict[int, tuple[str, ...]] = field(default_factory=dict, compare=False)  # capitalised_inside, by length
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,10 @@ def vocabulary(texts: Iterable[str]) -> Vocabulary:
                 lower.add(token.folded)
             elif token.capital and not token.opens_sentence:
                 inside.add(token.folded)
-    return Vocabulary(frozenset(lower), frozenset(inside))
+    by_length: dict[int, list[str]] = {}
+    for word in sorted(inside):
+        by_length.setdefault(len(word), []).append(word)
+    return Vocabulary(frozenset(lower), frozenset(inside), {size: tuple(words) for size, words in by_length.items()})
 
 
 def _authority_at(text: str, words: list[Token], i: int, authority: Authority) -> tuple[Entry, int] | None:
@@ -223,8 +227,9 @@ SHORTEST_MISSPELT = 4  # letters: `Anis` of `Anies` is one; a shorter word is to
 def _misspelt_name(word: str, vocabulary: Vocabulary) -> bool:
     if len(word) < SHORTEST_MISSPELT:
         return False
-    found = process.extractOne(word, vocabulary.capitalised_inside, scorer=OSA.distance, score_cutoff=1)
-    return found is not None
+    # One edit changes the length by one at most: only those words are compared (an archive has tens of thousands).
+    near = [known for size in (len(word) - 1, len(word), len(word) + 1) for known in vocabulary.by_length.get(size, ())]
+    return process.extractOne(word, near, scorer=OSA.distance, score_cutoff=1) is not None
 
 
 def _is_name(run: list[Token], vocabulary: Vocabulary) -> bool:
