@@ -63,13 +63,16 @@ def test_adversarial_runs_take_linear_time(rules):
 
 
 # The forms of issue 18, each a pattern of its own: URL escapes, `pounds`, shouted codes, prefixed dollars, signs
-# and codes after the amount, magnitudes around the code, fractions of a magnitude.
+# and codes after the amount, magnitudes around the code, fractions of a magnitude, negative figures, temperatures,
+# units as hyphenated adjectives, dozens, fractions in words, `mil` and `MM`.
 _BREADTH = st.sampled_from(
     [
         "%20", "%2F", "%", "a%20b", "2020%20", "pounds", " of ", "weighed", "sterling", "cost", "ALL", "TOP", "CUP",
         "PEOPLE", "AUD$", "CAN$", "NZ$", "HK$", "XYZ$", "USD$", "usd", "eur", "USD", "MEUR", "MUSD", "kEUR", "MM",
         " million", "€", "$", "£", "half", "a", "quarter", "quarters", "three", "one", "and", "of", "twenty-five",
-        "behalf", "-", " ", "  ", "1", "5", "12", "300", "2.5", "4,000", ".", "\n",
+        "behalf", "-", " ", "  ", "1", "5", "12", "300", "2.5", "4,000", ".", "\n", "\u2212", "minus ", "(", "°C",
+        "°", "C", "F", " celsius", " degrees", " deg", "-inch", "-acre", "-m", "seven", "dozen", "dozens", "half a ",
+        "thirds", "fifths", "mil", "MM", "mm",
     ]
 )  # fmt: skip
 
@@ -89,7 +92,9 @@ def test_the_new_forms_keep_spans_exact_and_readings_apart(text, rules):
 _BREADTH_RUNS = [
     "a%20", "%20", "1%2F", "5 pounds of ", "7 pounds ", "ALL 1 ", "1 TOP ", "AUD$1 ", "XYZ$", "CAN$", "1 usd ",
     "1USD", "1 USD million ", "1 MEUR ", "2 € ", "1 $", "half a million ", "one and a half million ",
-    "a quarter of a ", "three quarters of a billion ", "half ", "and a half ", "twenty-five and ",
+    "a quarter of a ", "three quarters of a billion ", "half ", "and a half ", "twenty-five and ", "-1 ", " -1", "-",
+    "minus 1 ", "minus ", "(-1%) ", "1 degrees C ", "1C ", "-1 °C ", "1-inch ", "1-", "seven-mile ", "a dozen ",
+    "dozen ", "half a dozen ", "two thirds ", "two-", "5mil ", "$3MM ",
 ]  # fmt: skip
 
 

@@ -250,20 +250,23 @@ def find_money(
     `sentences(position)` gives the sentence around a position: a country named there settles `som` or `$`.
     """
     found = []
-    before, ends = _before_pattern(language), _before_ends(language)
+    before, ends, after = _before_pattern(language), _before_ends(language), _after_pattern(language)
     for number in numbers:
         if number.suffix and number.suffix.upper() not in ATTACHED_CODES:
             continue  # `230USD` is money; `2KR`, `5G` are not
-        sentence = sentences(number.start)
         near = text[max(0, number.start - 3) : number.start]
         prefix = None if ends.isdisjoint(near) else before.search(text, max(0, number.start - 6), number.start)
+        written_after = after.match(text, number.end)
+        if prefix is None and written_after is None:
+            continue  # most numbers: no currency before or after, and no sentence to cut out
+        sentence = sentences(number.start)
         currency, start, end = None, number.start, number.end
         if prefix is not None:
             currency, start = _by_prefix(text, prefix, dollar, language, sentence, number), prefix.start()
             if currency is None and prefix.group("dollar"):  # "XYZ$50": letters that name no dollar
                 currency, start = _dollar(dollar, sentence, "'$'"), prefix.end("dollar")
         if currency is None:
-            currency, end = _by_suffix(text, number, dollar, language, sentence)
+            currency, end = _by_suffix(text, number, written_after, dollar, language, sentence)
         if currency is not None:
             found.append(_candidate(number, currency, start, end))
     return found
@@ -313,8 +316,10 @@ def _dollar(dollar: str, sentence: str, written: str) -> _Currency:
     return _Currency(dollar, (f"{written} read as {dollar}",))
 
 
-def _by_suffix(text: str, number: Number, dollar: str, language: str, sentence: str) -> tuple[_Currency | None, int]:
-    found = _after_pattern(language).match(text, number.end)
+def _by_suffix(
+    text: str, number: Number, found: re.Match[str] | None, dollar: str, language: str, sentence: str
+) -> tuple[_Currency | None, int]:
+    """The currency written after an amount (`found`, the match of `_after_pattern` there), and where it ends."""
     if found is None or (found.groupdict().get("stop") and number.magnitude is None):
         return None, number.end  # "5. Euro ist…": a full stop after a bare number ends its sentence
     if found.group("code"):

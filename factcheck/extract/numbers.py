@@ -38,6 +38,7 @@ MAGNITUDES = {
     "mio": Decimal(10) ** 6,
     "m": Decimal(10) ** 6,
     "mm": Decimal(10) ** 6,  # finance writes `$3MM`, `45 MMUSD`
+    "mil": Decimal(10) ** 6,  # `$5mil`: English only (Spanish and Portuguese `mil` is a thousand)
     "billion": Decimal(10) ** 9,
     "bn": Decimal(10) ** 9,
     "bln": Decimal(10) ** 9,
@@ -124,7 +125,8 @@ def _digits_pattern(language: str) -> re.Pattern[str]:
 
 
 _ENGLISH_MAGNITUDE = (
-    rf"(?:[ ]?(?P<magnitude>(?i:{_SPACED_MAGNITUDES}))\b|(?P<compact>[kmbKMB])\b(?!\.\w)|(?P<suffix>[^\W\d_]+)\b)?"
+    rf"(?:[ ]?(?P<magnitude>(?i:{_SPACED_MAGNITUDES}))\b|(?P<compact>[kmbKMB]|MM|mil)\b(?!\.\w)"
+    rf"|(?P<suffix>[^\W\d_]+)\b)?"
 )
 _CJK_CLASS = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af"
 _LETTER_NOT_CJK = rf"(?:(?![{_CJK_CLASS}])[^\W\d_])"
@@ -141,7 +143,7 @@ def _locale_magnitude(language: str, decimal: str) -> str:
     chain = rf"(?P<chain>(?:\d+(?:{re.escape(decimal)}\d+)?(?:{cjk})?){{0,2}})"
     return (
         rf"(?:[ ]?(?P<magnitude>(?i:{spaced_words}))(?!{_LETTER_NOT_CJK}|-)(?:[ ](?P<rest>\d{{1,3}})(?![\d]|[.,]\d))?"
-        rf"|(?P<cjk>{cjk}){chain}|(?P<compact>[kmbKMB])\b(?!\.\w)|(?P<suffix>{_LETTER_NOT_CJK}+)\b)?"
+        rf"|(?P<cjk>{cjk}){chain}|(?P<compact>[kmbKMB]|MM|mil)\b(?!\.\w)|(?P<suffix>{_LETTER_NOT_CJK}+)\b)?"
     )
 
 
@@ -198,11 +200,53 @@ def find_numbers(text: str, language: str = "en") -> list[Number]:
         found += _leading_thousands(text, language) + cjk_word_numbers(text, language)
         found = _without_overlaps(found)
     else:
-        fractions = fraction_magnitudes(text, lowered)
+        fractions = fraction_magnitudes(text, lowered) + dozens(text, lowered)
         if fractions:  # "one and a half million" over its "one", "half a million" over its "a million"
             found = _without_overlaps(found + fractions)
+        minus = _after_minus(lowered)
+        found = [_signed(text, n) if text[n.start - 1 : n.start] in _SIGNS or n.start in minus else n for n in found]
     found.sort(key=lambda number: number.start)
     return _join_ranges(text, found)
+
+
+_SIGNS = frozenset("-\u2212")  # hyphen-minus and the minus sign
+_BEFORE_SIGN = frozenset(" \n\t([/")
+
+
+def _after_minus(lowered: str) -> set[int]:
+    """The positions right after each `minus ` (found with str.find, in C: a pattern would try every `m`)."""
+    found: set[int] = set()
+    at = lowered.find("minus ")
+    while at >= 0:
+        found.add(at + 6)
+        at = lowered.find("minus ", at + 6)
+    return found
+
+
+def _signed(text: str, number: Number) -> Number:
+    """The number with the sign written before it (`-7 °C`, `−4%`, `minus 7`), which the span then covers.
+
+    A `-` is a sign only after a space, a bracket or the text start, and not after a space that follows a
+    figure (`5 -7` is a range written loosely); the signed digits are no plain integer, so no year or day.
+    """
+    start = number.start
+    if start >= 6 and text[start - 1] == " " and text[start - 6 : start - 1].lower() == "minus":
+        if start == 6 or not text[start - 7].isalnum():
+            return _negative(number, start - 6, text[start - 6 : start])
+        return number
+    if not start or text[start - 1] not in _SIGNS or number.words:
+        return number
+    before = text[start - 2] if start >= 2 else " "
+    loose_range = before == " " and start >= 3 and (text[start - 3].isdigit() or text[start - 3] in _SIGNS)
+    if before not in _BEFORE_SIGN or loose_range:
+        return number
+    return _negative(number, start - 1, text[start - 1])
+
+
+def _negative(number: Number, start: int, sign: str) -> Number:
+    high = number.high
+    negative_high = high._replace(value=-high.value) if high is not None else None
+    return number._replace(start=start, value=-number.value, digits=sign + number.digits, high=negative_high)
 
 
 def _digit_numbers(text: str, language: str) -> list[Number]:
@@ -273,8 +317,8 @@ def _word_numbers(text: str, lowered: str) -> list[Number]:
             if start is None:
                 continue
         run = _WORD_RUN.match(text, start)
-        if run is None:
-            continue
+        if run is None or _DENOMINATORS.match(lowered, run.end()):
+            continue  # "two thirds of voters" is a share, not two
         number = _from_words(start, run.end(), run.group("words"))
         if number is not None:
             found.append(number)
@@ -330,6 +374,30 @@ def _fraction_at(text: str, lowered: str, at: int) -> Number | None:
     factor = MAGNITUDES[scale]
     return Number(start, after.end(), fraction * factor, precision_of(str(fraction), factor), True,
                   text[start : after.end()], scale, factor=factor)  # fmt: skip
+
+
+_DOZEN_BEFORE = re.compile(rf"(?<![\w-])(?P<count>half[ ]an?|an?[ ]half|an?|{_WORD})[ -]$")
+# After number words, a fraction's denominator: `two thirds` is a share, not two (`three quarters` may be nine months).
+_DENOMINATORS = re.compile(r"[ -](?:halves|thirds|fourths|fifths|sixths|sevenths|eighths|ninths|tenths)\b")
+
+
+def dozens(text: str, lowered: str) -> list[Number]:
+    """`a dozen` (12), `half a dozen` (6), `two dozen` (24) as Numbers; `dozens` is vague and no figure."""
+    found: list[Number] = []
+    at = lowered.find("dozen")
+    while at >= 0:
+        after = at + len("dozen")
+        before = _DOZEN_BEFORE.search(lowered, max(0, at - 12), at)
+        if before is not None and not lowered[after : after + 1].isalnum():
+            count = before.group("count")
+            multiple = Decimal("0.5") if "half" in count else Decimal(1) if count in ("a", "an") else parse_words(count)
+            if multiple is not None:
+                value = multiple * 12
+                written = text[before.start() : after]
+                note = f"'{written}' read as {value}"
+                found.append(Number(before.start(), after, value, Decimal(1), True, written, notes=(note,)))
+        at = lowered.find("dozen", after)
+    return found
 
 
 def _lowered(text: str) -> str:

@@ -6,7 +6,8 @@ pint's canonical spelling (`metric_ton / year`), so normalisation converts it
 with the same registry. Written rates (`per year`, `a day`, `/yr`) divide the
 unit. `tons` means metric tons (the common reading outside the US; noted).
 Single letters (`g`, `l`, `t`) are not read as units: `5G` and `Formula 1 t` are not measures;
-`m` is a metre only after a space (`5m` is five million).
+`m` is a metre only after a space (`5m` is five million); `C` and `F` are degrees only stuck to the digits (`40C`).
+A hyphen may join the unit as an adjective (`a 4-inch pipe`, `a seven-mile walk`).
 """
 
 from __future__ import annotations
@@ -54,8 +55,10 @@ _UNITS: tuple[tuple[str, str, str, str], ...] = (
     (r"(?i:barrels?)|bbl", "barrel", "1", ""),
     (r"(?i:(?:kilo|mega|giga|tera)watt[- ]hours?)|[kMGT]Wh", "watt_hour", "1", ""),
     (r"(?i:(?:kilo|mega|giga|tera)watts?)|[kMGT]We?", "watt", "1", ""),
-    (r"(?i:degrees? (?:Celsius|centigrade))|°C|ºC", "degree_Celsius", "1", ""),
-    (r"(?i:degrees? Fahrenheit)|°F|ºF", "degree_Fahrenheit", "1", ""),
+    # Temperatures: `35 degrees Celsius`, `35 celsius`, `18 degrees C`, `-7 °C`, and `40C` stuck to the digits.
+    (r"(?i:degrees? (?:Celsius|centigrade)|celsius|centigrade|deg(?:rees?|\.)?[ ]?(?-i:C))|° ?C|ºC|(?<=\d)C",
+     "degree_Celsius", "1", ""),
+    (r"(?i:degrees? Fahrenheit|fahrenheit|deg(?:rees?|\.)?[ ]?(?-i:F))|° ?F|ºF|(?<=\d)F", "degree_Fahrenheit", "1", ""),
     (r"(?i:knots)", "knot", "1", ""),
 )
 _PREFIXES = {"k": "kilo", "M": "mega", "G": "giga", "T": "tera"}
@@ -84,8 +87,9 @@ def _unit_pattern() -> re.Pattern[str]:
 
 
 def unit_at(text: str, position: int, spaced: bool = True) -> UnitMatch | None:
-    """The unit written at `position` (after at most one space when `spaced`), with any rate after it."""
-    start = position + 1 if spaced and text.startswith(" ", position) else position
+    """The unit written at `position` (after at most one space or, as an adjective, a hyphen when `spaced`:
+    `a 4-inch pipe`, `a 30-acre farm`), with any rate after it."""
+    start = position + 1 if spaced and text[position : position + 1] in (" ", "-") else position
     found = _unit_pattern().match(text, start)
     if found is None:
         return None
@@ -112,8 +116,8 @@ def _prefixed(written: str, unit: str) -> str:
 
 def is_unit_suffix(letters: str) -> bool:
     """True when letters attached to a number are a unit (`5km`, `500MW`), not part of a code (`2KR`)."""
-    found = _unit_pattern().fullmatch(letters)
-    return found is not None
+    # After a digit, as the letters stand in the text: `40C` is a temperature only stuck to its number.
+    return _unit_pattern().fullmatch("0" + letters, 1) is not None
 
 
 def find_physical(text: str, numbers: list[Number]) -> list[Candidate]:
