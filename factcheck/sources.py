@@ -257,12 +257,17 @@ def _small_file(path: Path) -> bytes | None:
 
 
 def _ignores_above(corpus: Path) -> list[_Ignore]:
-    """The ignore files of the folders above `corpus` up to the root of its git work tree (none outside one)."""
+    """The ignore files of the folders above `corpus` up to the root of its git work tree (none outside one).
+
+    A folder given by name that they leave out is read all the same, like a path given to git with `-f`:
+    asking for `bench/out/archive` means it, whatever `/bench/out/` in the repository's .gitignore says.
+    """
     above = []
     for folder in corpus.parents:
         above.append(folder)
         if (folder / ".git").exists():
-            return [ignore for folder in reversed(above) for ignore in _ignores_in(folder)]
+            ignores = [ignore for folder in reversed(above) for ignore in _ignores_in(folder)]
+            return [] if _ignored(corpus, True, ignores) else ignores
     return []
 
 

@@ -171,3 +171,13 @@ def test_a_conjunction_before_a_figure_opens_a_clause_of_its_own():
     others = ((claims[0].span.start, claims[0].span.end),)
     assert subjects.key(claims[1], True, {}, others).value == "syria"
     assert subjects.of(claims[0]) >= {"turkiye"}
+
+
+def test_a_sum_in_a_country_s_own_currency_is_that_country_s_when_no_one_else_is_named():
+    sentence = "The plan is worth 4 billion Swiss francs."
+    claims = _claims([{"source": "a", "surface": "4 billion Swiss francs", "value": 4e9, "unit": "CHF", "sentence": sentence, "sentence_start": 0}])
+    swiss = _entity("switzerland", "place", ("a", 900, "Switzerland"), demonym=("a", sentence.index("Swiss"), "Swiss"))
+    assert Subjects([swiss], claims).of(claims[0]) == {"switzerland"}
+    dollars = _claims([{"source": "a", "surface": "US$ 245 milhões", "value": 2.45e8, "unit": "USD", "sentence": "A UE prometeu US$ 245 milhões.", "sentence_start": 0}])
+    us = _entity("united-states", "place", ("a", 900, "United States"), demonym=("a", 14, "US"))
+    assert Subjects([us], dollars).of(dollars[0]) == frozenset()

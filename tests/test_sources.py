@@ -200,6 +200,18 @@ def test_the_gitignore_of_the_repository_above_the_corpus_counts_but_not_one_out
     assert _paths_read(load([story])) == ["story/a.txt", "story/drafts/c.txt"]
 
 
+def test_a_folder_given_by_name_is_read_though_the_repository_ignores_it(tmp_path):
+    repository = tmp_path / "repo"
+    (repository / ".git").mkdir(parents=True)
+    (repository / ".gitignore").write_text("/bench/out/\n")
+    story = repository / "bench" / "out" / "archive" / "story"
+    story.mkdir(parents=True)
+    (story / "a.txt").write_text("Japan pledged $3 billion.\n")
+    (story / ".gitignore").write_text("b.txt\n")
+    (story / "b.txt").write_text("Japan pledged $3 billion.\n")
+    assert _paths_read(load([story.parent])) == ["archive/story/a.txt"]  # its own ignore files still count
+
+
 def test_an_ignored_file_may_be_written_in_the_corpus(tmp_path):
     from factcheck.sources import reader_of
 

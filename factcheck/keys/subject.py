@@ -27,6 +27,7 @@ SENTENCE_SUBJECT, SETTING_SUBJECT, POINTED_SUBJECT, WHOLE_STORY = 0.8, 0.7, 0.6,
 _SUBJECT_KINDS = {"person", "place", "organisation"}
 _REGION = re.compile(r"\b(?:Asia|Africa|Europe|America|Pacific|Caucasus|Balkans|Gulf|Middle East|Caribbean)\b")
 BEFORE_ITS_CLAUSE = 2
+VEHICLE_CURRENCIES = frozenset({"USD", "EUR"})  # written by every country: their names say nothing of the subject
 _GAP_WORD = re.compile(r"[^\W\d_]+")
 _SUMMING_UP = re.compile(r"\b(?:in total|overall|altogether|in all|all told|in sum)\b", re.IGNORECASE)
 _ANAPHORA = {
@@ -89,11 +90,14 @@ class Subjects:
         kinds = {"place"} if places_only else _SUBJECT_KINDS
         sentence = claim.context.sentence
         figures = ((claim.span.start, claim.span.end), *others)
-        inside = [m for m in self._between(claim.source, sentence.start, sentence.end) if not _within(m, figures)]
-        own = [m for m in inside if not _across(m, claim, others)]
-        nearest = sorted(own or inside, key=lambda m: (_side(m, claim), abs(m.start - claim.span.start)))
-        fitting = [m for m in nearest if self._fits(m, kinds) and self._key(m) not in self._setting]
-        fitting = [m for m in fitting if _side(m, claim) != BEFORE_ITS_CLAUSE] or fitting
+        named_here = self._between(claim.source, sentence.start, sentence.end)
+        inside = [m for m in named_here if not _within(m, figures)]
+        fitting = self._nearest(claim, inside, others, kinds)
+        if not fitting and claim.stated.unit not in VEHICLE_CURRENCIES:
+            # A sum in a country's own currency (`4 billion Swiss francs`) is that country's when the sentence
+            # names no one else; dollars and euros are everyone's (`200 Millionen US-Dollar`, `US$ 245 milhões`).
+            inside = sorted(inside + [m for m in named_here if _within(m, ((claim.span.start, claim.span.end),))])
+            fitting = self._nearest(claim, inside, others, kinds)
         if fitting:
             return [(self._key(m), m.text) for m in fitting[:2]], "the nearest name of its sentence", SENTENCE_SUBJECT
         # A sentence whose subject comes before the figure names it ("Japan's trade … $35 billion" is the region's).
@@ -103,10 +107,16 @@ class Subjects:
             return pointed, "the name its sentence points back to", POINTED_SUBJECT
         if pointed:
             return pointed, "the last name before a sentence that names no one", WHOLE_STORY
+        nearest = _ordered(claim, inside, others)
         setting = [(key, m.text) for m in nearest if self._fits(m, kinds) and (key := self._key(m)) in self._setting]
         if setting:
             return setting[:2], "the story's setting, named in its sentence", SETTING_SUBJECT
         return [], "no name in or before its sentence", WHOLE_STORY
+
+    def _nearest(self, claim: Claim, inside: list[Placed], others: tuple[tuple[int, int], ...], kinds: set[str]) -> list[Placed]:
+        """The names of the sentence that may be the figure's subject, nearest first (not the story's setting)."""
+        fitting = [m for m in _ordered(claim, inside, others) if self._fits(m, kinds) and self._key(m) not in self._setting]
+        return [m for m in fitting if _side(m, claim) != BEFORE_ITS_CLAUSE] or fitting
 
     def _fits(self, mention: Placed, kinds: set[str]) -> bool:
         return mention.kind in kinds or (mention.kind == "person" and "place" in kinds and mention.entity in self._country)
@@ -149,6 +159,13 @@ def _points_back(text: str) -> bool:
     return any(pattern.search(text) for pattern in _ANAPHORA.values())
 
 
+def _ordered(claim: Claim, inside: list[Placed], others: tuple[tuple[int, int], ...]) -> list[Placed]:
+    """The sentence's names nearest the figure first: before it, after it, then before its clause; none past
+    another figure unless every name is."""
+    own = [m for m in inside if not _across(m, claim, others)]
+    return sorted(own or inside, key=lambda m: (_side(m, claim), abs(m.start - claim.span.start)))
+
+
 def _side(mention: Placed, claim: Claim) -> int:
     """0 for a name before the figure, 1 after it, 2 (BEFORE_ITS_CLAUSE) before it but in the clause before its own.
 
@@ -165,7 +182,7 @@ def _side(mention: Placed, claim: Claim) -> int:
 
 
 def _within(mention: Placed, figures: tuple[tuple[int, int], ...]) -> bool:
-    """True when the name is part of a figure: the `US` of `200 Millionen US-Dollar`, the `Hong Kong` of HK dollars."""
+    """True when the name is part of a figure: the `US` of `200 Millionen US-Dollar`, the `Swiss` of Swiss francs."""
     return any(start <= mention.start and mention.end <= end for start, end in figures)
 
 
