@@ -98,7 +98,7 @@ date_option = click.option(
 
 
 EXIT_CODES = (
-    "\b\nExit codes: 0 done; 1 findings at or above --fail-on (check);\n"
+    "\b\nExit codes: 0 done; 1 findings at or above --fail-on (check, and report given --fail-on);\n"
     "2 usage, input or configuration error; 3 internal error (a bug); 130, 143 interrupted."
 )
 
@@ -124,7 +124,7 @@ def cli() -> None:
 
 @cli.command(epilog=_epilog(
     "factcheck report                               # reports/report.html",
-    "factcheck report articles/ --format text",
+    "factcheck report articles/ --format text --fail-on error",
     "factcheck report --draft articles/quake/mine.md",
 ))
 @paths_argument
@@ -139,13 +139,19 @@ def cli() -> None:
     help="Write here. Default: reports/report.html for html, standard output otherwise ('-' for standard output).",
 )
 @click.option("--stamp", is_flag=True, help="Put the generation time in the report (off: same input, same bytes).")
+@click.option(
+    "--fail-on", type=click.Choice([severity.value for severity in Severity]),
+    help="Exit 1 when a finding is at or above this severity (for a project without a baseline; default: never).",
+)
 @date_option
 @follow_option
 @quiet_option
 @jobs_option
+@click.pass_context
 def report(
-    paths: tuple[Path, ...], rules_dir: Path | None, draft: Path | None, fmt: str, output: Path | None, stamp: bool,
-    reference_date: dt.datetime | None, follow_symlinks: bool, quiet: bool, jobs: int,
+    ctx: click.Context, paths: tuple[Path, ...], rules_dir: Path | None, draft: Path | None, fmt: str,
+    output: Path | None, stamp: bool, fail_on: str | None, reference_date: dt.datetime | None, follow_symlinks: bool,
+    quiet: bool, jobs: int,
 ) -> None:
     """Check PATHS (files or folders; default: the config's paths, else seeds/) and write a report."""
     project = discover(paths)
@@ -156,10 +162,16 @@ def report(
         project, paths, rules_dir, quiet, follow_symlinks, draft=draft, stamp=stamped, date=_day(reference_date),
         jobs=jobs,
     )
-    _emit(_render(result, fmt, EXIT_OK, target), target)
+    failing = [f for f in result.findings if fail_on is not None and f.severity.rank >= Severity(fail_on).rank]
+    code = EXIT_FINDINGS if failing else EXIT_OK
+    _emit(_render(result, fmt, code, target), target)
     if target is not None and str(target) != "-":
         click.echo(f"wrote {target}")
         click.echo("\n".join(summary_lines(result)))
+    if failing:
+        click.echo(f"factcheck: report failed: {len(failing)} finding{'s' if len(failing) != 1 else ''} at {fail_on} "
+                   "or above (--fail-on)", err=True)
+    ctx.exit(code)
 
 
 @cli.command(epilog=_epilog("factcheck claims articles/quake/reuters.md", "factcheck claims --format json > claims.json"))

@@ -1,6 +1,7 @@
 """The conventions of the linters people know: -h and -V on every command, help with examples and exit codes,
-`check` finding its baseline by itself, colour on a terminal only and never with NO_COLOR, shell completion."""
+`report --fail-on`, `check` finding its baseline by itself, colour on a terminal only and never with NO_COLOR, shell completion."""
 
+import json
 import os
 import shutil
 import subprocess
@@ -13,7 +14,7 @@ from factcheck import __version__
 from factcheck import cli as cli_module
 from factcheck.cli import cli
 from factcheck.render.text import render as text_render
-from tests.paths import SEEDS
+from tests.paths import RULES, SEEDS
 
 COMMANDS = sorted(cli.commands)
 
@@ -35,6 +36,23 @@ def test_every_command_has_short_help_with_examples_and_exit_codes(command):
 def test_every_command_tells_its_version(command):
     result = invoke(*command, "-V")
     assert result.exit_code == 0 and result.output == f"factcheck, version {__version__}\n"
+
+
+def test_report_fail_on_exits_1_at_the_threshold_and_says_so(seeds_report):
+    worst = max(finding.severity.rank for finding in seeds_report.findings)
+    assert worst == 3  # the sample has an error: the euro figure
+    failed = invoke("report", SEEDS, "--rules", RULES, "--format", "json", "--fail-on", "error", "-q")
+    assert failed.exit_code == 1
+    errors = sum(finding.severity.value == "error" for finding in seeds_report.findings)
+    assert f"report failed: {errors} finding{'s' if errors != 1 else ''} at error or above" in failed.output
+    plain = invoke("report", SEEDS, "--rules", RULES, "--format", "json", "-q")
+    assert plain.exit_code == 0 and "report failed" not in plain.output
+
+
+def test_report_fail_on_puts_the_exit_code_in_sarif():
+    result = CliRunner().invoke(cli, ["report", str(SEEDS), "--format", "sarif", "--fail-on", "info", "-q"])
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["runs"][0]["invocations"][0]["exitCode"] == 1
 
 
 def test_check_without_a_config_uses_the_baseline_in_the_projects_root(tmp_path, monkeypatch):
