@@ -3,9 +3,11 @@
 Names are compared word by word after folding (`Sojitz`/`Sojits`,
 `Berdimuhamedov`/`Berdymuhamedov`): the same number of words, each pair equal
 or, for words of five letters or more, with the same first letter and at most one
-edit per six letters (two swapped letters are one edit: `Otkay`/`Oktay`). A name of
+edit per six letters (two swapped letters are one edit: `Otkay`/`Oktay`); a word of seven
+letters or more may differ in its first letter alone (`Mazarcik`/`Pazarcik`). A name of
 several words may differ by one edit in a single word of four letters when the others
-are equal (`Call of Dudy`, `Gaby Williams`). So `Mitsubishi Corporation` never meets
+are equal (`Call of Dudy`, `Gaby Williams`), of three when the others have four letters or
+more (`Lon Marchand`, `Hock Tran`). So `Mitsubishi Corporation` never meets
 `Mitsubishi Heavy Industries` (other words), `Japan` never meets `Japarov` (too many
 edits), and `Toyo` never meets `Toyota` (short words must be equal). Candidates are blocked by
 word count and first letter, and only compared within a few letters of length, so
@@ -27,6 +29,8 @@ from factcheck.normalize.folding import word_key
 MIN_FUZZY_LENGTH = 5  # shorter words must match exactly: Iran / Iraq, Toyo / Toyota
 MIN_FUZZY_LENGTH_IN_NAME = 4  # ...unless the rest of a longer name is equal: Call of Dudy / Call of Duty
 LETTERS_PER_EDIT = 6
+LONG_REST = 4  # letters of the equal words that let a three-letter word differ by one edit: Lon / Leon Marchand
+FIRST_LETTER_WORD = 7  # a word this long may differ in its first letter alone: Mazarcik / Pazarcik
 _EDITS_PER_WORD = 2  # similar names differ by at most this many edits a word (3 only from 18 letters on)
 _ROWS = 512  # rows of a block's distance matrix computed at once, to bound memory on large blocks
 # Words that make a run of capitalised words an organisation or a place rather than a person, so that
@@ -76,14 +80,17 @@ def similar(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return False
     differing = [(x, y) for x, y in zip(a, b) if x != y]
     if len(a) > 1 and len(differing) == 1:
-        return _similar_word(*differing[0], shortest_fuzzy=MIN_FUZZY_LENGTH_IN_NAME)
+        shortest = MIN_FUZZY_LENGTH_IN_NAME if sum(len(x) for x in a if x not in differing[0]) < LONG_REST else 3
+        return _similar_word(*differing[0], shortest_fuzzy=shortest)
     return all(_similar_word(x, y) for x, y in differing)
 
 
 def _similar_word(a: str, b: str, shortest_fuzzy: int = MIN_FUZZY_LENGTH) -> bool:
     shortest = min(len(a), len(b))
-    if shortest < shortest_fuzzy or a[0] != b[0]:
+    if shortest < shortest_fuzzy:
         return False
+    if a[0] != b[0]:
+        return shortest >= FIRST_LETTER_WORD and a[1:] == b[1:]
     allowed = max(1, shortest // LETTERS_PER_EDIT)
     return OSA.distance(a, b, score_cutoff=allowed) <= allowed
 
@@ -95,9 +102,18 @@ def _blocks(groups: Sequence[tuple[str, ...]]) -> dict[tuple[int, str], list[int
     return blocks
 
 
+def _first_letter_pairs(groups: Sequence[tuple[str, ...]]) -> list[tuple[int, int]]:
+    """Pairs of names that differ only in the first letter of a long first word (other blocks never meet)."""
+    rests: dict[tuple[str, ...], list[int]] = {}
+    for index, words in enumerate(groups):
+        if len(words[0]) >= FIRST_LETTER_WORD:
+            rests.setdefault((words[0][1:], *words[1:]), []).append(index)
+    return [(a, b) for members in rests.values() for i, a in enumerate(members) for b in members[i + 1 :]]
+
+
 def _similar_pairs(groups: Sequence[tuple[str, ...]]) -> list[tuple[int, int]]:
     """Pairs of similar names, compared only within a block; the edit distances of a block are computed in C."""
-    pairs = []
+    pairs = _first_letter_pairs(groups)
     for (count, _), members in _blocks(groups).items():
         joined = ["".join(groups[index]) for index in members]
         bound = count * _EDITS_PER_WORD
