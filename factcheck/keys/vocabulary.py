@@ -100,7 +100,7 @@ class _LanguageCues:
 
     def find(self, text: str) -> list[Hit]:
         words = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
-        hits = [hit for position in range(len(words)) if (hit := self._at(text, words, position))]
+        hits = [hit for position in range(len(words)) for hit in self._at(text, words, position)]
         hits += [
             Hit(found, found + len(cue), target, text[found : found + len(cue)])
             for cue, target in self.unspaced
@@ -108,11 +108,13 @@ class _LanguageCues:
         ]
         return _leftmost_longest(hits)
 
-    def _at(self, text: str, words: list[tuple[int, int, str]], position: int) -> Hit | None:
+    def _at(self, text: str, words: list[tuple[int, int, str]], position: int) -> list[Hit]:
+        """The longest cues starting at this word: one per measure that lists it (`suara`: votes and their share)."""
         first = words[position][2]
         candidates = self.by_word.get(first, []) + self.by_prefix.get(first[:2], [])
         matched = [hit for cue in candidates if (hit := _match(text, words, position, cue))]
-        return max(matched, key=lambda hit: (hit.end, -len(hit.target)), default=None)
+        longest = max((hit.end for hit in matched), default=None)
+        return sorted({hit for hit in matched if hit.end == longest}, key=lambda hit: hit.target)
 
 
 def _match(text: str, words: list[tuple[int, int, str]], position: int, cue: _Cue) -> Hit | None:
@@ -137,9 +139,9 @@ def _occurrences(text: str, cue: str) -> list[int]:
 def _leftmost_longest(hits: list[Hit]) -> list[Hit]:
     """Cues left to right, the longest where several start together, none overlapping an earlier one."""
     kept: list[Hit] = []
-    for hit in sorted(hits, key=lambda hit: (hit.start, -hit.end)):
-        if not kept or hit.start >= kept[-1].end:
-            kept.append(hit)
+    for hit in sorted(hits, key=lambda hit: (hit.start, -hit.end, hit.target)):
+        if not kept or hit.start >= kept[-1].end or (hit.start, hit.end) == (kept[-1].start, kept[-1].end):
+            kept.append(hit)  # one phrase may be the cue of several measures: the figure's kind chooses
     return kept
 
 
