@@ -64,7 +64,7 @@ def test_adversarial_runs_take_linear_time(rules):
 
 # The forms of issue 18, each a pattern of its own: URL escapes, `pounds`, shouted codes, prefixed dollars, signs
 # and codes after the amount, magnitudes around the code, fractions of a magnitude, negative figures, temperatures,
-# units as hyphenated adjectives, dozens, fractions in words, `mil` and `MM`.
+# units as hyphenated adjectives, dozens, fractions in words, `mil` and `MM`, Indian groups and words, new units.
 _BREADTH = st.sampled_from(
     [
         "%20", "%2F", "%", "a%20b", "2020%20", "pounds", " of ", "weighed", "sterling", "cost", "ALL", "TOP", "CUP",
@@ -72,7 +72,8 @@ _BREADTH = st.sampled_from(
         " million", "€", "$", "£", "half", "a", "quarter", "quarters", "three", "one", "and", "of", "twenty-five",
         "behalf", "-", " ", "  ", "1", "5", "12", "300", "2.5", "4,000", ".", "\n", "\u2212", "minus ", "(", "°C",
         "°", "C", "F", " celsius", " degrees", " deg", "-inch", "-acre", "-m", "seven", "dozen", "dozens", "half a ",
-        "thirds", "fifths", "mil", "MM", "mm",
+        "thirds", "fifths", "mil", "MM", "mm", "Rs", "Rp", "₹", "lakh", "crore", " lakh crore", ",45", ",00", ",678",
+        "watts", "-watt", "mg", "µg", "ml", "GB", "TB", "tbsp", "Wh",
     ]
 )  # fmt: skip
 
@@ -94,7 +95,8 @@ _BREADTH_RUNS = [
     "1USD", "1 USD million ", "1 MEUR ", "2 € ", "1 $", "half a million ", "one and a half million ",
     "a quarter of a ", "three quarters of a billion ", "half ", "and a half ", "twenty-five and ", "-1 ", " -1", "-",
     "minus 1 ", "minus ", "(-1%) ", "1 degrees C ", "1C ", "-1 °C ", "1-inch ", "1-", "seven-mile ", "a dozen ",
-    "dozen ", "half a dozen ", "two thirds ", "two-", "5mil ", "$3MM ",
+    "dozen ", "half a dozen ", "two thirds ", "two-", "5mil ", "$3MM ", "1,00,", "1,00,000 ", "Rs 1 ", "Rs ",
+    "two lakh crore ", "1 lakh crore ", "lakh ", "1 watts ", "1mg ", "1GB ",
 ]  # fmt: skip
 
 

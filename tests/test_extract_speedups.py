@@ -111,7 +111,8 @@ def _plain_after(language: str) -> re.Pattern[str]:
     names = {*money.currency_names(language), *money._SUBUNITS, "dollars", "dollar", *money._local_names(language)}
     name = rf"(?P<name>{_plain(list(names))})(?:(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])|\b)"
     if base_language(language) == "en":
-        return re.compile(rf"[ ]?(?:of[ ])?(?:(?P<code>(?-i:[A-Z]{{3}}))\b|{name})", re.IGNORECASE)
+        codes, signs = money._ENGLISH_CODE, money._english_signs_after()
+        return re.compile(rf"[ ]?(?:of[ ])?(?:{codes}|{name}|{signs})", re.IGNORECASE)
     symbols = "|".join(re.escape(symbol) for symbol in sorted(money._symbols(language), key=len, reverse=True))
     after = rf"|(?P<symbol>{symbols})(?!\w)" if money._symbol_after(language) else ""
     return re.compile(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.extract.money import ACRONYM_CODES
+from factcheck.extract.money import ACRONYM_CODES, is_currency_symbol
 from factcheck.extract.months import month_numbers
 from factcheck.extract.physical import is_unit_suffix
 from factcheck.extract.numbers import ATTACHED_CODES, ORDINAL_SUFFIXES, Number
@@ -37,6 +37,7 @@ _SENTENCE_ENDS = frozenset('.!?:;"“”\'‘([—–\n')
 _TIME_AFTER = re.compile(
     r"[ ]?(?:[ap]\.m\.|[ap]m\b|GMT\b|UTC\b|hrs\b|o'clock\b)|h\d\d(?!\d)|[时時点點]\d", re.IGNORECASE
 )  # and French 04h17, Chinese 18时24分
+_TIME_FIRST = frozenset("apguhoAPGUHO")
 _MARKER = re.compile(r"[(\[]\d{1,3}[)\]]")
 _LINE_END = re.compile(r"[ \t]*(?:\n|$)")
 _MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?[ ](?:of[ ])?(?:{'|'.join(MONTHS)})\b")
@@ -102,6 +103,8 @@ def _in_name(text, number, before, word, word_start) -> bool:
         return False  # a name's word stands a space before its number (and CJK text has no words to look through)
     if not any(c.isupper() for c in word) or not word[-1].isalnum() or word in _FREE_BEFORE:
         return False  # "Tokyo, nine", "Japan's 60": punctuation or a possessive parts the name from the figure
+    if is_currency_symbol(word):
+        return False  # "Rs 500", "Rp 500": a currency sign written in letters, not a name
     if word.endswith("s") and word[-2:-1] in "'’":
         return False
     if _PERIOD_WORD.fullmatch(word):
@@ -127,7 +130,8 @@ def _reference(text, number, before, word, word_start) -> bool:
 
 
 def _marker(text, number, before, word, word_start) -> bool:
-    if number.start > 0 and _MARKER.fullmatch(text, number.start - 1, number.end + 1):
+    start = number.start
+    if start > 0 and text[start - 1] in "([" and _MARKER.fullmatch(text, start - 1, number.end + 1):
         return True
     trimmed = before.rstrip(" \t")
     line_start = not trimmed and number.start == len(before) or trimmed.endswith("\n")
@@ -137,13 +141,21 @@ def _marker(text, number, before, word, word_start) -> bool:
 def _time(text, number, before, word, word_start) -> bool:
     if before.endswith(("時", "时")) and text.startswith("分", number.end):
         return True  # 4時17分: the minutes of a time
-    return _TIME_AFTER.match(text, number.end) is not None
+    # `_TIME_AFTER` starts (after one space) with a, p, g, u, h or o in either case, or a CJK sign: most figures
+    # fail this one-character test, so the pattern is not tried for them.
+    end = number.end
+    first = text[end + 1 : end + 2] if text.startswith(" ", end) else text[end : end + 1]
+    if first.isascii() and first not in _TIME_FIRST:
+        return False
+    return _TIME_AFTER.match(text, end) is not None
 
 
 def _score(text, number, before, word, word_start) -> bool:
     if number.high is not None or number.words:
         return False
-    return _SCORE_AFTER.match(text, number.end) is not None or (len(before) >= 2 and before[-1] in "-–" and before[-2].isdigit())
+    if _SCORE_AFTER.match(text, number.end) is not None:
+        return True
+    return len(before) >= 2 and before[-1] in "-–" and before[-2].isdigit()
 
 
 _TESTS = (  # in this order: the first that holds gives the reason

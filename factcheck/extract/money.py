@@ -147,6 +147,11 @@ def _symbols(language: str) -> dict[str, str | None]:
     return symbols
 
 
+def is_currency_symbol(word: str) -> bool:
+    """True for a currency sign English copy writes before amounts, letters included (`Rs`, `Rp`, `RMB`, `US$`)."""
+    return word in _symbols("en")
+
+
 @lru_cache(maxsize=None)
 def _territory_words() -> dict[str, tuple[str, ...]]:
     """ISO code -> lower-case stems of the places that use it (`kyrgy`, `uzbek`), to settle short names."""
@@ -217,9 +222,9 @@ def _after_pattern(language: str) -> re.Pattern[str]:
 
 # An ISO code after an amount, maybe with a magnitude stuck before it (`80 MEUR`, `45 MUSD`, `2 kEUR`) or written
 # after it (`60 USD million`); the codes news sticks to amounts also in lower case (`17 usd`, `230usd`).
-_LOWER_CODES = "|".join(sorted(code.lower() for code in ATTACHED_CODES))
+_LOWER_CODES = trie(sorted(code.lower() for code in ATTACHED_CODES))
 _ENGLISH_CODE = (
-    rf"(?P<code>(?-i:(?P<prefixed>k|K|M|MM|bn|BN|mn|MN)?[A-Z]{{3}}|{_LOWER_CODES}))\b"
+    rf"(?P<code>(?-i:(?P<prefixed>k|K|M|MM|bn|BN|mn|MN)?[A-Z]{{3}}|(?:{_LOWER_CODES})))\b"
     r"(?:[ ](?P<later>million|billion|trillion|thousand|mln|bln|mn|bn)\b)?"
 )
 

@@ -31,7 +31,10 @@ MAGNITUDES = {
     "thousand": Decimal(10) ** 3,
     "k": Decimal(10) ** 3,
     "lakh": Decimal(10) ** 5,
+    "lakhs": Decimal(10) ** 5,
     "crore": Decimal(10) ** 7,
+    "crores": Decimal(10) ** 7,
+    "lakh crore": Decimal(10) ** 12,  # Indian budgets: `₹1.5 lakh crore` is 1.5 * 10**12
     "million": Decimal(10) ** 6,
     "mn": Decimal(10) ** 6,
     "mln": Decimal(10) ** 6,
@@ -50,7 +53,7 @@ MAGNITUDES = {
 }
 # Written after a space these are always magnitudes; the one-letter ones (k, m, b) only when attached
 # (`$5m`, `5bn`), since `5 m` is five metres.
-_SPACED_MAGNITUDES = "thousand|million|billion|trillion|lakh|crore|mln|bln|trln|trn|mio|mn|bn|tn"
+_SPACED_MAGNITUDES = "thousand|million|billion|trillion|lakh crore|lakhs|lakh|crores|crore|mln|bln|trln|trn|mio|mn|bn|tn"
 _UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen"
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety"
 _SCALES = "hundred thousand million billion trillion"
@@ -114,6 +117,8 @@ def _digits_pattern(language: str) -> re.Pattern[str]:
     # At most six groups (10**18): each attempt then costs a bounded amount, so a chain of thousands of
     # groups ("1,000,000,…,00") is scanned in linear time instead of once from every digit.
     grouped = rf"\d{{0,2}}(?:{re.escape(group)}\d{{3}}){{1,{_MAX_GROUPS}}}{point}|" if group != " " else ""
+    if base_language(language) == "en":  # Indian grouping, lakhs and crores: `23,45,678`, `10,00,000`
+        grouped = rf"\d?(?:,\d{{2}}){{1,{_MAX_GROUPS - 1}}},\d{{3}}{point}|" + grouped
     # After spaced groups no other separator may follow (`1 234.5` is two numbers in English), but the
     # decimal sign of a language that groups with spaces may (`1 234,5` in French and Russian).
     after = "\\d,." if base_language(language) == "en" else "\\d" + re.escape("".join({",", "."} - {decimal}))
@@ -143,7 +148,7 @@ def _locale_magnitude(language: str, decimal: str) -> str:
     chain = rf"(?P<chain>(?:\d+(?:{re.escape(decimal)}\d+)?(?:{cjk})?){{0,2}})"
     return (
         rf"(?:[ ]?(?P<magnitude>(?i:{spaced_words}))(?!{_LETTER_NOT_CJK}|-)(?:[ ](?P<rest>\d{{1,3}})(?![\d]|[.,]\d))?"
-        rf"|(?P<cjk>{cjk}){chain}|(?P<compact>[kmbKMB]|MM|mil)\b(?!\.\w)|(?P<suffix>{_LETTER_NOT_CJK}+)\b)?"
+        rf"|(?P<cjk>{cjk}){chain}|(?P<compact>[kmbKMB])\b(?!\.\w)|(?P<suffix>{_LETTER_NOT_CJK}+)\b)?"
     )
 
 
@@ -169,7 +174,7 @@ _FIRST_WORDS = tuple(
 )
 _WORD_RUN = re.compile(
     rf"(?P<words>(?:an?[ ](?=(?:hundred|thousand|million|billion|trillion)\b))?(?:{_WORD})"
-    rf"(?:(?:[ -]|[ ]and[ ])(?:{_WORD})){{0,{_MAX_NUMBER_WORDS}}})\b",
+    rf"(?:(?:[ -]|[ ]and[ ])(?:{_WORD}|lakhs?|crores?)){{0,{_MAX_NUMBER_WORDS}}})\b",  # lakhs, crores: never first
     re.IGNORECASE,
 )
 _SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
@@ -195,32 +200,23 @@ def _separators(language: str) -> tuple[str, str]:
 def find_numbers(text: str, language: str = "en") -> list[Number]:
     """Every number of `text` in order, with dash ranges (`2–3 billion`, `1993–2023`) joined into one."""
     lowered = _lowered(text)
-    found = _digit_numbers(text, language) + _word_numbers(text, lowered)
+    scales: list[int] = []  # where the word finder met a scale word: fractions of a magnitude end there
+    found = _digit_numbers(text, language) + _word_numbers(text, lowered, scales)
     if base_language(language) != "en":
         found += _leading_thousands(text, language) + cjk_word_numbers(text, language)
         found = _without_overlaps(found)
     else:
-        fractions = fraction_magnitudes(text, lowered) + dozens(text, lowered)
+        # `minus ` right before a number signs it (digits after `-` were signed as they were found)
+        found = [_signed(text, n) if n.start >= 6 and lowered.startswith("minus ", n.start - 6) else n for n in found]
+        fractions = fraction_magnitudes(text, lowered, scales) + dozens(text, lowered)
         if fractions:  # "one and a half million" over its "one", "half a million" over its "a million"
             found = _without_overlaps(found + fractions)
-        minus = _after_minus(lowered)
-        found = [_signed(text, n) if text[n.start - 1 : n.start] in _SIGNS or n.start in minus else n for n in found]
     found.sort(key=lambda number: number.start)
     return _join_ranges(text, found)
 
 
 _SIGNS = frozenset("-\u2212")  # hyphen-minus and the minus sign
 _BEFORE_SIGN = frozenset(" \n\t([/")
-
-
-def _after_minus(lowered: str) -> set[int]:
-    """The positions right after each `minus ` (found with str.find, in C: a pattern would try every `m`)."""
-    found: set[int] = set()
-    at = lowered.find("minus ")
-    while at >= 0:
-        found.add(at + 6)
-        at = lowered.find("minus ", at + 6)
-    return found
 
 
 def _signed(text: str, number: Number) -> Number:
@@ -253,6 +249,7 @@ def _digit_numbers(text: str, language: str) -> list[Number]:
     group, decimal = _separators(language)
     factors = _factors(language)
     comma_groups = base_language(language) in _COMMA_GROUP_LANGUAGES
+    english = base_language(language) == "en"
     found = []
     for match in _digits_pattern(language).finditer(text):
         start = match.start()
@@ -260,6 +257,8 @@ def _digit_numbers(text: str, language: str) -> list[Number]:
         if _refused_before(text, start, before):
             continue  # inside a word, a code, an address or another number
         number = _number(match, group, decimal, factors)
+        if number is not None and before in _SIGNS and english:
+            number = _signed(text, number)
         if number is not None:
             found.append(_comma_grouped(number) if comma_groups else number)
     return found
@@ -304,15 +303,19 @@ def _after_code(text: str, start: int) -> bool:
     return text[max(0, start - 3) : start] in ATTACHED_CODES and (start == 3 or not text[start - 4].isalpha())
 
 
-def _word_numbers(text: str, lowered: str) -> list[Number]:
+def _word_numbers(text: str, lowered: str, scales: list[int]) -> list[Number]:
+    """Numbers written in words; the start of every scale word met is added to `scales`."""
     found: list[Number] = []
     position = 0
     hits = sorted((hit for pattern in _FIRST_WORDS for hit in pattern.finditer(lowered)), key=lambda hit: hit.start())
     for hit in hits:
         start = hit.start()
+        scale = hit.group() in _SCALE_WORDS
+        if scale:
+            scales.append(start)
         if start < position or (start and (lowered[start - 1].isalnum() or lowered[start - 1] in "-_")):
             continue
-        if hit.group() in _SCALE_WORDS:
+        if scale:
             start = _article_before(lowered, start)
             if start is None:
                 continue
@@ -327,8 +330,9 @@ def _word_numbers(text: str, lowered: str) -> list[Number]:
 
 
 # A fraction of a magnitude: `half a million`, `a half-million`, `a quarter of a billion`, `three quarters of a
-# million`, `one and a half million`, `two and a half billion`. Found from each `half` or `quarter` (str.find, in C),
-# then read forward with one pattern and back, over a bounded window, with another.
+# million`, `one and a half million`, `two and a half billion`. Looked for only before the scale words the word
+# finder met (no scan of its own): `half` or `quarter` there, then read forward with one pattern and back, over a
+# bounded window, with another.
 _FRACTION_WORDS = {"half": Decimal("0.5"), "quarter": Decimal("0.25"), "quarters": Decimal("0.25")}
 _FRACTION_AFTER = re.compile(
     r"(?P<part>half|quarters?)(?:[ -]|[ ]of[ ])(?:an?[ ])?(?P<scale>thousand|million|billion|trillion)\b"
@@ -337,19 +341,18 @@ _FRACTION_BEFORE = re.compile(
     rf"(?:(?<![\w-])(?P<whole>(?:{_WORD})(?:[ -](?:{_WORD}))?)[ ]and[ ])?(?<![\w-])(?P<count>an?|one|three)[ -]$"
 )
 _FRACTION_WINDOW = 40  # characters before `half` searched for "twenty-five and a "
+_PART_BEFORE_SCALE = re.compile(r"(?:half|quarters?)(?:[ -]|[ ]of[ ])(?:an?[ ])?$")
 
 
-def fraction_magnitudes(text: str, lowered: str) -> list[Number]:
+def fraction_magnitudes(text: str, lowered: str, scales: list[int]) -> list[Number]:
     """Fractions of a magnitude written in words (`half a million`, `two and a half billion`) as Numbers;
-    `lowered` is `text` in lower case, position for position."""
+    `lowered` is `text` in lower case, position for position, and `scales` where its scale words start."""
     found: list[Number] = []
-    for word in ("half", "quarter"):
-        at = lowered.find(word)
-        while at >= 0:
-            number = _fraction_at(text, lowered, at)
-            if number is not None:
-                found.append(number)
-            at = lowered.find(word, at + len(word))
+    for scale in scales:
+        part = _PART_BEFORE_SCALE.search(lowered, max(0, scale - 20), scale)
+        number = _fraction_at(text, lowered, part.start()) if part is not None else None
+        if number is not None:
+            found.append(number)
     return found
 
 
@@ -523,7 +526,9 @@ def parse_words(text: str) -> Decimal | None:
     if parts[0] in ("a", "an"):
         parts[0] = "one"
     scale = Decimal(1)
-    if len(parts) > 1 and parts[-1] in ("million", "billion", "trillion"):
+    if len(parts) > 2 and parts[-2:] == ["lakh", "crore"]:  # "two lakh crore": 2 * 10**12
+        scale, parts = MAGNITUDES["lakh crore"], parts[:-2]
+    elif len(parts) > 1 and parts[-1] in ("million", "billion", "trillion", "lakh", "lakhs", "crore", "crores"):
         scale, parts = MAGNITUDES[parts[-1]], parts[:-1]
     if parts in (["hundred"], ["thousand"], ["million"], ["billion"], ["trillion"]):
         return None  # a scale word alone ("thousands", "a million" aside) is no number

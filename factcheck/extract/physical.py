@@ -44,24 +44,31 @@ _UNITS: tuple[tuple[str, str, str, str], ...] = (
     (r"(?i:acres?)", "acre", "1", ""),
     (r"(?i:metric tons?|tonnes?)", "metric_ton", "1", ""),
     (r"(?i:tons?)", "metric_ton", "1", "'tons' read as metric tons"),
+    (r"(?i:milligram(?:me)?s?)|mg", "milligram", "1", ""),
+    (r"(?i:microgram(?:me)?s?)|[µμ]g|mcg", "microgram", "1", ""),
     (r"(?i:kilo(?:gram(?:me)?)?s?)|kg", "kilogram", "1", ""),
     (r"(?i:gram(?:me)?s?)", "gram", "1", ""),
     (r"(?i:pounds?)", "pound", "1", "'pounds' read as a weight (lb), the sentence not speaking of money"),
     (r"lbs?", "pound", "1", ""),
     (r"(?i:troy ounces?|ounces?)|oz", "ounce", "1", ""),
     (r"(?i:carats?)", "carat", "1", ""),
+    (r"(?i:millilit(?:re|er)s?)|ml|mL", "milliliter", "1", ""),
+    (r"(?i:centilit(?:re|er)s?)|cl|cL", "centiliter", "1", ""),
     (r"(?i:lit(?:re|er)s?)", "liter", "1", ""),
+    (r"(?i:tablespoons?)|tbsp", "tablespoon", "1", ""),
+    (r"(?i:teaspoons?)|tsp", "teaspoon", "1", ""),
     (r"(?i:gallons?)", "gallon", "1", ""),
     (r"(?i:barrels?)|bbl", "barrel", "1", ""),
-    (r"(?i:(?:kilo|mega|giga|tera)watt[- ]hours?)|[kMGT]Wh", "watt_hour", "1", ""),
-    (r"(?i:(?:kilo|mega|giga|tera)watts?)|[kMGT]We?", "watt", "1", ""),
+    (r"(?i:(?:kilo|mega|giga|tera)?watt[- ]hours?)|[kMGT]?Wh", "watt_hour", "1", ""),
+    (r"(?i:(?:kilo|mega|giga|tera)?watts?)|[kMGT]We?", "watt", "1", ""),
+    (r"(?i:(?:kilo|mega|giga|tera)bytes?)|[kMG]B", "byte", "1", ""),  # not TB (tuberculosis), PB (a personal best)
     # Temperatures: `35 degrees Celsius`, `35 celsius`, `18 degrees C`, `-7 °C`, and `40C` stuck to the digits.
     (r"(?i:degrees? (?:Celsius|centigrade)|celsius|centigrade|deg(?:rees?|\.)?[ ]?(?-i:C))|° ?C|ºC|(?<=\d)C",
      "degree_Celsius", "1", ""),
     (r"(?i:degrees? Fahrenheit|fahrenheit|deg(?:rees?|\.)?[ ]?(?-i:F))|° ?F|ºF|(?<=\d)F", "degree_Fahrenheit", "1", ""),
     (r"(?i:knots)", "knot", "1", ""),
 )
-_PREFIXES = {"k": "kilo", "M": "mega", "G": "giga", "T": "tera"}
+_PREFIXES = {"k": "kilo", "K": "kilo", "M": "mega", "G": "giga", "T": "tera"}
 _RATE = re.compile(
     r"[ ]?(?:(?:per|a|an|each|every)[ ](?P<word>year|month|week|day|hour|annum)|/[ ]?(?P<short>yr|year|y|day|d|h|hr|month))\b"
     r"|[ ](?P<adverb>annually|yearly|daily|monthly|weekly)\b"
@@ -89,7 +96,7 @@ def _unit_pattern() -> re.Pattern[str]:
 def unit_at(text: str, position: int, spaced: bool = True) -> UnitMatch | None:
     """The unit written at `position` (after at most one space or, as an adjective, a hyphen when `spaced`:
     `a 4-inch pipe`, `a 30-acre farm`), with any rate after it."""
-    start = position + 1 if spaced and text[position : position + 1] in (" ", "-") else position
+    start = position + 1 if spaced and (text.startswith(" ", position) or text.startswith("-", position)) else position
     found = _unit_pattern().match(text, start)
     if found is None:
         return None
@@ -105,8 +112,8 @@ def unit_at(text: str, position: int, spaced: bool = True) -> UnitMatch | None:
 
 
 def _prefixed(written: str, unit: str) -> str:
-    """`MW` -> megawatt, `kilowatt-hours` -> kilowatt_hour: the SI prefix the table leaves out."""
-    if unit not in ("watt", "watt_hour"):
+    """`MW` -> megawatt, `kilowatt-hours` -> kilowatt_hour, `GB` -> gigabyte: the SI prefix the table leaves out."""
+    if unit not in ("watt", "watt_hour", "byte"):
         return unit
     for symbol, prefix in _PREFIXES.items():
         if written.startswith(symbol) or written.lower().startswith(prefix):
@@ -127,14 +134,22 @@ def find_physical(text: str, numbers: list[Number]) -> list[Candidate]:
         if number.suffix and not is_unit_suffix(number.suffix):
             continue
         unit = unit_at(text, number.end, spaced=not number.suffix)
-        if unit is None or parse_unit(unit.unit) is None:
+        if unit is None or _pint_spelling(unit.unit) is None:
             continue
         found.append(_candidate(number, unit))
     return found
 
 
+@lru_cache(maxsize=512)
+def _pint_spelling(unit: str) -> str | None:
+    """pint's spelling of a unit as the table writes it (`metric_ton / year`), or None: a handful of distinct
+    units, each parsed once (pint's parser costs tens of microseconds a call)."""
+    parsed = parse_unit(unit)
+    return None if parsed is None else str(parsed)
+
+
 def _candidate(number: Number, unit: UnitMatch) -> Candidate:
-    canonical = str(parse_unit(unit.unit))
+    canonical = _pint_spelling(unit.unit)
     high = number.high
     return Candidate(
         kind=ClaimKind.PHYSICAL,
