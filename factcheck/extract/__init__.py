@@ -37,11 +37,16 @@ from factcheck.models import Claim, ClaimKind, Document, Interval, Span
 _CONTEXT = 150  # characters either side of a figure (within its sentence) whose content words are kept
 _FIXED_KINDS = (ClaimKind.DATE, ClaimKind.YEAR)  # calendar times: qualifiers do not move them
 # Between a figure and a restatement of it in another currency or unit: `3 trillion yen (about $19 billion)`,
-# `¥3tn, or about $19bn`, `100 miles – 160 km`.
+# `¥3tn, or about $19bn`, `100 miles – 160 km`, and the same "or" / "that is" of the other languages of
+# the news (`US$ 69 bilhões, ou R$ 345 bilhões`, `7 milliards d'euros, soit 7,5 milliards de dollars`).
 # A closing quote may come between: `“around 104 billion dollars” (97 million euros)`, or a stray full
 # stop before the bracket: `US $14.4 billion. (₹1.4 trillion)`.
+_OR_WORDS = (
+    r"or|i\.e\.,?|ou|soit|ou\s+seja|o|o\s+sea|es\s+decir|oder|bzw\.|also|ossia|cioè|ovvero|или|то\s+есть|т\.\s?е\.|"
+    r"yani|veya|yaklaşık|أي|nghĩa\s+là|atau|sekitar"
+)
 _RESTATES = re.compile(
-    r"[\"”’»]?\s*(?:\.?\s*[(\[]|,?\s*or|,?\s*(?:equivalent|equal)\s+to|,?\s*i\.e\.,?|[—–])\s*", re.IGNORECASE
+    rf"[\"”’»]?\s*(?:\.?\s*[(\[（]|,?\s*(?:{_OR_WORDS})|,?\s*(?:equivalent|equal)\s+to|[—–])\s*", re.IGNORECASE
 )
 
 
