@@ -96,7 +96,12 @@ def _day_of_month(text, number, before, word, word_start) -> bool:
 
 
 def _in_name(text, number, before, word, word_start) -> bool:
-    """`Strategy 2040`, `Boeing 737`, `Group of Seven`, `One Village`: a name, not a figure."""
+    """`Strategy 2040`, `Boeing 737`, `Group of Seven`, `One Village`: a name, not a figure.
+
+    A number grouped in thousands never is (`Prabowo-Gibran 96.304.691 Stimmen`): no model or plan is numbered so.
+    """
+    if _GROUPED.fullmatch(number.digits):
+        return False
     if number.capitalised and not _sentence_start(before, len(before)):
         return True
     if not before.endswith(" "):
@@ -112,6 +117,9 @@ def _in_name(text, number, before, word, word_start) -> bool:
     if word.isupper() and len(word) == 3:
         return _acronym_number(word, number)  # `COP 28` names a meeting; `USD 19bn`: money decides
     return not _sentence_start(before, word_start)
+
+
+_GROUPED = re.compile(r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+")
 
 
 def _acronym_number(word: str, number: Number) -> bool:
