@@ -1,10 +1,11 @@
-"""Join clusters whose keys are sure and the same: what the words of two languages, or two phrasings, cannot show.
+"""Join clusters whose keys are sure and the same: what the words of two languages cannot show.
 
 The words around a figure tie `Germany pledged $100 million` to `Germany, also at $100 million`, but
 not to `Deutschland wird sich mit 100 Millionen Euro beteiligen`: the two share no word. Their keys
 do: one specific measure decided by the cue right beside the figure, one subject, alone, named in its own
 sentence, one scope, one day for a measure that develops. Clusters whose every member carries the
-same such keys are one fact. A cluster with a member whose keys are guessed keeps to its words.
+same such keys are one fact, when they are written in different languages. A cluster with a member
+whose keys are guessed keeps to its words.
 """
 
 from __future__ import annotations
