@@ -9,24 +9,21 @@ import signal
 import sys
 import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from factcheck import __version__
-from factcheck import baseline as baselines
-from factcheck.config import load_rules
 from factcheck.errors import (
     DEBUG_VARIABLE, EXIT_FINDINGS, EXIT_OK, FactcheckError, InternalError, Interrupted, UsageError,
 )
 from factcheck.files import write_atomic
-from factcheck.models import Claim, Report, Severity
-from factcheck.pipeline import run
-from factcheck.project import Project, discover, init as init_project
-from factcheck.progress import progress_bar
-from factcheck.render import render, sarif
-from factcheck.render.json import schema as report_schema
-from factcheck.render.text import printable, render as text_render, summary_lines
-from factcheck.sources import reader_of
+
+# Everything else (pydantic models, the pipeline, pint, babel, jinja2, lingua) is imported inside the command
+# that needs it: `factcheck --version`, `-h` and tab completion start in a fraction of the time.
+if TYPE_CHECKING:
+    from factcheck.models import Claim, Report
+    from factcheck.project import Project
 
 DEFAULT_HTML = Path("reports/report.html")
 
@@ -58,6 +55,8 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except (FactcheckError, Interrupted) as error:
+            from factcheck.render.text import printable
+
             click.echo(f"factcheck: {printable(error.format())}", err=True)  # a file name may hold control characters
             ctx.exit(error.exit_code)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
@@ -71,6 +70,45 @@ class _Group(click.Group):
             internal = InternalError(error)
             click.echo(f"factcheck: {internal.format()}", err=True)
             ctx.exit(internal.exit_code)
+
+
+class _Severities(click.Choice):
+    """The severities of `models.Severity` as a choice, read when first used: defining the commands imports no model."""
+
+    def __init__(self) -> None:
+        super().__init__(())
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        from factcheck.models import Severity
+
+        return tuple(severity.value for severity in Severity)
+
+    @choices.setter
+    def choices(self, _given) -> None:
+        pass  # always the property's
+
+
+class _LateHelp(click.Option):
+    """An option whose help is written when shown (`late_help()`), so it may name what a heavy module defines."""
+
+    def __init__(self, *args, late_help, **kwargs) -> None:
+        self._late_help = late_help
+        super().__init__(*args, **kwargs)
+
+    @property
+    def help(self) -> str:
+        return self._late_help()
+
+    @help.setter
+    def help(self, _given) -> None:
+        pass  # always the property's
+
+
+def _default_baseline() -> Path:
+    from factcheck.baseline import DEFAULT_BASELINE
+
+    return DEFAULT_BASELINE
 
 
 paths_argument = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
@@ -140,7 +178,7 @@ def cli() -> None:
 )
 @click.option("--stamp", is_flag=True, help="Put the generation time in the report (off: same input, same bytes).")
 @click.option(
-    "--fail-on", type=click.Choice([severity.value for severity in Severity]),
+    "--fail-on", type=_Severities(),
     help="Exit 1 when a finding is at or above this severity (for a project without a baseline; default: never).",
 )
 @date_option
@@ -154,6 +192,10 @@ def report(
     quiet: bool, jobs: int,
 ) -> None:
     """Check PATHS (files or folders; default: the config's paths, else seeds/) and write a report."""
+    from factcheck.models import Severity
+    from factcheck.project import discover
+    from factcheck.render.text import summary_lines
+
     project = discover(paths)
     target = output if output is not None else (DEFAULT_HTML if fmt == "html" else None)
     _refuse_output_in_corpus(target, project.sources(paths), draft)
@@ -186,6 +228,8 @@ def claims(
     quiet: bool,
 ) -> None:
     """List every claim extracted from PATHS, with its span in the original file, and its normalised value."""
+    from factcheck.project import discover
+
     found = _run(discover(paths), paths, rules_dir, quiet, follow_symlinks, date=_day(reference_date)).claims
     if fmt == "json":
         payload = [claim.model_dump(mode="json") for claim in found]
@@ -228,12 +272,12 @@ def _normalised(claim: Claim) -> str:
 @paths_argument
 @rules_option
 @click.option(
-    "--baseline", "baseline_file", type=click.Path(path_type=Path),
-    help="The baseline of accepted findings, made by `factcheck baseline` (default: the config's baseline, else "
-    f"{baselines.DEFAULT_BASELINE} in the project's root).",
+    "--baseline", "baseline_file", type=click.Path(path_type=Path), cls=_LateHelp,
+    late_help=lambda: "The baseline of accepted findings, made by `factcheck baseline` (default: the config's baseline, "
+    f"else {_default_baseline()} in the project's root).",
 )
 @click.option(
-    "--fail-on", type=click.Choice([severity.value for severity in Severity]),
+    "--fail-on", type=_Severities(),
     help="Lowest severity at which a new or changed finding fails the check (exit 1; default: the config's, else warning).",
 )
 @click.option(
@@ -254,6 +298,11 @@ def check(
     output: Path | None, follow_symlinks: bool, quiet: bool, jobs: int,
 ) -> None:
     """Compare the findings of PATHS with a baseline of accepted ones; exit 1 when something new appears."""
+    from factcheck import baseline as baselines
+    from factcheck.models import Severity
+    from factcheck.project import discover
+    from factcheck.render import render
+
     project = discover(paths)
     _refuse_output_in_corpus(output, project.sources(paths))
     given = project.baseline(baseline_file)
@@ -284,7 +333,8 @@ def check(
 @rules_option
 @click.option(
     "-o", "--output", type=click.Path(path_type=Path),
-    help=f"The baseline file to write (default: the config's baseline, else {baselines.DEFAULT_BASELINE} in the "
+    cls=_LateHelp,
+    late_help=lambda: f"The baseline file to write (default: the config's baseline, else {_default_baseline()} in the "
     "project's root).",
 )
 @click.option("--update", is_flag=True, help="Rewrite an existing baseline, keeping the justifications of findings still found.")
@@ -294,6 +344,9 @@ def baseline(
     paths: tuple[Path, ...], rules_dir: Path | None, output: Path | None, update: bool, follow_symlinks: bool, quiet: bool
 ) -> None:
     """Record the findings of PATHS as accepted, in a baseline file for `factcheck check`."""
+    from factcheck import baseline as baselines
+    from factcheck.project import discover
+
     project = discover(paths)
     output = project.baseline(output) or project.at_root(baselines.DEFAULT_BASELINE)
     _refuse_output_in_corpus(output, project.sources(paths))
@@ -313,6 +366,9 @@ def schema(of_baseline: bool) -> None:
 
     The same schemas are committed as docs/schemas/report.schema.json and baseline.schema.json.
     """
+    from factcheck import baseline as baselines
+    from factcheck.render.json import schema as report_schema
+
     click.echo(baselines.schema() if of_baseline else report_schema(), nl=False)
 
 
@@ -321,6 +377,8 @@ def schema(of_baseline: bool) -> None:
 @click.option("--corpus", default="articles", show_default=True, help="The corpus folder, inside FOLDER, for story.toml.")
 def init_command(folder: Path, corpus: str) -> None:
     """Write a commented starter factcheck.toml in FOLDER (default: here) and a story.toml in its corpus folder."""
+    from factcheck.project import init as init_project
+
     for path, written in init_project(folder, corpus):
         click.echo(f"wrote {path}" if written else f"kept {path} (it already exists)")
 
@@ -330,6 +388,9 @@ def _run(
 ) -> Report:
     """Run the pipeline on the paths given (else the config's), with the rules given (else the config's); paths
     and ids in the report are relative to the project's root."""
+    from factcheck.config import load_rules
+    from factcheck.progress import progress_bar
+
     rules = load_rules(project.rules(rules_dir))
     with progress_bar(quiet) as progress:
         return run(
@@ -337,8 +398,17 @@ def _run(
         )
 
 
+def run(*args, **options) -> Report:
+    """`pipeline.run`, imported at the first call: the pipeline imports pint, babel and lingua."""
+    from factcheck.pipeline import run as run_pipeline
+
+    return run_pipeline(*args, **options)
+
+
 def _refuse_output_in_corpus(target: Path | None, sources: list[Path], draft: Path | None = None) -> None:
     """A usage error when the file about to be written is one a run on these paths reads as a source."""
+    from factcheck.sources import reader_of
+
     if target is None or str(target) == "-":
         return
     given = reader_of(target, [*sources, *([draft] if draft is not None else [])])
@@ -359,6 +429,9 @@ def _stamp() -> str:
 
 def _render(result: Report, fmt: str, exit_code: int, target: Path | None) -> str:
     """The output: SARIF says the exit code the command ends with; text is coloured for a terminal."""
+    from factcheck.render import render, sarif
+    from factcheck.render.text import render as text_render
+
     if fmt == "sarif":
         return sarif.render(result, exit_code=exit_code)
     if fmt == "text" and (target is None or str(target) == "-") and _colour():

@@ -1,0 +1,78 @@
+"""Start-up time: how long `factcheck --version` and `factcheck report` on one short article take.
+
+Every pre-commit run and every tab completion pays the start-up, so it is measured as a user meets it:
+each command run N times as a fresh subprocess (the console script of the running interpreter's
+environment), wall-clock time, and the median printed. The first run of each command is a warm-up and
+is not counted (it fills the disk cache).
+
+    python bench/startup.py [--runs 10] [--article seeds/004_123500bc618ab1db.txt]
+
+Targets (issue 16): `--version` under 0.3 s, `report` on one short article under 1 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHORT_ARTICLE = ROOT / "seeds" / "004_123500bc618ab1db.txt"  # the shortest seed: 3.5 KB, about 500 words
+TARGETS = {"version": 0.3, "report": 1.0}  # seconds
+
+
+def factcheck_command() -> list[str]:
+    """The `factcheck` console script beside this interpreter, else `python -m factcheck`."""
+    script = Path(sys.executable).parent / "factcheck"
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("factcheck")
+    return [found] if found else [sys.executable, "-m", "factcheck"]
+
+
+def commands(article: Path) -> dict[str, list[str]]:
+    """The commands timed, by name."""
+    factcheck = factcheck_command()
+    return {
+        "version": [*factcheck, "--version"],
+        "report": [*factcheck, "report", str(article), "--format", "json", "-o", "-", "-q"],
+    }
+
+
+def time_once(command: list[str]) -> float:
+    """Wall-clock seconds of one run; a run that fails stops the benchmark (a fast failure proves nothing)."""
+    start = time.perf_counter()
+    done = subprocess.run(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        sys.exit(f"{' '.join(command)} exited {done.returncode}: {done.stderr.decode(errors='replace').strip()}")
+    return elapsed
+
+
+def median_seconds(command: list[str], runs: int) -> tuple[float, list[float]]:
+    """The median of `runs` timed runs, after one untimed warm-up run, and the runs themselves."""
+    time_once(command)
+    times = [time_once(command) for _ in range(runs)]
+    return statistics.median(times), times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=10, help="timed runs of each command (default 10)")
+    parser.add_argument("--article", type=Path, default=SHORT_ARTICLE, help="the short article `report` reads")
+    options = parser.parse_args()
+    for name, command in commands(options.article.resolve()).items():
+        median, times = median_seconds(command, options.runs)
+        verdict = "ok" if median < TARGETS[name] else "over"
+        print(
+            f"{name:8} median {median:.3f} s over {options.runs} runs (min {min(times):.3f}, max {max(times):.3f}); "
+            f"target {TARGETS[name]} s: {verdict}"
+        )
+
+
+if __name__ == "__main__":
+    main()
