@@ -22,7 +22,7 @@ from factcheck.config import Rules
 from factcheck.extract import extract
 from factcheck.models import Claim, Document, Finding, Report
 from factcheck.normalize import FxTable, normalize
-from factcheck.sources import LoadedStory, load
+from factcheck.sources import Corpus, LoadedStory, load
 
 
 Progress = Callable[[int, int], None]
@@ -61,6 +61,19 @@ def run(
         follow_symlinks=follow_symlinks,
         root=root,
     )
+    return run_corpus(corpus, rules, stamp=stamp, progress=progress, date=date, jobs=jobs)
+
+
+def run_corpus(
+    corpus: Corpus,
+    rules: Rules,
+    stamp: str | None = None,
+    progress: Progress | None = None,
+    date: dt.date | None = None,
+    jobs: int = 1,
+) -> Report:
+    """The report on sources already loaded: `run` once it has read the files, and the Python API
+    (`factcheck.check`) for texts given in memory. The options mean what they mean for `run`."""
     analysed = _analysed(corpus.stories, rules, date, progress, jobs)
     findings = [finding for _, story_findings, _ in analysed for finding in story_findings]
     stories = [story for story, _, _ in analysed]

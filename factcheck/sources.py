@@ -15,6 +15,7 @@ working directory.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import stat
@@ -457,6 +458,40 @@ def _add_stdin(stories: dict[Path, LoadedStory], limits: _Limits, warnings: list
     if document is not None:
         loaded.documents.append(document)
         loaded.documents.sort(key=lambda document: document.source.path)
+
+
+class InMemory(NamedTuple):
+    """A text given in memory (the Python API's): its story, its [[source]] entry (`file` is its name), and
+    the text itself."""
+
+    story: Story
+    entry: SourceEntry
+    text: str
+
+
+def load_texts(texts: list[InMemory], *, max_file_bytes: int = 20_000_000, max_total_bytes: int = 2_000_000_000) -> Corpus:
+    """In-memory texts as stories of documents, one per story id, each text read as the file
+    `<story id>/<name>` would be (front matter, Markdown, cleaning, language detection) with `entry` as its
+    [[source]] entry in story.toml. Nothing is written to disk."""
+    limits = _Limits(max_file_bytes, max_total_bytes)
+    warnings: list[str] = []
+    stories: dict[str, LoadedStory] = {}
+    for given in texts:
+        loaded = stories.setdefault(given.story.id, LoadedStory(given.story))
+        display = PurePosixPath(given.story.id, given.entry.file).as_posix()
+        path = Path(display)  # names the text in messages, and finds its entry, as a file's path would
+        if path in loaded.entries:
+            raise UsageError(f"two texts are named {display}: give each text of a story its own name")
+        loaded.entries[path] = given.entry
+        encoded = given.text.encode("utf-8")
+        data = _bounded_read(io.BytesIO(encoded), len(encoded), path, display, limits, warnings)
+        document = None if data is None else _document(data, path, display, loaded, limits, warnings, path.suffix.lower())
+        if document is not None:
+            loaded.documents.append(document)
+    for loaded in stories.values():
+        loaded.documents.sort(key=lambda document: document.source.path)
+    ordered = [stories[story_id] for story_id in sorted(stories)]
+    return Corpus(stories=[loaded for loaded in ordered if loaded.documents], warnings=warnings)
 
 
 def _sniffed(data: bytes) -> str:
