@@ -64,7 +64,8 @@ def test_adversarial_runs_take_linear_time(rules):
 
 # The forms of issue 18, each a pattern of its own: URL escapes, `pounds`, shouted codes, prefixed dollars, signs
 # and codes after the amount, magnitudes around the code, fractions of a magnitude, negative figures, temperatures,
-# units as hyphenated adjectives, dozens, fractions in words, `mil` and `MM`, Indian groups and words, new units.
+# units as hyphenated adjectives, dozens, fractions in words, `mil` and `MM`, Indian groups and words, new units,
+# mixed fractions (`3 1/2`), an amount and its cents, decimals without their 0 (`.07`).
 _BREADTH = st.sampled_from(
     [
         "%20", "%2F", "%", "a%20b", "2020%20", "pounds", " of ", "weighed", "sterling", "cost", "ALL", "TOP", "CUP",
@@ -73,7 +74,8 @@ _BREADTH = st.sampled_from(
         "behalf", "-", " ", "  ", "1", "5", "12", "300", "2.5", "4,000", ".", "\n", "\u2212", "minus ", "(", "°C",
         "°", "C", "F", " celsius", " degrees", " deg", "-inch", "-acre", "-m", "seven", "dozen", "dozens", "half a ",
         "thirds", "fifths", "mil", "MM", "mm", "Rs", "Rp", "₹", "lakh", "crore", " lakh crore", ",45", ",00", ",678",
-        "watts", "-watt", "mg", "µg", "ml", "GB", "TB", "tbsp", "Wh",
+        "watts", "-watt", "mg", "µg", "ml", "GB", "TB", "tbsp", "Wh", "½", "¾", "1/2", "3/4", "/", " cents", " pence",
+        " dollars", " euros", ".5", "$.", ".",
     ]
 )  # fmt: skip
 
@@ -96,21 +98,27 @@ _BREADTH_RUNS = [
     "a quarter of a ", "three quarters of a billion ", "half ", "and a half ", "twenty-five and ", "-1 ", " -1", "-",
     "minus 1 ", "minus ", "(-1%) ", "1 degrees C ", "1C ", "-1 °C ", "1-inch ", "1-", "seven-mile ", "a dozen ",
     "dozen ", "half a dozen ", "two thirds ", "two-", "5mil ", "$3MM ", "1,00,", "1,00,000 ", "Rs 1 ", "Rs ",
-    "two lakh crore ", "1 lakh crore ", "lakh ", "1 watts ", "1mg ", "1GB ",
+    "two lakh crore ", "1 lakh crore ", "lakh ", "1 watts ", "1mg ", "1GB ", "1½ ", "½", "1 1/2 ", "1/2 ", "1-3/4",
+    "1 dollars 1 cents ", "1 dollars and ", "1 cents ", ".5 ", "$.5 ", " .", ".1",
 ]  # fmt: skip
 
 
-def _seconds(text: str, rules) -> float:
-    started = time.process_time()
-    extract(document(text), rules.qualifier_table)
-    return time.process_time() - started
+def _seconds(text: str, rules, repeat: int) -> float:
+    """The best of `repeat` CPU times of extracting `text` (the machine is shared: the best is the steadiest)."""
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.process_time()
+        extract(document(text), rules.qualifier_table)
+        best = min(best, time.process_time() - started)
+    return best
 
 
 def test_the_new_forms_take_linear_time(rules):
-    """Runs of each new form, at two sizes: four times the text takes well under sixteen times as long."""
+    """Runs of each new form, at two sizes: eight times the text takes well under the 64 times a quadratic
+    pattern would (extraction as a whole is a little above linear on one sentence thousands of figures long)."""
     for run in _BREADTH_RUNS:
-        small, large = run * (4_000 // len(run)), run * (16_000 // len(run))
-        small_seconds = max(_seconds(small, rules), 0.01)
-        large_seconds = _seconds(large, rules)
+        small, large = run * (1_000 // len(run)), run * (8_000 // len(run))
+        small_seconds = max(_seconds(small, rules, 3), 0.005)
+        large_seconds = _seconds(large, rules, 1)
         assert large_seconds < 3, f"{run!r}... took too long"
-        assert large_seconds < 8 * small_seconds, f"{run!r}: {small_seconds:.3f}s, then {large_seconds:.3f}s at 4x"
+        assert large_seconds < 24 * small_seconds, f"{run!r}: {small_seconds:.3f}s, then {large_seconds:.3f}s at 8x"

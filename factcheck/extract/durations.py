@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from factcheck.extract.candidates import Candidate
 from factcheck.extract.context import lemma
-from factcheck.extract.numbers import Number, times
+from factcheck.extract.numeral import Number, times
 from factcheck.models import ClaimKind
 
 _UNIT = re.compile(

@@ -27,7 +27,8 @@ from babel.numbers import get_territory_currencies
 
 from factcheck.extract.candidates import Candidate
 from factcheck.extract.magnitudes import base_language, is_cjk
-from factcheck.extract.numbers import ATTACHED_CODES, MAGNITUDES, Number, times
+from factcheck.extract.numbers import ATTACHED_CODES
+from factcheck.extract.numeral import MAGNITUDES, Number, times
 from factcheck.extract.tries import trie
 from factcheck.models import ClaimKind
 
@@ -96,6 +97,7 @@ class _Currency:
     notes: tuple[str, ...] = ()
     confidence: float = 1.0
     factor: Decimal = Decimal(1)
+    generic: bool = False  # `cents`: hundredths of whichever currency the amount before names
 
 
 @lru_cache(maxsize=None)
@@ -273,8 +275,40 @@ def find_money(
         if currency is None:
             currency, end = _by_suffix(text, number, written_after, dollar, language, sentence)
         if currency is not None:
-            found.append(_candidate(number, currency, start, end))
-    return found
+            found.append((_candidate(number, currency, start, end), currency))
+    return _with_subunits(text, found)
+
+
+_BETWEEN_UNITS = re.compile(r",?[ ](?:and[ ])?")
+
+
+def _with_subunits(text: str, found: list[tuple[Candidate, _Currency]]) -> list[Candidate]:
+    """The amounts, an amount and the cents right after it read as one (`4 dollars 20 cents`, `5 euros 50 cents`).
+
+    `found` pairs each amount with its currency: a factor of 0.01 is cents, pence or kopecks, and generic cents
+    are hundredths of the amount's currency.
+    """
+    joined: list[Candidate] = []
+    for candidate, currency in found:
+        previous = joined[-1] if joined else None
+        if (
+            currency.factor == Decimal("0.01")
+            and previous is not None
+            and (previous.unit == candidate.unit or currency.generic)
+            and previous.high is None
+            and candidate.high is None
+            and previous.value == previous.value.to_integral()
+            and candidate.value < 1
+            and _BETWEEN_UNITS.fullmatch(text, previous.end, candidate.start)
+        ):
+            note = f"'{text[previous.start : candidate.end]}' read as one amount"
+            joined[-1] = previous._replace(
+                end=candidate.end, value=previous.value + candidate.value, precision=currency.factor,  # to the cent
+                notes=previous.notes + (candidate.notes if not currency.generic else ()) + (note,),
+            )  # fmt: skip
+        else:
+            joined.append(candidate)
+    return joined
 
 
 def _by_prefix(
@@ -342,7 +376,8 @@ def _by_suffix(
         return _dollar(dollar, sentence, f"'{name}'"), found.end()
     if name in _SUBUNITS:
         code = _SUBUNITS[name] or dollar
-        return _Currency(code, (f"'{name}' read as hundredths of {code}",), factor=Decimal("0.01")), found.end()
+        note = f"'{name}' read as hundredths of {code}"
+        return _Currency(code, (note,), factor=Decimal("0.01"), generic=_SUBUNITS[name] is None), found.end()
     return _by_name(name, sentence, language, text), found.end()
 
 

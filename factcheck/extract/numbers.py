@@ -16,49 +16,24 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
-from typing import NamedTuple
 
 from babel import UnknownLocaleError
 from babel.numbers import get_decimal_symbol, get_group_symbol
-from text_to_num import text2num
 
 from factcheck.extract.cjk import chain_value, numeral_words
+from factcheck.extract.forms import (
+    SIGNS, after_leading_point, dozens, fraction_magnitudes, leading_point, mixed_fractions, signed,
+)
 from factcheck.extract.magnitudes import base_language, is_cjk, magnitude_words, thousand_word
+from factcheck.extract.numeral import MAGNITUDES, NUMBER_WORDS, WORD, Number, parse_words
 from factcheck.extract.qualifiers import precision_of
 from factcheck.extract.tries import trie
 
-MAGNITUDES = {
-    "thousand": Decimal(10) ** 3,
-    "k": Decimal(10) ** 3,
-    "lakh": Decimal(10) ** 5,
-    "lakhs": Decimal(10) ** 5,
-    "crore": Decimal(10) ** 7,
-    "crores": Decimal(10) ** 7,
-    "lakh crore": Decimal(10) ** 12,  # Indian budgets: `₹1.5 lakh crore` is 1.5 * 10**12
-    "million": Decimal(10) ** 6,
-    "mn": Decimal(10) ** 6,
-    "mln": Decimal(10) ** 6,
-    "mio": Decimal(10) ** 6,
-    "m": Decimal(10) ** 6,
-    "mm": Decimal(10) ** 6,  # finance writes `$3MM`, `45 MMUSD`
-    "mil": Decimal(10) ** 6,  # `$5mil`: English only (Spanish and Portuguese `mil` is a thousand)
-    "billion": Decimal(10) ** 9,
-    "bn": Decimal(10) ** 9,
-    "bln": Decimal(10) ** 9,
-    "b": Decimal(10) ** 9,
-    "trillion": Decimal(10) ** 12,
-    "tn": Decimal(10) ** 12,
-    "trn": Decimal(10) ** 12,
-    "trln": Decimal(10) ** 12,
-}
 # Written after a space these are always magnitudes; the one-letter ones (k, m, b) only when attached
 # (`$5m`, `5bn`), since `5 m` is five metres.
-_SPACED_MAGNITUDES = "thousand|million|billion|trillion|lakh crore|lakhs|lakh|crores|crore|mln|bln|trln|trn|mio|mn|bn|tn"
-_UNITS = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen"
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety"
-_SCALES = "hundred thousand million billion trillion"
-NUMBER_WORDS = frozenset((_UNITS + " " + _TENS + " " + _SCALES).split())
-_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+_SPACED_MAGNITUDES = (
+    "thousand|million|billion|trillion|lakh crore|lakhs|lakh|crores|crore|mln|bln|trln|trn|mio|mn|bn|tn"
+)
 _MAX_NUMBER_WORDS = 11  # "two hundred and fifty-five thousand three hundred and twelve": longer runs are lists
 ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 _RANGE_DASH = re.compile(r"[ ]?[-–—][ ]?")
@@ -68,38 +43,6 @@ _BEFORE_BETWEEN = re.compile(r"\bbetween\s+\S*$", re.IGNORECASE)
 # Codes that news writes stuck to an amount (`USD5bn`, `RMB10m`, `230USD`) or in lower case (`17 usd`): digits
 # after them still start a number, and money reads them after one.
 ATTACHED_CODES = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "RMB", "CHF", "KZT", "RUB", "INR", "AUD", "CAD", "HKD", "SGD"})
-
-
-class Number(NamedTuple):
-    """A number found in cleaned text: digits or words, with its magnitude, maybe the low end of a range
-    (a named tuple, made in half the time of a frozen dataclass)."""
-
-    start: int
-    end: int  # after the magnitude word, if any
-    value: Decimal  # scaled: "3.7 billion" -> 3700000000
-    precision: Decimal  # place value of the last stated digit, scaled
-    words: bool = False  # written in words ("three trillion")
-    digits: str = ""  # the digits or words as written, before any magnitude
-    magnitude: str | None = None
-    suffix: str = ""  # letters attached that are no magnitude: "s" (1990s), "th", "km", "KR"
-    high: Number | None = None  # for a range ("2–3 billion", "1993–2023"): its upper end
-    notes: tuple[str, ...] = ()
-    factor: Decimal = Decimal(1)  # the magnitude's factor: 10**9 for "billion", "млрд" or "十億"
-
-    @property
-    def scale(self) -> Decimal:
-        """The magnitude's factor (1 without one)."""
-        return self.factor
-
-    @property
-    def plain_integer(self) -> bool:
-        """Digits only, no separator, decimals, magnitude or range: what a year or a code looks like."""
-        return not self.words and self.digits.isdigit() and self.magnitude is None and self.high is None
-
-    @property
-    def capitalised(self) -> bool:
-        """A number word written with a capital ("Three", "Seven"), as at a sentence start or in a name."""
-        return self.words and self.digits[:1].isupper()
 
 
 _MAX_GROUPS = 6
@@ -173,8 +116,8 @@ _FIRST_WORDS = tuple(
     for first in sorted({word[0] for word in NUMBER_WORDS})
 )
 _WORD_RUN = re.compile(
-    rf"(?P<words>(?:an?[ ](?=(?:hundred|thousand|million|billion|trillion)\b))?(?:{_WORD})"
-    rf"(?:(?:[ -]|[ ]and[ ])(?:{_WORD}|lakhs?|crores?)){{0,{_MAX_NUMBER_WORDS}}})\b",  # lakhs, crores: never first
+    rf"(?P<words>(?:an?[ ](?=(?:hundred|thousand|million|billion|trillion)\b))?(?:{WORD})"
+    rf"(?:(?:[ -]|[ ]and[ ])(?:{WORD}|lakhs?|crores?)){{0,{_MAX_NUMBER_WORDS}}})\b",  # lakhs, crores: never first
     re.IGNORECASE,
 )
 _SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
@@ -207,42 +150,12 @@ def find_numbers(text: str, language: str = "en") -> list[Number]:
         found = _without_overlaps(found)
     else:
         # `minus ` right before a number signs it (digits after `-` were signed as they were found)
-        found = [_signed(text, n) if n.start >= 6 and lowered.startswith("minus ", n.start - 6) else n for n in found]
-        fractions = fraction_magnitudes(text, lowered, scales) + dozens(text, lowered)
+        found = [signed(text, n) if n.start >= 6 and lowered.startswith("minus ", n.start - 6) else n for n in found]
+        fractions = fraction_magnitudes(text, lowered, scales) + dozens(text, lowered) + mixed_fractions(text)
         if fractions:  # "one and a half million" over its "one", "half a million" over its "a million"
             found = _without_overlaps(found + fractions)
     found.sort(key=lambda number: number.start)
     return _join_ranges(text, found)
-
-
-_SIGNS = frozenset("-\u2212")  # hyphen-minus and the minus sign
-_BEFORE_SIGN = frozenset(" \n\t([/")
-
-
-def _signed(text: str, number: Number) -> Number:
-    """The number with the sign written before it (`-7 °C`, `−4%`, `minus 7`), which the span then covers.
-
-    A `-` is a sign only after a space, a bracket or the text start, and not after a space that follows a
-    figure (`5 -7` is a range written loosely); the signed digits are no plain integer, so no year or day.
-    """
-    start = number.start
-    if start >= 6 and text[start - 1] == " " and text[start - 6 : start - 1].lower() == "minus":
-        if start == 6 or not text[start - 7].isalnum():
-            return _negative(number, start - 6, text[start - 6 : start])
-        return number
-    if not start or text[start - 1] not in _SIGNS or number.words:
-        return number
-    before = text[start - 2] if start >= 2 else " "
-    loose_range = before == " " and start >= 3 and (text[start - 3].isdigit() or text[start - 3] in _SIGNS)
-    if before not in _BEFORE_SIGN or loose_range:
-        return number
-    return _negative(number, start - 1, text[start - 1])
-
-
-def _negative(number: Number, start: int, sign: str) -> Number:
-    high = number.high
-    negative_high = high._replace(value=-high.value) if high is not None else None
-    return number._replace(start=start, value=-number.value, digits=sign + number.digits, high=negative_high)
 
 
 def _digit_numbers(text: str, language: str) -> list[Number]:
@@ -254,11 +167,16 @@ def _digit_numbers(text: str, language: str) -> list[Number]:
     for match in _digits_pattern(language).finditer(text):
         start = match.start()
         before = text[start - 1] if start else " "
+        if english and before == "." and after_leading_point(text, start):
+            number = _number(match, group, decimal, factors)  # ".07", "$.50": a decimal written without its 0
+            if number is not None and number.digits.isdigit():
+                found.append(leading_point(number))
+            continue
         if _refused_before(text, start, before):
             continue  # inside a word, a code, an address or another number
         number = _number(match, group, decimal, factors)
-        if number is not None and before in _SIGNS and english:
-            number = _signed(text, number)
+        if number is not None and before in SIGNS and english:
+            number = signed(text, number)
         if number is not None:
             found.append(_comma_grouped(number) if comma_groups else number)
     return found
@@ -329,78 +247,8 @@ def _word_numbers(text: str, lowered: str, scales: list[int]) -> list[Number]:
     return found
 
 
-# A fraction of a magnitude: `half a million`, `a half-million`, `a quarter of a billion`, `three quarters of a
-# million`, `one and a half million`, `two and a half billion`. Looked for only before the scale words the word
-# finder met (no scan of its own): `half` or `quarter` there, then read forward with one pattern and back, over a
-# bounded window, with another.
-_FRACTION_WORDS = {"half": Decimal("0.5"), "quarter": Decimal("0.25"), "quarters": Decimal("0.25")}
-_FRACTION_AFTER = re.compile(
-    r"(?P<part>half|quarters?)(?:[ -]|[ ]of[ ])(?:an?[ ])?(?P<scale>thousand|million|billion|trillion)\b"
-)
-_FRACTION_BEFORE = re.compile(
-    rf"(?:(?<![\w-])(?P<whole>(?:{_WORD})(?:[ -](?:{_WORD}))?)[ ]and[ ])?(?<![\w-])(?P<count>an?|one|three)[ -]$"
-)
-_FRACTION_WINDOW = 40  # characters before `half` searched for "twenty-five and a "
-_PART_BEFORE_SCALE = re.compile(r"(?:half|quarters?)(?:[ -]|[ ]of[ ])(?:an?[ ])?$")
-
-
-def fraction_magnitudes(text: str, lowered: str, scales: list[int]) -> list[Number]:
-    """Fractions of a magnitude written in words (`half a million`, `two and a half billion`) as Numbers;
-    `lowered` is `text` in lower case, position for position, and `scales` where its scale words start."""
-    found: list[Number] = []
-    for scale in scales:
-        part = _PART_BEFORE_SCALE.search(lowered, max(0, scale - 20), scale)
-        number = _fraction_at(text, lowered, part.start()) if part is not None else None
-        if number is not None:
-            found.append(number)
-    return found
-
-
-def _fraction_at(text: str, lowered: str, at: int) -> Number | None:
-    """The fraction of a magnitude whose `half` or `quarter` starts at `at`, or None."""
-    if at and (lowered[at - 1].isalnum() or lowered[at - 1] == "-" and not lowered[max(0, at - 2)].isalpha()):
-        return None  # "behalf", "headquarters"
-    after = _FRACTION_AFTER.match(lowered, at)
-    if after is None:
-        return None
-    part, scale = after.group("part"), after.group("scale")
-    before = _FRACTION_BEFORE.search(lowered, max(0, at - _FRACTION_WINDOW), at)
-    count = before.group("count") if before else None
-    bare_quarter = count is None and part == "quarter" and " of " not in after.group()
-    if (part == "quarters") != (count == "three") or bare_quarter:
-        return None  # "three quarters of", "a quarter of a billion", "quarter of a million"; not "quarter million"
-    whole = parse_words(before.group("whole")) if before and before.group("whole") else Decimal(0)
-    if whole is None:
-        return None
-    fraction = whole + _FRACTION_WORDS[part] * (3 if count == "three" else 1)
-    start = before.start() if before else at
-    factor = MAGNITUDES[scale]
-    return Number(start, after.end(), fraction * factor, precision_of(str(fraction), factor), True,
-                  text[start : after.end()], scale, factor=factor)  # fmt: skip
-
-
-_DOZEN_BEFORE = re.compile(rf"(?<![\w-])(?P<count>half[ ]an?|an?[ ]half|an?|{_WORD})[ -]$")
 # After number words, a fraction's denominator: `two thirds` is a share, not two (`three quarters` may be nine months).
 _DENOMINATORS = re.compile(r"[ -](?:halves|thirds|fourths|fifths|sixths|sevenths|eighths|ninths|tenths)\b")
-
-
-def dozens(text: str, lowered: str) -> list[Number]:
-    """`a dozen` (12), `half a dozen` (6), `two dozen` (24) as Numbers; `dozens` is vague and no figure."""
-    found: list[Number] = []
-    at = lowered.find("dozen")
-    while at >= 0:
-        after = at + len("dozen")
-        before = _DOZEN_BEFORE.search(lowered, max(0, at - 12), at)
-        if before is not None and not lowered[after : after + 1].isalnum():
-            count = before.group("count")
-            multiple = Decimal("0.5") if "half" in count else Decimal(1) if count in ("a", "an") else parse_words(count)
-            if multiple is not None:
-                value = multiple * 12
-                written = text[before.start() : after]
-                note = f"'{written}' read as {value}"
-                found.append(Number(before.start(), after, value, Decimal(1), True, written, notes=(note,)))
-        at = lowered.find("dozen", after)
-    return found
 
 
 def _lowered(text: str) -> str:
@@ -513,29 +361,6 @@ def _word_precision(value: Decimal, parts: list[str]) -> Decimal:
     if last in MAGNITUDES and len(parts) > 1:  # "two hundred million": stated like "200 million"
         return precision_of(str(value / MAGNITUDES[last]), MAGNITUDES[last])
     return precision_of(str(value))
-
-
-def times(value: Decimal, factor: Decimal) -> Decimal:
-    """`value * factor`, leaving `value` untouched by 1 (multiplying would round a long number to 28 digits)."""
-    return value if factor == 1 else value * factor
-
-
-def parse_words(text: str) -> Decimal | None:
-    """The value of English number words (`twenty`, `three hundred`, `three trillion`, `a million`), or None."""
-    parts = [part for part in text.lower().replace("-", " ").split() if part != "and"] or [""]
-    if parts[0] in ("a", "an"):
-        parts[0] = "one"
-    scale = Decimal(1)
-    if len(parts) > 2 and parts[-2:] == ["lakh", "crore"]:  # "two lakh crore": 2 * 10**12
-        scale, parts = MAGNITUDES["lakh crore"], parts[:-2]
-    elif len(parts) > 1 and parts[-1] in ("million", "billion", "trillion", "lakh", "lakhs", "crore", "crores"):
-        scale, parts = MAGNITUDES[parts[-1]], parts[:-1]
-    if parts in (["hundred"], ["thousand"], ["million"], ["billion"], ["trillion"]):
-        return None  # a scale word alone ("thousands", "a million" aside) is no number
-    try:
-        return Decimal(text2num(" ".join(parts), "en")) * scale
-    except (ValueError, InvalidOperation):
-        return None
 
 
 def _join_ranges(text: str, numbers: list[Number]) -> list[Number]:

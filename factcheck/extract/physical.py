@@ -18,7 +18,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from factcheck.extract.candidates import Candidate
-from factcheck.extract.numbers import Number, times
+from factcheck.extract.numeral import Number, times
 from factcheck.models import ClaimKind
 from factcheck.units import parse_unit
 
