@@ -5,7 +5,10 @@ each command run N times as a fresh subprocess (the console script of the runnin
 environment), wall-clock time, and the median printed. The first run of each command is a warm-up and
 is not counted (it fills the disk cache).
 
-    python bench/startup.py [--runs 10] [--article seeds/004_123500bc618ab1db.txt]
+    python bench/startup.py [--runs 10] [--article seeds/004_123500bc618ab1db.txt] [--checkout DIR]
+
+`--checkout DIR` times the package of another checkout instead (the folder holding its `factcheck/`), as
+`python -m factcheck` run from there: time a copy of the code before a change against it after, both so.
 
 Targets (issue 16): `--version` under 0.3 s, `report` on one short article under 1 s.
 """
@@ -34,29 +37,29 @@ def factcheck_command() -> list[str]:
     return [found] if found else [sys.executable, "-m", "factcheck"]
 
 
-def commands(article: Path) -> dict[str, list[str]]:
+def commands(article: Path, checkout: Path | None) -> dict[str, list[str]]:
     """The commands timed, by name."""
-    factcheck = factcheck_command()
+    factcheck = factcheck_command() if checkout is None else [sys.executable, "-m", "factcheck"]
     return {
         "version": [*factcheck, "--version"],
         "report": [*factcheck, "report", str(article), "--format", "json", "-o", "-", "-q"],
     }
 
 
-def time_once(command: list[str]) -> float:
+def time_once(command: list[str], cwd: Path) -> float:
     """Wall-clock seconds of one run; a run that fails stops the benchmark (a fast failure proves nothing)."""
     start = time.perf_counter()
-    done = subprocess.run(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    done = subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     elapsed = time.perf_counter() - start
     if done.returncode != 0:
         sys.exit(f"{' '.join(command)} exited {done.returncode}: {done.stderr.decode(errors='replace').strip()}")
     return elapsed
 
 
-def median_seconds(command: list[str], runs: int) -> tuple[float, list[float]]:
+def median_seconds(command: list[str], runs: int, cwd: Path) -> tuple[float, list[float]]:
     """The median of `runs` timed runs, after one untimed warm-up run, and the runs themselves."""
-    time_once(command)
-    times = [time_once(command) for _ in range(runs)]
+    time_once(command, cwd)
+    times = [time_once(command, cwd) for _ in range(runs)]
     return statistics.median(times), times
 
 
@@ -64,9 +67,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10, help="timed runs of each command (default 10)")
     parser.add_argument("--article", type=Path, default=SHORT_ARTICLE, help="the short article `report` reads")
+    parser.add_argument("--checkout", type=Path, help="time the factcheck package in this folder (python -m factcheck)")
     options = parser.parse_args()
-    for name, command in commands(options.article.resolve()).items():
-        median, times = median_seconds(command, options.runs)
+    cwd = options.checkout.resolve() if options.checkout else ROOT
+    for name, command in commands(options.article.resolve(), options.checkout).items():
+        median, times = median_seconds(command, options.runs, cwd)
         verdict = "ok" if median < TARGETS[name] else "over"
         print(
             f"{name:8} median {median:.3f} s over {options.runs} runs (min {min(times):.3f}, max {max(times):.3f}); "
