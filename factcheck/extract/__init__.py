@@ -45,8 +45,11 @@ _OR_WORDS = (
     r"or|i\.e\.,?|ou|soit|ou\s+seja|o|o\s+sea|es\s+decir|oder|bzw\.|also|ossia|cioè|ovvero|или|то\s+есть|т\.\s?е\.|"
     r"yani|veya|yaklaşık|أي|nghĩa\s+là|atau|sekitar"
 )
+# Inside the bracket, a few words may say at which rate: `(당시 환율로 약 100조 원)`, `(at today's rate, $19bn)`.
+_AT_RATE = r"(?:[^\W\d_]+[\s'’,]+){0,4}?\w*(?:rate|taux|cambio|câmbio|tasso|kurs|курс|kur|환율|汇率|匯率|レート|為替)\w*[\s,:]*"
 _RESTATES = re.compile(
-    rf"[\"”’»]?\s*(?:\.?\s*[(\[（]|,?\s*(?:{_OR_WORDS})|,?\s*(?:equivalent|equal)\s+to|[—–])\s*", re.IGNORECASE
+    rf"[\"”’»]?\s*(?:\.?\s*[(\[（](?:\s*{_AT_RATE})?|,?\s*(?:{_OR_WORDS})|,?\s*(?:equivalent|equal)\s+to|[—–])\s*",
+    re.IGNORECASE,
 )
 
 

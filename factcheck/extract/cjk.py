@@ -54,6 +54,7 @@ def chain_value(written: str, decimal: str, factors: dict[str, Decimal]) -> tupl
     """(value, precision) of digits chained with magnitudes (`4億2000万` -> 420,000,000; precision 10^7)."""
     value, precision, last = Decimal(0), Decimal(1), None
     for digits, word in _PART.findall(written):
+        word = word.strip()  # Korean spaces its groups: `8만 9358`
         factor = factors.get(word, Decimal(1)) if word else Decimal(1)
         if word and word not in factors or (last is not None and factor >= last):
             return None  # not a descending chain of magnitudes: not one figure

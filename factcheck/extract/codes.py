@@ -98,10 +98,11 @@ def _day_of_month(text, number, before, word, word_start) -> bool:
 def _in_name(text, number, before, word, word_start) -> bool:
     """`Strategy 2040`, `Boeing 737`, `Group of Seven`, `One Village`: a name, not a figure.
 
-    A number grouped in thousands never is (`Prabowo-Gibran 96.304.691 Stimmen`): no model or plan is numbered so.
+    A number grouped in thousands never is (`Prabowo-Gibran 96.304.691 Stimmen`): no model or plan is numbered so;
+    nor a word with Hangul or CJK in it (`GDP는`: the particle says the word ends a phrase).
     """
-    if _GROUPED.fullmatch(number.digits):
-        return False
+    if _GROUPED.fullmatch(number.digits) or _UNSPACED_LETTER.search(word):
+        return False  # `GDP는 8만 9358위안`: a Korean particle or CJK text makes the word no name
     if number.capitalised and not _sentence_start(before, len(before)):
         return True
     if not before.endswith(" "):
@@ -120,6 +121,7 @@ def _in_name(text, number, before, word, word_start) -> bool:
 
 
 _GROUPED = re.compile(r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+")
+_UNSPACED_LETTER = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 
 
 def _acronym_number(word: str, number: Number) -> bool:

@@ -88,7 +88,8 @@ def _locale_magnitude(language: str, decimal: str) -> str:
     cjk = "|".join(sorted((word for word in words if is_cjk(word[0])), key=len, reverse=True)) or "(?!)"
     spaced_words = "|".join(re.escape(word).replace(r"\ ", "[ ]") for word in sorted(spaced, key=len, reverse=True))
     cjk = rf"(?:{cjk})(?![米克瓦])"  # 20千米 is 20 km, 千克 kg, 千瓦 kW: units, not thousands
-    chain = rf"(?P<chain>(?:\d+(?:{re.escape(decimal)}\d+)?(?:{cjk})?){{0,2}})"
+    # Korean spaces its groups (`8만 9358`, `126조 582억`): one space may follow a Hangul magnitude.
+    chain = rf"(?P<chain>(?:(?:(?<=[만억조])[ ])?\d+(?:{re.escape(decimal)}\d+)?(?:{cjk})?){{0,2}})"
     return (
         rf"(?:[ ]?(?P<magnitude>(?i:{spaced_words}))(?!{_LETTER_NOT_CJK}|-)(?:[ ](?P<rest>\d{{1,3}})(?![\d]|[.,]\d))?"
         rf"|(?P<cjk>{cjk}){chain}|(?P<compact>[kmbKMB])\b(?!\.\w)|(?P<suffix>{_LETTER_NOT_CJK}+)\b)?"
