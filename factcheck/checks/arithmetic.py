@@ -130,6 +130,8 @@ def _sums(story: StoryFacts, claims: list[Claim], config: ArithmeticConfig) -> l
     listed = [(total, parts, True) for total, parts in breakdowns(claims)]
     listed += [(total, parts, False) for total, parts in inline_breakdowns(claims)]
     for total, parts, complete in listed:
+        if _far_apart(total, parts):
+            continue
         low = sum((p.stated.interval.low for p in parts), Decimal(0))
         high = sum((p.stated.interval.high for p in parts), Decimal(0))
         stated = _at_parts_precision(total, parts)
@@ -138,6 +140,12 @@ def _sums(story: StoryFacts, claims: list[Claim], config: ArithmeticConfig) -> l
             continue
         findings.append(_sum_finding(story, total, parts, Interval(low=low, high=high), config))
     return findings
+
+
+def _far_apart(total: Claim, parts: list[Claim]) -> bool:
+    """True when the parts add up to more than twice the total: no breakdown of it (`カテゴリー1:風速 33~44` is a
+    scale, not 1 = 33 + 44). A slip changes a digit (`430.2` for `330.2`), not the size of the whole."""
+    return sum((p.stated.value for p in parts), Decimal(0)) > 2 * total.stated.value
 
 
 def _at_parts_precision(total: Claim, parts: list[Claim]) -> Interval:
