@@ -3,7 +3,9 @@
 `JICA has played a key role in Tajikistan since 2006` against `JICA's project
 portfolio over the first 30 years of its activities (1993–2023)`: two starts of
 one thing. Only claims that date a start or an event (by their role) are
-compared, so a fact's unrelated years are not read as a contradiction.
+compared, so a fact's unrelated years are not read as a contradiction; and only claims whose own sentences
+name a subject they share make more than information (`since 1990`, `since 2016` and `since March 19th` in
+sentences that name no one may be the starts of three things).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from pydantic import Field
 from factcheck.align.frames import START_ROLES
 from factcheck.checks import Check, CheckConfig, register
 from factcheck.checks.base import StoryFacts, claim_key, explain
+from factcheck.keys.subject import SENTENCE_SUBJECT
 from factcheck.models import Claim, ClaimKind, Fact, Finding, Severity
 
 
@@ -54,10 +57,12 @@ def _finding(story: StoryFacts, fact: Fact, starts: list[Claim], config: Timelin
     ordered = sorted(starts, key=lambda c: (start_year(c), c.source))
     stated = "; ".join(f"{story.name_of(c.source)}: “{_phrase(c)}” ({start_year(c)})" for c in ordered)
     first, last = start_year(ordered[0]), start_year(ordered[-1])
+    sure = _one_named_subject(ordered)
+    note = "" if sure else " Not an error: a sentence does not name what starts, so these may be starts of other things."
     return story.finding(
         CHECK.id,
-        config.severity or CHECK.severity,
-        f"Sources date the start of {fact.label} {last - first} years apart: {stated}.",
+        (config.severity or CHECK.severity) if sure else Severity.INFO,
+        f"Sources date the start of {fact.label} {last - first} years apart: {stated}.{note}",
         claims=ordered,
         identity=sorted(claim_key(c) for c in ordered),
         values=sorted(f"{c.source}:{c.surface}" for c in ordered),
@@ -67,6 +72,14 @@ def _finding(story: StoryFacts, fact: Fact, starts: list[Claim], config: Timelin
         trail=[f"{explain(c, story)} → starts {start_year(c)}" for c in ordered]
         + [f"rule: starts of one thing may differ by {config.slack_years} years at most"],
     )
+
+
+def _one_named_subject(starts: list[Claim]) -> bool:
+    """True when every start's own sentence names its subject and they share one (`JICA … in Tajikistan since
+    2006`, `In Tajikistan, JICA's … (1993–2023)`); a subject taken from the sentence before is a guess."""
+    subjects = [set((c.keys.subject.value or "").split("+")) - {""} for c in starts]
+    named = all(c.keys.subject.confidence >= SENTENCE_SUBJECT for c in starts)
+    return named and all(subjects) and bool(set.intersection(*subjects))
 
 
 def _phrase(claim: Claim) -> str:
