@@ -58,7 +58,8 @@ def chain_value(written: str, decimal: str, factors: dict[str, Decimal]) -> tupl
         factor = factors.get(word, Decimal(1)) if word else Decimal(1)
         if word and word not in factors or (last is not None and factor >= last):
             return None  # not a descending chain of magnitudes: not one figure
-        plain = digits.replace(decimal, ".")
+        group = "," if decimal == "." else "."
+        plain = digits.replace(group, "").replace(decimal, ".")  # `1조 3,280억`: a group written with its separator
         value += Decimal(plain) * factor
         precision, last = precision_of(plain, factor), factor
     return value, precision

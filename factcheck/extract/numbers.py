@@ -36,7 +36,7 @@ _SPACED_MAGNITUDES = (
 )
 _MAX_NUMBER_WORDS = 11  # "two hundred and fifty-five thousand three hundred and twelve": longer runs are lists
 ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
-_RANGE_DASH = re.compile(r"[ ]?[-–—][ ]?")
+_RANGE_DASH = re.compile(r"[ ]?[-–—~～〜][ ]?")  # 〜 and ～ are the dashes of CJK ranges (33～44)
 _RANGE_TO = re.compile(r" to ")
 _BEFORE_FROM = re.compile(r"\bfrom\s+\S*$", re.IGNORECASE)
 _BEFORE_BETWEEN = re.compile(r"\bbetween\s+\S*$", re.IGNORECASE)
@@ -88,8 +88,11 @@ def _locale_magnitude(language: str, decimal: str) -> str:
     cjk = "|".join(sorted((word for word in words if is_cjk(word[0])), key=len, reverse=True)) or "(?!)"
     spaced_words = "|".join(re.escape(word).replace(r"\ ", "[ ]") for word in sorted(spaced, key=len, reverse=True))
     cjk = rf"(?:{cjk})(?![米克瓦])"  # 20千米 is 20 km, 千克 kg, 千瓦 kW: units, not thousands
-    # Korean spaces its groups (`8만 9358`, `126조 582억`): one space may follow a Hangul magnitude.
-    chain = rf"(?P<chain>(?:(?:(?<=[만억조])[ ])?\d+(?:{re.escape(decimal)}\d+)?(?:{cjk})?){{0,2}})"
+    # Korean spaces its groups and may write a thousands separator in them (`8만 9358`, `1조 3,280억`): one
+    # space may follow a Hangul magnitude, and a group's digits may be grouped in threes.
+    group = re.escape("," if decimal == "." else ".")
+    digits = rf"(?:\d{{1,3}}(?:{group}\d{{3}})+(?!\d)|\d+)(?:{re.escape(decimal)}\d+)?"
+    chain = rf"(?P<chain>(?:(?:(?<=[만억조])[ ])?{digits}(?:{cjk})?){{0,2}})"
     return (
         rf"(?:[ ]?(?P<magnitude>(?i:{spaced_words}))(?!{_LETTER_NOT_CJK}|-)(?:[ ](?P<rest>\d{{1,3}})(?![\d]|[.,]\d))?"
         rf"|(?P<cjk>{cjk}){chain}|(?P<compact>[kmbKMB])\b(?!\.\w)|(?P<suffix>{_LETTER_NOT_CJK}+)\b)?"
