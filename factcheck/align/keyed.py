@@ -64,7 +64,7 @@ def join_by_keys(
         kept: list[tuple[int, set[str]]] = []
         for index in ordered:
             spoken = {languages.get(frames[member].claim.source, "") for member in clusters[index].members}
-            into = next((entry for entry in kept if _apart(clusters[entry[0]], clusters[index], entry[1], spoken)), None)
+            into = next((other for other in kept if _apart(clusters[other[0]], clusters[index], other[1], spoken)), None)
             if into is None:
                 kept.append((index, spoken))
             else:

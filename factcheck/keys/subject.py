@@ -113,7 +113,9 @@ class Subjects:
             return setting[:2], "the story's setting, named in its sentence", SETTING_SUBJECT
         return [], "no name in or before its sentence", WHOLE_STORY
 
-    def _nearest(self, claim: Claim, inside: list[Placed], others: tuple[tuple[int, int], ...], kinds: set[str]) -> list[Placed]:
+    def _nearest(
+        self, claim: Claim, inside: list[Placed], others: tuple[tuple[int, int], ...], kinds: set[str]
+    ) -> list[Placed]:
         """The names of the sentence that may be the figure's subject, nearest first (not the story's setting)."""
         fitting = [m for m in _ordered(claim, inside, others) if self._fits(m, kinds) and self._key(m) not in self._setting]
         return [m for m in fitting if _side(m, claim) != BEFORE_ITS_CLAUSE] or fitting

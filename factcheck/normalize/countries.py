@@ -151,9 +151,8 @@ def country_name(text: str) -> bool:
     if words in _every_name():
         return True
     *head, last = words or ("",)
-    return any(
-        tuple(head) + (last[:cut],) in _stems() for cut in range(len(last) - _LONGEST_ENDING, len(last) + 1) if cut >= _SHORTEST_NAME - 1
-    )
+    cuts = range(max(_SHORTEST_NAME - 1, len(last) - _LONGEST_ENDING), len(last) + 1)
+    return any((*head, last[:cut]) in _stems() for cut in cuts)
 
 
 _LONGEST_ENDING = 3  # letters a name's form may add after all but its last letter: -s, -ns, -ens
