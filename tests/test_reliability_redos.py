@@ -39,9 +39,6 @@ LARGER = {
     ("iso codes", "names"): (32_768, 524_288),
 }
 KNOWN.update({
-    ("seed articles", "names"): "factcheck/normalize/names.py _with_entities: every claim scans every name "
-    "mention of its source (claims x mentions: the sample articles repeated to 512 KB, one file, spend 18 s "
-    "there; k = 1.7 up to 1 MB)",
     ("iso codes", "names"): "factcheck/normalize/clusters.py: rapidfuzz cdist over every pair of distinct "
     "names ('USD USD USD …': 19 s/MB at 1 MB, k = 1.6)",
 })

@@ -62,11 +62,16 @@ def resolve_names(documents: Sequence[Document], claims: Sequence[Claim], rules:
     segments = {document.source.id: segment(document.text) for document in documents}
     mentions = [_resolve(document, found, assignments, segments[document.source.id]) for document, found in located]
     entities, ids = _entities([m for m in mentions if m is not None], authority)
-    by_source: dict[str, list[tuple[Resolved, str]]] = {}
+    # A claim's context entities are those of its paragraph (its sentence lies inside it): looking only there
+    # keeps the work linear in a long source, where every claim once scanned every mention of the source.
+    by_paragraph: dict[tuple[str, int], list[tuple[Resolved, str]]] = {}
     for mention in mentions:
         if mention is not None:
-            by_source.setdefault(mention.source, []).append((mention, ids[mention.key]))
-    return Names(entities, [_with_entities(claim, by_source.get(claim.source, [])) for claim in claims])
+            by_paragraph.setdefault((mention.source, mention.paragraph), []).append((mention, ids[mention.key]))
+    return Names(
+        entities,
+        [_with_entities(claim, by_paragraph.get((claim.source, claim.context.paragraph), [])) for claim in claims],
+    )
 
 
 @lru_cache(maxsize=4)
