@@ -53,7 +53,9 @@ class _Group(click.Group):
 
     def invoke(self, ctx: click.Context):
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            _raise_if_interrupted()
+            return result
         except (FactcheckError, Interrupted) as error:
             from factcheck.render.text import printable
 
@@ -353,6 +355,7 @@ def baseline(
     baselines.refuse_overwrite(output, update)
     previous = baselines.load(output) if output.exists() else None
     accepted = baselines.create(_run(project, paths, rules_dir, quiet, follow_symlinks).findings, previous)
+    _raise_if_interrupted()
     baselines.save(accepted, output, overwrite=update)
     justified = sum(1 for entry in accepted.findings if entry.justification)
     said = f"wrote {output}: {len(accepted.findings)} findings accepted, {justified} with a justification"
@@ -445,14 +448,27 @@ def _colour() -> bool:
 
 
 def _emit(text: str, target: Path | None) -> None:
+    _raise_if_interrupted()
     if target is None or str(target) == "-":
         click.echo(text, nl=False)
     else:
         write_atomic(target, text)
 
 
+# Signals received, kept in case the exception the handler raises is swallowed: a signal that lands inside an
+# at-fork hook or a finaliser (a process pool starting its workers) only prints "Exception ignored in …".
+_RECEIVED: list[int] = []
+
+
 def _interrupt(signal_number: int, _frame) -> None:
+    _RECEIVED.append(signal_number)
     raise Interrupted(signal_number, signal.Signals(signal_number).name)
+
+
+def _raise_if_interrupted() -> None:
+    """Raise the interruption of a signal whose exception was swallowed where it landed: nothing is written after it."""
+    if _RECEIVED:
+        raise Interrupted(_RECEIVED[0], signal.Signals(_RECEIVED[0]).name)
 
 
 def main() -> None:

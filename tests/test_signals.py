@@ -219,3 +219,16 @@ def test_an_interrupted_atomic_write_removes_its_temporary_file(tmp_path, monkey
         write_atomic(target, "new text")
     assert target.read_text() == PREVIOUS
     assert _leftovers(tmp_path) == []
+
+
+def test_a_signal_whose_exception_was_swallowed_still_stops_the_run_before_it_writes(tmp_path, monkeypatch):
+    # A signal landing in an at-fork hook or a finaliser (a process pool starting) raises where Python only
+    # prints "Exception ignored in …": the run goes on, and must still stop before writing, with 128 + signal.
+    from factcheck import cli as cli_module
+
+    output = tmp_path / "report.html"
+    output.write_text(PREVIOUS)
+    monkeypatch.setattr(cli_module, "_RECEIVED", [signal.SIGTERM])
+    result = CliRunner().invoke(cli, ["report", str(SEEDS), "--rules", str(RULES), "-o", str(output), "-q"])
+    assert result.exit_code == 128 + signal.SIGTERM, result.output
+    assert output.read_text() == PREVIOUS
