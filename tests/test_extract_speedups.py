@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 import factcheck.extract as extraction
 from factcheck.extract import context, dates, money, numbers, qualifiers, sentences
 from factcheck.extract.candidates import PRECEDENCE
-from factcheck.extract.magnitudes import base_language
+from factcheck.extract.magnitudes import CJK_CLASS, base_language
 from factcheck.extract.tries import trie
 from tests.extract_cases import document
 from tests.paths import ROOT
@@ -66,7 +66,7 @@ def _qualifier_words(rules) -> list[str]:
 
 
 def _plain_before(words: list[str]) -> re.Pattern[str]:
-    cjk = re.compile(rf"[{qualifiers._CJK}]")
+    cjk = re.compile(rf"[{CJK_CLASS}]")
     spaced = _plain([word for word in words if not cjk.match(word)])
     attached = _plain([word for word in words if cjk.match(word)])
     return re.compile(rf"(?P<word>(?<![\w])(?:{spaced})|(?:{attached}))\s*$", re.IGNORECASE)
@@ -101,7 +101,7 @@ def test_no_qualifier_is_missed_for_the_reversed_words_not_matching(rules):
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="5万多余餘人 a\n", max_size=20), st.integers(0, 20), st.integers(0, 20))
 def test_the_inside_qualifier_is_found_as_the_lookbehind_first_pattern_finds_it(text, start, end):
-    plain = re.compile(rf"(?<=[\d万萬亿億兆千百十])(?P<word>[多余餘])(?=[{qualifiers._CJK}])")
+    plain = re.compile(rf"(?<=[\d万萬亿億兆千百十])(?P<word>[多余餘])(?=[{CJK_CLASS}])")
     found, expected = qualifiers._INSIDE.search(text, start, end), plain.search(text, start, end)
     assert (found and found.span()) == (expected and expected.span())
 

@@ -43,7 +43,7 @@ _FIXED_KINDS = (ClaimKind.DATE, ClaimKind.YEAR)  # calendar times: qualifiers do
 # stop before the bracket: `US $14.4 billion. (₹1.4 trillion)`.
 _OR_WORDS = (
     r"or|i\.e\.,?|ou|soit|ou\s+seja|o|o\s+sea|es\s+decir|oder|bzw\.|also|ossia|cioè|ovvero|или|то\s+есть|т\.\s?е\.|"
-    r"yani|veya|yaklaşık|أي|nghĩa\s+là|atau|sekitar"
+    r"yani|veya|أي|nghĩa\s+là|atau"
 )
 # Inside the bracket, a few words may say at which rate: `(당시 환율로 약 100조 원)`, `(at today's rate, $19bn)`.
 _AT_RATE = r"(?:[^\W\d_]+[\s'’,]+){0,4}?\w*(?:rate|taux|cambio|câmbio|tasso|kurs|курс|kur|환율|汇率|匯率|レート|為替)\w*[\s,:]*"

@@ -15,6 +15,7 @@ from factcheck.extract.money import ACRONYM_CODES, is_currency_symbol
 from factcheck.extract.months import month_numbers
 from factcheck.extract.physical import is_unit_suffix
 from factcheck.extract.numbers import ATTACHED_CODES, ORDINAL_SUFFIXES, Number
+from factcheck.extract.magnitudes import CJK_CLASS
 
 MONTHS = (
     "January February March April May June July August September October November December "
@@ -121,7 +122,7 @@ def _in_name(text, number, before, word, word_start) -> bool:
 
 
 _GROUPED = re.compile(r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+")
-_UNSPACED_LETTER = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+_UNSPACED_LETTER = re.compile(rf"[{CJK_CLASS}]")
 
 
 def _acronym_number(word: str, number: Number) -> bool:

@@ -66,6 +66,11 @@ def thousand_word(language: str) -> str | None:
     return _THOUSAND_WORDS.get(base_language(language))
 
 
+# Chinese characters, kana and Hangul, as a regex class: text that stands right against digits and Latin
+# letters (`912人`, `VMware股價`, `GDP는`), so a word or a name ends where they begin.
+CJK_CLASS = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af"
+
+
 def is_cjk(char: str) -> bool:
     """True for a Chinese character, kana or hangul: digits may stand right against them (`912人`)."""
     code = ord(char)

@@ -24,7 +24,7 @@ from factcheck.extract.cjk import chain_value, numeral_words
 from factcheck.extract.forms import (
     SIGNS, after_leading_point, dozens, fraction_magnitudes, leading_point, mixed_fractions, signed,
 )
-from factcheck.extract.magnitudes import base_language, is_cjk, magnitude_words, thousand_word
+from factcheck.extract.magnitudes import CJK_CLASS, base_language, is_cjk, magnitude_words, thousand_word
 from factcheck.extract.numeral import MAGNITUDES, NUMBER_WORDS, WORD, Number, parse_words
 from factcheck.extract.qualifiers import precision_of
 from factcheck.extract.tries import trie
@@ -76,8 +76,7 @@ _ENGLISH_MAGNITUDE = (
     rf"(?:[ ]?(?P<magnitude>(?i:{_SPACED_MAGNITUDES}))\b|(?P<compact>[kmbKMB]|MM|mil)\b(?!\.\w)"
     rf"|(?P<suffix>[^\W\d_]+)\b)?"
 )
-_CJK_CLASS = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af"
-_LETTER_NOT_CJK = rf"(?:(?![{_CJK_CLASS}])[^\W\d_])"
+_LETTER_NOT_CJK = rf"(?:(?![{CJK_CLASS}])[^\W\d_])"
 
 
 def _locale_magnitude(language: str, decimal: str) -> str:

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from factcheck.extract.tries import trie
 from factcheck.models import Interval
+from factcheck.extract.magnitudes import CJK_CLASS
 
 
 class QualifierKind(StrEnum):
@@ -99,11 +100,10 @@ def precision_of(digits: str, scale: Decimal = Decimal(1)) -> Decimal:
     return scale * Decimal(1).scaleb(zeros)
 
 
-_CJK = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af"
 _WINDOW = 40  # characters before a figure searched for its qualifier
 # A qualifier inside a Chinese count, between the figure and its noun: 5000多人, 100余名. The word comes
 # first and the lookbehind after it, so the engine skips to the next 多, 余 or 餘.
-_INSIDE = re.compile(rf"(?P<word>[多余餘])(?<=[\d万萬亿億兆千百十].)(?=[{_CJK}])")
+_INSIDE = re.compile(rf"(?P<word>[多余餘])(?<=[\d万萬亿億兆千百十].)(?=[{CJK_CLASS}])")
 
 
 class QualifierTable:
@@ -173,12 +173,12 @@ def _before_pattern(words: list[str]) -> re.Pattern[str]:
     The words are written as a trie (`m(?:ore\\s+than|ost)`), so each position of the window tries a
     few first letters instead of every word. Which word of the trie matches cannot change the result:
     a match must end where the window's trailing spaces begin, so the matched text is the same."""
-    spaced = trie([word for word in words if not re.match(rf"[{_CJK}]", word)], ignorecase=True)
-    attached = trie([word for word in words if re.match(rf"[{_CJK}]", word)], ignorecase=True)
+    spaced = trie([word for word in words if not re.match(rf"[{CJK_CLASS}]", word)], ignorecase=True)
+    attached = trie([word for word in words if re.match(rf"[{CJK_CLASS}]", word)], ignorecase=True)
     return re.compile(rf"(?P<word>(?<![\w])(?:{spaced})|(?:{attached}))\s*$", re.IGNORECASE)
 
 
 def _after_pattern(words: list[str]) -> re.Pattern[str]:
     """A word right after a figure: attached in CJK (`人超の`), else ending a word (`10 binden fazla`)."""
-    end = rf"(?:(?<=[{_CJK}])|(?![^\W\d_]))"
+    end = rf"(?:(?<=[{CJK_CLASS}])|(?![^\W\d_]))"
     return re.compile(rf"[ ]?(?P<word>{_alternation(words)}){end}", re.IGNORECASE)

@@ -6,6 +6,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from factcheck.extract.magnitudes import CJK_CLASS
+
 # A sentence ends at . ! ? (and closing quotes or brackets) before whitespace and a capital of
 # any cased script (Latin, Greek, Cyrillic), a letter of a script without case (Arabic, Hebrew,
 # Devanagari, Thai, CJK, Hangul), a digit or a quote; at a CJK or Arabic-script full stop
@@ -18,7 +20,7 @@ _OPENS = (
     "\u00c0-\u00d6\u00d8-\u00de\u0100-\u024f"  # Latin capitals (Extended-A and B mix cases: rare openers either way)
     "\u0386-\u03ab\u0400-\u042f\u0531-\u0556"  # Greek, Cyrillic, Armenian capitals
     "\u0590-\u06ff\u0900-\u097f\u0e00-\u0e7f"  # Hebrew, Arabic, Devanagari, Thai: no case
-    "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"  # kana, CJK, Hangul
+    f"{CJK_CLASS}"  # kana, CJK, Hangul
 )
 _FULL_STOPS = ".!?。！？۔؟"
 _BOUNDARY = re.compile(

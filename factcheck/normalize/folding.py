@@ -12,16 +12,17 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
+from factcheck.extract.magnitudes import CJK_CLASS
+
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 # A word: letters and digits, with inner dots, ampersands and apostrophes (`U.S`, `Alem.ai`, `AT&T`,
 # `d'Ivoire`), dotted abbreviations with their last dot (`U.S.`); hyphens and dashes separate words (`Kassym-Jomart`), and `+` is a word of its own.
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_](?:[\w&.'’]*[^\W_])?|\+")
 _POSSESSIVE = re.compile(r"['’]s$")
 # Chinese and Japanese write names against the next word with no space: `VMware股價上揚` is two words.
-_UNSPACED = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af"
-_MIXED = re.compile(rf"[{_UNSPACED}]")
-_CJK_ONLY = re.compile(rf"[{_UNSPACED}]+")
-_SCRIPT_RUN = re.compile(rf"[{_UNSPACED}]+|[^{_UNSPACED}]*[^\W_{_UNSPACED}]")
+_MIXED = re.compile(rf"[{CJK_CLASS}]")
+_CJK_ONLY = re.compile(rf"[{CJK_CLASS}]+")
+_SCRIPT_RUN = re.compile(rf"[{CJK_CLASS}]+|[^{CJK_CLASS}]*[^\W_{CJK_CLASS}]")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;•▪●■\n])[\s\"'“”‘’(\[*#>-]*$")
 
 
