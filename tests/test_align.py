@@ -181,3 +181,29 @@ def test_a_sum_in_a_country_s_own_currency_is_that_country_s_when_no_one_else_is
     dollars = _claims([{"source": "a", "surface": "US$ 245 milhões", "value": 2.45e8, "unit": "USD", "sentence": "A UE prometeu US$ 245 milhões.", "sentence_start": 0}])
     us = _entity("united-states", "place", ("a", 900, "United States"), demonym=("a", 14, "US"))
     assert Subjects([us], dollars).of(dollars[0]) == frozenset()
+
+
+def test_a_name_a_figure_introduces_as_its_part_or_peer_is_not_its_subject():
+    # The G20 has 21 members; the EU is one of them, and "19 countries and the EU" sets it beside the 19. The
+    # G20 is no person, place or organisation the tool knows, so the sentence names no subject: not the EU.
+    for sentence, surface in [
+        ("The G20 now has twenty-one members, including the European Union.", "twenty-one members"),
+        ("The G20 had 19 countries and the European Union as members.", "19 countries"),
+        ("G20は19か国とEUで構成されていた。", "19か国"),
+    ]:
+        claims = _claims([{"source": "a", "surface": surface, "kind": "count", "unit": "count", "value": 1,
+                           "sentence": sentence, "sentence_start": 0}])
+        union = "European Union" if "European" in sentence else "EU"
+        entities = [
+            _entity("g20", "other", ("a", sentence.index("G20"), "G20")),
+            _entity("european-union", "organisation", ("a", sentence.index(union), union)),
+        ]
+        assert Subjects(entities, claims).of(claims[0]) == frozenset(), sentence
+
+
+def test_a_name_after_a_figure_is_still_its_subject_when_nothing_marks_it_a_part():
+    sentence = "The fund received 40 pledges from the European Union."
+    claims = _claims([{"source": "a", "surface": "40 pledges", "kind": "count", "unit": "count", "value": 40,
+                       "sentence": sentence, "sentence_start": 0}])
+    entities = [_entity("european-union", "organisation", ("a", sentence.index("European"), "European Union"))]
+    assert Subjects(entities, claims).of(claims[0]) == {"european-union"}

@@ -5,7 +5,8 @@ Spellings compete only within one language: `Japón` and `Japan`, `Москва`
 script not its source's own (Latin letters in a Korean article) is the borrowed international
 form and competes with the English one (normalize/scripts.py). Inflections are the same name
 too: a plural or feminine ending (`Independent Charges`, `Bleues`), a case ending in another
-script (`Китая` of `Китай`). Romanisations that differ only by a press convention (`ou`/`u` of French
+script (`Китая` of `Китай`), and any two forms the dictionary of the source's language gives one lemma
+(normalize/lemmas.py: `Toten`/`Toter`, since German capitalises every noun). Romanisations that differ only by a press convention (`ou`/`u` of French
 and English transcription, `v`/`w`: `Taroudant`/`Tarudant`, `Bhavan`/`Bhawan`) are reported as
 information, like differences of capitals and punctuation.
 
@@ -28,6 +29,7 @@ from pydantic import Field
 from factcheck.checks import Check, CheckConfig, register
 from factcheck.checks.base import StoryFacts
 from factcheck.normalize.countries import country_name
+from factcheck.normalize.lemmas import same_lemma
 from factcheck.normalize.scripts import script_of, writing
 from factcheck.models import Entity, Finding, Role, Severity, Spelling
 
@@ -47,8 +49,8 @@ def run(story: StoryFacts, config: SpellingConfig) -> list[Finding]:
     findings = []
     for entity in story.entities:
         reported = set()
-        for written in in_each_language(story, entity):
-            if len(variants := competing(written)) > 1:
+        for language, written in in_each_language(story, entity):
+            if len(variants := competing(written, language)) > 1:
                 findings.append(_finding(story, written, variants, config))
                 reported.update(variant.text for variant in variants)
         for lone, shared in across_languages(story, entity):
@@ -93,12 +95,19 @@ def _latin(text: str) -> bool:
     return script_of(text) in (None, "Latn")
 
 
-def in_each_language(story: StoryFacts, entity: Entity) -> list[Entity]:
-    """The entity as the sources of each language write it: its spellings restricted to their mentions."""
+def in_each_language(story: StoryFacts, entity: Entity) -> list[tuple[str | None, Entity]]:
+    """(language, entity) as the sources of each language write it: its spellings restricted to their mentions.
+
+    The language is None for a name borrowed in a script its sources do not write (`borrowed:Cyrl`).
+    """
     keys = sorted({_writing(story, s, m) for s in entity.spellings for m in s.mentions})
     if len(keys) <= 1:
-        return [entity]
-    return [_restricted(story, entity, key) for key in keys]
+        return [(_language(key), entity) for key in keys[:1]] or [(None, entity)]
+    return [(_language(key), _restricted(story, entity, key)) for key in keys]
+
+
+def _language(key: str) -> str | None:
+    return None if key.startswith("borrowed:") else key
 
 
 def _writing(story: StoryFacts, spelling: Spelling, mention) -> str:
@@ -115,23 +124,36 @@ def _restricted(story: StoryFacts, entity: Entity, key: str) -> Entity:
     return entity.model_copy(update={"spellings": tuple(spellings)})
 
 
-def competing(entity: Entity) -> list[Spelling]:
+def competing(entity: Entity, language: str | None = None) -> list[Spelling]:
     """Spellings that compete: the same name written differently, not a short form or an alias.
 
     Aliases listed in rules (abbreviations, other scripts) never compete; nor do a surname
     and the full name (`Ahmed`, `Josephine Ahmed`), nor a name and its adjective
-    (`East Africa`, `East African`).
+    (`East Africa`, `East African`), nor two forms of one word in the `language` the
+    spellings are written in (`Toten`, `Toter`).
     """
     spellings = [spelling for spelling in entity.spellings if spelling.form != "alias"]
-    return [s for s in spellings if any(_compete(s.text, other.text) for other in spellings if other is not s)]
+    return [s for s in spellings if any(_compete(s.text, o.text, language) for o in spellings if o is not s)]
 
 
-def _compete(first: str, second: str) -> bool:
+def _compete(first: str, second: str, language: str | None = None) -> bool:
     words_a, words_b = _words(first), _words(second)
     if len(words_a) != len(words_b):
         return False  # a short or long form of the name
     differing = [(a, b) for a, b in zip(words_a, words_b) if a != b]
-    return not differing or not all(_same_word(a, b) for a, b in differing)
+    if not differing:
+        return True
+    if all(_same_word(a, b) for a, b in differing):
+        return False
+    return language is None or not _forms_of_one_word(first, second, language)
+
+
+def _forms_of_one_word(first: str, second: str, language: str) -> bool:
+    """True when the language's dictionary gives each differing pair of words one lemma (`Brände`, `Bränden`)."""
+    words_a, words_b = re.findall(r"\w+", first), re.findall(r"\w+", second)
+    if len(words_a) != len(words_b):
+        return False
+    return all(a == b or same_lemma(a, b, language) for a, b in zip(words_a, words_b))
 
 
 def _same_word(a: str, b: str) -> bool:

@@ -91,7 +91,7 @@ class Subjects:
         sentence = claim.context.sentence
         figures = ((claim.span.start, claim.span.end), *others)
         named_here = self._between(claim.source, sentence.start, sentence.end)
-        inside = [m for m in named_here if not _within(m, figures)]
+        inside = [m for m in named_here if not _within(m, figures) and not _part_of(m, claim)]
         fitting = self._nearest(claim, inside, others, kinds)
         if not fitting and claim.stated.unit not in VEHICLE_CURRENCIES:
             # A sum in a country's own currency (`4 billion Swiss francs`) is that country's when the sentence
@@ -181,6 +181,27 @@ def _side(mention: Placed, claim: Claim) -> int:
     gap = sentence.text[mention.end - sentence.start : claim.span.start - sentence.start]
     words = _GAP_WORD.findall(gap.lower())
     return BEFORE_ITS_CLAUSE if words and words[-1] in CONJUNCTIONS else 0
+
+
+# A name after a figure that these words introduce is one of what the figure counts, or set beside it, not
+# whom it is about: "twenty-one members, including the European Union", "19 countries and the EU", "19か国とEU".
+_PART_AFTER = re.compile(
+    r"(?:\b(?:including|includes|included|incl|such as|among them|among which|notably|namely|like|plus|as well as|"
+    r"besides|except|excluding|other than|dont|y compris|notamment|parmi eux|parmi lesquels|incluid[oa]s?|"
+    r"incluyendo|incluso|entre ell[oa]s|darunter|einschließlich|inklusive|включая|в том числе|среди них|tra cui|"
+    r"compres[oi]|incluindo|inclusive|entre eles)|包括|含め)[\W_]*(?:(?:the|la|le|les|el|los|las|die|der|das|den|l)\W*)?$"
+    r"|^[\W_]*(?:and|et|y|e|und|и|або|ve|و|と|和|及|与|與)[\W_]*(?:(?:the|la|le|les|el|los|las|die|der|das|den|l)\W*)?$",
+    re.IGNORECASE,
+)
+
+
+def _part_of(mention: Placed, claim: Claim) -> bool:
+    """True when the name follows the figure as one of its parts or its peer (`_PART_AFTER`)."""
+    if mention.start < claim.span.end:
+        return False
+    sentence = claim.context.sentence
+    gap = sentence.text[claim.span.end - sentence.start : mention.start - sentence.start]
+    return bool(_PART_AFTER.search(gap))
 
 
 def _within(mention: Placed, figures: tuple[tuple[int, int], ...]) -> bool:

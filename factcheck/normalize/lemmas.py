@@ -1,0 +1,31 @@
+"""Dictionary forms of words, through simplemma: `Geschwindigkeiten` is `Geschwindigkeit`, `Toten` is `Toter`.
+
+German capitalises every noun, so its plurals and case forms (`Toten`, `Toter`) reach the name
+list as if they were names; Polish, Czech and the other languages that decline do the same to
+names themselves. Two written words are one word when the language's dictionary gives both the
+same lemma. A word the dictionary does not know is its own lemma, so a misspelling never meets
+the word it misspells here. A language's dictionary is loaded on first use (up to seconds for
+the largest), which is why callers ask only about words that would otherwise be reported.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import simplemma
+from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
+
+
+def same_lemma(first: str, second: str, language: str) -> bool:
+    """True when `first` and `second` are forms of one word of `language` (a primary subtag: `de`, `pl`)."""
+    if language not in SUPPORTED_LANGUAGES:
+        return False
+    # The dictionary's chains are short and not always closed (`Toten` -> `Toter` -> `Tote`): one step either way.
+    forms_a = {first.casefold(), _lemma(first, language)}
+    forms_b = {second.casefold(), _lemma(second, language)}
+    return _lemma(first, language) in forms_b or _lemma(second, language) in forms_a
+
+
+@lru_cache(maxsize=4096)
+def _lemma(word: str, language: str) -> str:
+    return simplemma.lemmatize(word, lang=language).casefold()
