@@ -1,5 +1,5 @@
 """Percentages: `80%`, `80 percent`, `80 per cent`, `10–15%`, and percentage points (`2.5 percentage points`);
-the percent words of other languages (`60 Prozent`, `45 pour cent`, `66 بالمئة`, `36 процентов`), and the
+the percent words of other languages (`60 Prozent`, `45 pour cent`, `66 بالمئة`, `36 процентов`, `58,90 persen`), and the
 sign or word before the figure as Turkish writes it (`%45`, `yüzde 45`). A `%` and two hex digits inside a web
 address (`2020%20`, `a%2Fb`) is an escape, not a percentage."""
 
@@ -14,7 +14,9 @@ from factcheck.models import ClaimKind
 _PERCENT = re.compile(
     r"[ ]?(?:(?P<points>percentage[ -]points?|pp\b|ppts?\b|Prozentpunkte\b|points de pourcentage\b)|[%٪]"
     r"|(?:percent|per[ ]cent|pct|Prozent|pour[ ]cent|por[ ]ciento|por[ ]cento|per[ ]cento|процент(?:а|ов)?"
-    r"|بالمئة|بالمائة|في[ ]المئة|في[ ]المائة)(?!\w))",
+    r"|persen|peratus|phần[ ]trăm|procent(?:u|y|ów)?|prosent|प्रतिशत|فیصد|درصد"
+    r"|بالمئة|بالمائة|في[ ]المئة|في[ ]المائة)(?!\w)"
+    r"|パーセント|퍼센트)",  # a particle follows these with no space: `40パーセントだった`, `50퍼센트로`
     re.IGNORECASE,
 )
 _URL_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
