@@ -3,7 +3,8 @@
 A claim is in the headline when its sentence is the source's title (front matter `title`,
 else its first line, which the body usually repeats). It is reported when its interval meets
 none of the body's claims of the same fact: `décrochant 62 médailles` above a body that counts
-64. Rounding and qualifiers are in the intervals (`toll passed 250` above 284 is consistent).
+64. Rounding and qualifiers are in the intervals (`toll passed 250` above 284 is consistent); a body
+figure its sentence dates to an earlier year (`Bei Olympia in Tokio … 37 Medaillen`) is not compared.
 Only figures whose measure is known: what an unknown figure in a headline is, nobody can say.
 """
 
@@ -13,6 +14,7 @@ from factcheck import figures
 from factcheck.checks import Check, CheckConfig, register
 from factcheck.checks.base import StoryFacts, claim_key, explain, reading
 from factcheck.keys import SURE
+from factcheck.keys.as_of import earlier_year
 from factcheck.models import Claim, Fact, Finding, Severity, Source
 
 
@@ -40,14 +42,20 @@ def in_headline(claim: Claim, source: Source) -> bool:
 
 
 def _contradicted(head: Claim, body: list[Claim]) -> bool:
-    if head.keys.measure.value is None or not body:
+    if head.keys.measure.value is None:
         return False
-    comparable = [claim for claim in body if reading(claim).unit == reading(head).unit]
+    comparable = _comparable(head, body)
     return bool(comparable) and not any(reading(claim).interval.overlaps(reading(head).interval) for claim in comparable)
 
 
+def _comparable(head: Claim, body: list[Claim]) -> list[Claim]:
+    """The body's figures in the headline's unit and of its year: `37 Medaillen` at Tokyo is not Paris's 33."""
+    year = earlier_year(head.keys.as_of)
+    return [c for c in body if reading(c).unit == reading(head).unit and earlier_year(c.keys.as_of) == year]
+
+
 def _finding(story: StoryFacts, fact: Fact, head: Claim, body: list[Claim], config: HeadlineConfig) -> Finding:
-    nearest = min(body, key=lambda claim: abs(reading(claim).quantity.value - reading(head).quantity.value))
+    nearest = min(_comparable(head, body), key=lambda claim: abs(reading(claim).quantity.value - reading(head).quantity.value))
     sure = head.keys.measure.confidence >= SURE["measure"] and nearest.keys.measure.confidence >= SURE["measure"]
     severity = config.severity or (CHECK.severity if sure else Severity.WARNING)
     unit = reading(head).unit

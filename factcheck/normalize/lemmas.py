@@ -26,6 +26,11 @@ def same_lemma(first: str, second: str, language: str) -> bool:
     return _lemma(first, language) in forms_b or _lemma(second, language) in forms_a
 
 
+def known_word(word: str, language: str) -> bool:
+    """True when the dictionary of `language` lists `word` as written."""
+    return language in SUPPORTED_LANGUAGES and simplemma.is_known(word, lang=language)
+
+
 @lru_cache(maxsize=4096)
 def _lemma(word: str, language: str) -> str:
     return simplemma.lemmatize(word, lang=language).casefold()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from itertools import chain, repeat
 from dataclasses import dataclass, field
 
 from rapidfuzz import process
@@ -19,6 +20,7 @@ from rapidfuzz.distance import OSA
 from factcheck import units
 from factcheck.normalize.authority import Authority, Entry
 from factcheck.normalize.folding import Token, tokens, word_key
+from factcheck.normalize.lemmas import known_word
 
 # Between the words of one name: spaces on one line, quotes, dashes, or nothing (`CA+JAD`).
 _JOINABLE = re.compile(r"[ \t\u00a0\u2009\u202f]*[\"'“”‘’«»]?[ \t\u00a0\u2009\u202f]*[-‐‑–—/]?[ \t\u00a0\u2009\u202f]*")
@@ -49,11 +51,13 @@ CALENDAR = frozenset(
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """How the corpus writes its words: what it writes in lower case, and what it capitalises mid-sentence."""
+    """How the corpus writes its words: what it writes in lower case, what it capitalises mid-sentence, and
+    which capitalised words are nouns of a language that capitalises every noun."""
 
     lower: frozenset[str]
     capitalised_inside: frozenset[str]
     by_length: dict[int, tuple[str, ...]] = field(default_factory=dict, compare=False)  # capitalised_inside, by length
+    nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -110,19 +114,47 @@ def _trimmed(found: Found, alone: dict[tuple[str, ...], set[str]]) -> Found:
     return found
 
 
-def vocabulary(texts: Iterable[str]) -> Vocabulary:
-    """How the corpus writes its words (see `Vocabulary`)."""
-    lower, inside = set(), set()
-    for text in texts:
+# Languages that capitalise every noun: their `Stimmen`, `Polizeichef` look like names to a capitals rule.
+NOUNS_CAPITALISED = frozenset({"de", "lb"})
+OTHER_LANGUAGE_SOURCES = 2  # sources in other languages needed before a word's absence from them means something
+
+
+def vocabulary(texts: Iterable[str], languages: Iterable[str] = ()) -> Vocabulary:
+    """How the corpus writes its words (see `Vocabulary`); `languages` gives each text's BCP 47 tag."""
+    lower, inside, elsewhere = set(), set(), set()
+    capitalised: dict[str, tuple[str, str]] = {}  # folded word -> (as written, language) in a noun-capitalising text
+    others = 0
+    for text, language in zip(texts, chain(languages, repeat("en"))):
+        primary = language.split("-")[0].lower()
+        others += primary not in NOUNS_CAPITALISED
         for token in tokens(text):
             if token.text.islower():
                 lower.add(token.folded)
             elif token.capital and not token.opens_sentence:
                 inside.add(token.folded)
+            if primary not in NOUNS_CAPITALISED:
+                elsewhere.add(token.folded)
+            elif token.capital:
+                capitalised.setdefault(token.folded, (token.text, primary))
     by_length: dict[int, list[str]] = {}
     for word in sorted(inside):
         by_length.setdefault(len(word), []).append(word)
-    return Vocabulary(frozenset(lower), frozenset(inside), {size: tuple(words) for size, words in by_length.items()})
+    nouns = _nouns(capitalised, elsewhere) if others >= OTHER_LANGUAGE_SOURCES else frozenset()
+    return Vocabulary(frozenset(lower), frozenset(inside), {n: tuple(words) for n, words in by_length.items()}, nouns)
+
+
+def _nouns(capitalised: dict[str, tuple[str, str]], elsewhere: set[str]) -> frozenset[str]:
+    """Capitalised words of German (or Luxembourgish) texts that its dictionary lists and no other language writes.
+
+    A name crosses languages (`Merkel`, `Hawaii` are in the German dictionary too, and in the English
+    sources); `Stimmen` and `Bundesstaat` stay in German. An unknown word (`Lahaina`, a misspelt name) is
+    never a noun here.
+    """
+    return frozenset(
+        folded
+        for folded, (written, language) in sorted(capitalised.items())
+        if folded not in elsewhere and known_word(written, language)
+    )
 
 
 def _authority_at(text: str, words: list[Token], i: int, authority: Authority) -> tuple[Entry, int] | None:
@@ -237,7 +269,8 @@ def _is_name(run: list[Token], vocabulary: Vocabulary) -> bool:
     if not words or all(word in vocabulary.lower or word in CALENDAR or _title(t) for word, t in zip(words, run)):
         return False
     if len(words) == 1:
-        return len(words[0]) > 1 and not words[0].isdigit() and not units.is_currency(run[0].text)
+        word = words[0]
+        return len(word) > 1 and not word.isdigit() and not units.is_currency(run[0].text) and word not in vocabulary.nouns
     return True
 
 
