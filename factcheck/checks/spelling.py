@@ -15,7 +15,8 @@ writes, against a form sources in two or more other languages share, when no tra
 convention of any of them explains the difference and only one word differs (`Azial` in an
 Italian article, `Azilal` in English, French and Spanish ones; `Castille-La Manche` is French for
 `Castilla-La Mancha`, each word translated). `Tokio`/`Tokyo` or `Zelenski`/`Zelensky` are conventions, and
-stay unreported.
+stay unreported. A person's name one typo off in one word (`Kasuo Ueda`, `Kazuo Ueda`) is a misspelling
+even against the form of one other language: names of people are not translated.
 """
 
 from __future__ import annotations
@@ -24,12 +25,13 @@ import re
 from os.path import commonprefix
 
 from anyascii import anyascii
+from rapidfuzz.distance import OSA
 from pydantic import Field
 
 from factcheck.checks import Check, CheckConfig, register
 from factcheck.checks.base import StoryFacts
 from factcheck.normalize.countries import country_name
-from factcheck.normalize.lemmas import same_lemma
+from factcheck.normalize.lemmas import known_word, same_lemma
 from factcheck.normalize.scripts import script_of, writing
 from factcheck.models import Entity, Finding, Role, Severity, Spelling
 
@@ -74,12 +76,55 @@ def across_languages(story: StoryFacts, entity: Entity) -> list[tuple[Spelling, 
             continue  # `Japón` of a Spanish source is the country's name in Spanish
         for shared in entity.spellings:
             others = languages[shared.text] - languages[lone.text]
-            if shared is lone or shared.form == "alias" or len(others) < 2 or not _latin(shared.text):
+            if shared is lone or shared.form == "alias" or not others or not _latin(shared.text):
                 continue
+            if len(others) < 2 and not _typo_of(entity, lone, shared, languages):
+                continue
+            if any(pair == (shared, lone) for pair in pairs):
+                continue  # two lone forms of one source each: one pair, reported once
             if _compete(lone.text, shared.text) and _one_word_off(lone.text, shared.text):
                 pairs.append((lone, shared))
                 break
     return pairs
+
+
+def _typo_of(entity: Entity, lone: Spelling, shared: Spelling, languages: dict[str, set[str]]) -> bool:
+    """A person's name one typo off the form another language writes, the typo in no dictionary of either.
+
+    Places and organisations are translated (`Nuova Delhi`, `Nueva Delhi`); so is a word of a name that
+    either language's dictionary lists.
+    """
+    if entity.kind in ("place", "organisation") or not one_letter_off(lone.text, shared.text):
+        return False
+    tags = languages[lone.text] | languages[shared.text]
+    differing = _differing(lone.text, shared.text)
+    return not any(known_word(word, tag) or known_word(word.lower(), tag) for word in differing for tag in tags)
+
+
+def _differing(first: str, second: str) -> list[str]:
+    """The words, as written, that one of two names has and the other has not."""
+    a, b = re.findall(r"\w+", first), re.findall(r"\w+", second)
+    return [w for w in a if w not in b] + [w for w in b if w not in a]
+
+
+SHORTEST_TYPO_WORD = 4  # letters: `el`/`al` of Arabic names, `Li`/`Le` of Chinese and Vietnamese ones are conventions
+
+
+def one_letter_off(lone: str, shared: str) -> bool:
+    """True for a given and family name one typo apart in one word, the others equal (`Kasuo Ueda`, `Kazuo Ueda`).
+
+    Languages translate place names (`Lisboa`, `Lisbon`) and transliterate Russian or Arabic ones their own
+    way, but they write a person's name in the Latin script as it is: one letter changed, added, dropped or
+    swapped in one word of it is a typo, even when only one other language writes it otherwise.
+    """
+    words_a, words_b = _words(lone), _words(shared)
+    if len(words_a) < 2 or len(words_a) != len(words_b):
+        return False
+    differing = [(a, b) for a, b in zip(words_a, words_b) if a != b]
+    if len(differing) != 1 or min(map(len, differing[0])) < SHORTEST_TYPO_WORD:
+        return False
+    a, b = differing[0]
+    return OSA.distance(a, b) == 1
 
 
 def _one_word_off(lone: str, shared: str) -> bool:
@@ -214,11 +259,15 @@ _TRANSLITERATIONS = (
 
 
 def international(text: str) -> str:
-    """The letters of a name with every Latin-script transliteration habit folded, and doubled letters single."""
-    folded = letters(text)
+    """The letters of a name with every Latin-script transliteration habit folded, and doubled letters single.
+
+    A `j` that opens a word or follows a vowel is the `y` or `i` of German and Slavic transliteration
+    (`Juri`, `Sergej`, `Dmitrij`).
+    """
+    folded = " ".join(re.sub(r"(?:^|(?<=[aeiou]))j", "i", word) for word in _words(text))
     for written, plain in _TRANSLITERATIONS:
         folded = folded.replace(written, plain)
-    return re.sub(r"(.)\1+", r"\1", folded)
+    return re.sub(r"(.)\1+", r"\1", folded.replace(" ", ""))
 
 
 def _finding(

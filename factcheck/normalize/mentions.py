@@ -32,7 +32,8 @@ CONNECTORS = frozenset("of for de del da di van von der al bin ibn la le du".spl
 TITLES = frozenset(
     """president prime minister premier chancellor king queen prince princess emperor sheikh mr mrs ms dr prof
     professor sir lord senator governor mayor general minister secretary ambassador chairman chairwoman chair
-    deputy vice foreign finance state first lady head leader ceo director spokesman spokeswoman envoy""".split()
+    deputy vice foreign finance state first lady head leader ceo director spokesman spokeswoman spokesperson envoy
+    chief commissioner""".split()
 )
 FUNCTION_WORDS = frozenset(
     """a an the this that these those it its he she his her they their we our you your i in on at by for from to
@@ -216,10 +217,19 @@ def _connects(words: list[Token], taken: list[bool], i: int, current: list[Token
 
 
 def _trim(run: list[Token], vocabulary: Vocabulary) -> list[Token]:
-    """Drop titles and sentence openers in front and connectors at the end (`President Japarov` -> `Japarov`)."""
+    """Drop titles and sentence openers in front and connectors at the end (`President Japarov` -> `Japarov`).
+
+    A title inside the run ends a descriptor in front of a person's name (`Maui Police Chief Jon Pelletier`,
+    `Indiens Premierminister Narendra Modi`): what follows it, when that is a given name and a family name,
+    is the name. A German noun and its connector in front (`Angaben der National Fire Protection
+    Association`) are dropped too.
+    """
     start = 0
-    while start < len(run) and (_title(run[start]) or _opener(run[start], vocabulary)):
-        start += 1
+    while start < len(run) and (_title(run[start]) or _opener(run[start], vocabulary) or _noun_of(run, start, vocabulary)):
+        start += 1 + (start + 1 < len(run) and _noun_of(run, start, vocabulary))
+    last_title = max((i for i in range(start, len(run)) if _title(run[i])), default=None)
+    if last_title is not None and len(run) - last_title - 1 >= PERSON_WORDS:
+        start = last_title + 1
     run = run[start:]
     while run and run[-1].folded in CONNECTORS:
         run = run[:-1]
@@ -232,6 +242,14 @@ TITLE_ENDINGS = (
     "minister", "ministerin", "prasident", "prasidentin", "kanzler", "kanzlerin", "sprecher", "sprecherin",
     "direktor", "direktorin", "vorsitzende", "vorsitzender", "botschafter", "botschafterin", "chefin",
 )  # fmt: skip
+
+
+PERSON_WORDS = 2  # a given name and a family name: what is left after a title inside a run, for it to be cut
+
+
+def _noun_of(run: list[Token], i: int, vocabulary: Vocabulary) -> bool:
+    """True for a German noun followed by a connector (`Angaben der`): a descriptor, not part of the name."""
+    return run[i].folded in vocabulary.nouns and i + 1 < len(run) and run[i + 1].folded in CONNECTORS
 
 
 def _title(token: Token) -> bool:
