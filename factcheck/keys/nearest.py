@@ -41,11 +41,12 @@ class Governing:
 def governing(text: str, figure: tuple[int, int], others: list[tuple[int, int]], hits: list[Hit]) -> Governing | None:
     """The cue of `hits` that governs the figure at `figure` of `text` (positions relative to `text`).
 
-    A cue inside the figure's own span is its counted noun ("711 morts") and decides first.
+    A cue inside the figure's own span is its counted noun ("711 morts") and decides first; so is one that
+    starts inside it and runs on ("300 Menschen ums | Leben": the span took two words of the phrase).
 
     `others` are the spans of the sentence's other figures: no cue is taken across one.
     """
-    own = [hit for hit in hits if figure[0] <= hit.start and hit.end <= figure[1]]
+    own = [hit for hit in hits if figure[0] <= hit.start < figure[1] and not _inside(hit, others)]
     if own:
         return Governing(own[-1], "the counted noun of the figure", AFTER)
     hits = [hit for hit in hits if not _inside(hit, [figure, *others])]
