@@ -207,3 +207,14 @@ def test_a_name_after_a_figure_is_still_its_subject_when_nothing_marks_it_a_part
                        "sentence": sentence, "sentence_start": 0}])
     entities = [_entity("european-union", "organisation", ("a", sentence.index("European"), "European Union"))]
     assert Subjects(entities, claims).of(claims[0]) == {"european-union"}
+
+
+def test_words_take_the_stemmer_of_their_source_language():
+    from factcheck.align.frames import _stems
+
+    dead = ("погибших", "погибшие")
+    assert len(set(_stems(dead, "ru"))) == 1 and len(set(_stems(dead, "en"))) == 2
+    assert len(set(_stems(("médailles", "médaille"), "fr"))) == 1
+    # A Latin word in a Russian text is stemmed as English; a language Snowball lacks keeps its words.
+    assert _stems(("investments",), "ru") == _stems(("investments",), "en")
+    assert _stems(("得票",), "ja") == ["得票"]

@@ -39,6 +39,7 @@ def align(
     subjects = Subjects(entities, claims)
     periods = _periods(claims)
     spans = _figure_spans(claims)
+    spoken = {source: primary(tag) for source, tag in (languages or {}).items()}
     frames = []
     for claim in remaining:
         sentence = (claim.source, claim.context.sentence.start)
@@ -48,11 +49,13 @@ def align(
         keyed = bool(vocabulary and vocabulary.specific(claim.keys.measure.value))
         # The event a date names is the dates check's key; dates still align by their words, as before.
         measured = claim.keys.subject != EVENT
-        frames.append(frame(claim, _subjects(claim, subjects), periods.get(sentence, ()), masked, scope, keyed, measured))
+        language = spoken.get(claim.source, "en")
+        frames.append(
+            frame(claim, _subjects(claim, subjects), periods.get(sentence, ()), masked, scope, keyed, measured, language)
+        )
     idf = inverse_frequencies(frames)
     index = {claim.id: position for position, claim in enumerate(remaining)}
     must_link = [(index[c.restates], index[c.id]) for c in remaining if c.restates in index]
-    spoken = {source: primary(tag) for source, tag in (languages or {}).items()}
     join = (lambda found, merge: join_by_keys(found, frames, vocabulary, spoken, merge)) if vocabulary else None
     for group in cluster(frames, idf, must_link, join):
         members = [frames[i] for i in sorted(group.members, key=lambda i: _claim_order(frames[i].claim))]

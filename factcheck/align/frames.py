@@ -100,6 +100,7 @@ def frame(
     scope: str | None = None,
     keyed: bool = False,
     measured: bool = True,
+    language: str = "en",
 ) -> Frame:
     """The frame of one claim.
 
@@ -108,10 +109,11 @@ def frame(
     `figures` the spans the words around the figure leave out: the sentence's other money figures
     ("USD" is not context) and its names (already entity features); `scope` the claim's scope as alignment
     compares it (an implied scope is none); `keyed` whether its measure is specific enough for keys alone to
-    tie it to other claims; `measured` False to leave the measure out (a date's event: see checks/dates.py).
+    tie it to other claims; `measured` False to leave the measure out (a date's event: see checks/dates.py);
+    `language` the primary subtag of its source's language, whose stemmer its words take.
     """
     features: dict[Feature, float] = {}
-    words, spelled = _near_words(claim, figures)
+    words, spelled = _near_words(claim, figures, language)
     for rank, entity in enumerate(claim.context.entities):
         features[("e", entity)] = SENTENCE_ENTITY / (1 + 0.25 * rank)
     for entity in claim.context.paragraph_entities[:PARAGRAPH_ENTITIES]:
@@ -170,21 +172,39 @@ def period(claim: Claim) -> str:
     return f"{claim.stated.value} {claim.stated.unit}"
 
 
-_STEMMER = snowballstemmer.stemmer("english")
+# Snowball's stemmers by primary language subtag; a language without one keeps its words as written.
+_ALGORITHMS = {
+    "ar": "arabic", "ca": "catalan", "da": "danish", "de": "german", "el": "greek", "en": "english", "es": "spanish",
+    "eu": "basque", "fi": "finnish", "fr": "french", "ga": "irish", "hi": "hindi", "hu": "hungarian",
+    "id": "indonesian", "it": "italian", "lt": "lithuanian", "nb": "norwegian", "ne": "nepali", "nl": "dutch",
+    "nn": "norwegian", "no": "norwegian", "pt": "portuguese", "ro": "romanian", "ru": "russian", "sr": "serbian",
+    "sv": "swedish", "ta": "tamil", "tr": "turkish",
+}  # fmt: skip
 
 
-def _stems(words: tuple[str, ...]) -> list[str]:
-    """Snowball stems, so paraphrases meet: signed / signing, investments / invested."""
-    return [_stem(word) for word in words]
+def _stems(words: tuple[str, ...], language: str = "en") -> list[str]:
+    """Snowball stems in the source's language, so paraphrases meet: signed / signing, медали / медалей.
+
+    A Latin-script word in a text of another script (`Evergrande` in Russian) takes the English stemmer.
+    """
+    algorithm = _ALGORITHMS.get(language, "english")
+    return [_stem(word, algorithm if algorithm == "english" or not word.isascii() else "english") for word in words]
+
+
+@lru_cache(maxsize=None)
+def _stemmer(algorithm: str):
+    return snowballstemmer.stemmer(algorithm)
 
 
 @lru_cache(maxsize=1 << 16)
-def _stem(word: str) -> str:
+def _stem(word: str, algorithm: str = "english") -> str:
     # The pure-Python stemmer was a fifth of a whole run; news vocabulary repeats, so each word is stemmed once.
-    return _STEMMER.stemWord(word)
+    return _stemmer(algorithm).stemWord(word)
 
 
-def _near_words(claim: Claim, figures: tuple[tuple[int, int], ...]) -> tuple[dict[str, float], dict[str, str]]:
+def _near_words(
+    claim: Claim, figures: tuple[tuple[int, int], ...], language: str = "en"
+) -> tuple[dict[str, float], dict[str, str]]:
     """Stems of the sentence's content words, weighted by their distance to the figure; and each stem's word."""
     sentence = claim.context.sentence
     text = sentence.text
@@ -199,7 +219,7 @@ def _near_words(claim: Claim, figures: tuple[tuple[int, int], ...]) -> tuple[dic
     weights: dict[str, float] = {}
     spelled: dict[str, str] = {}
     for words in (tuple(reversed(before)), after):
-        for distance, (stem, word) in enumerate(zip(_stems(words), words)):
+        for distance, (stem, word) in enumerate(zip(_stems(words, language), words)):
             weights[stem] = max(weights.get(stem, 0.0), _fade(distance))
             spelled.setdefault(stem, word)
     return weights, spelled
