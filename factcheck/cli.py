@@ -232,7 +232,8 @@ def claims(
     """List every claim extracted from PATHS, with its span in the original file, and its normalised value."""
     from factcheck.project import discover
 
-    found = _run(discover(paths), paths, rules_dir, quiet, follow_symlinks, date=_day(reference_date)).claims
+    project = discover(paths)
+    found = _run(project, paths, rules_dir, quiet, follow_symlinks, date=_day(reference_date), claims_only=True).claims
     if fmt == "json":
         payload = [claim.model_dump(mode="json") for claim in found]
         click.echo(json.dumps(payload, indent=2, ensure_ascii=False))

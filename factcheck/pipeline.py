@@ -38,6 +38,7 @@ def run(
     jobs: int = 1,
     follow_symlinks: bool = False,
     root: Path | None = None,
+    claims_only: bool = False,
 ) -> Report:
     """Read the sources under `paths` (and the draft) and report where they disagree.
 
@@ -52,6 +53,9 @@ def run(
 
     `root` is the folder that source ids and paths are relative to (the project's; default: the parent of
     each path given).
+
+    `claims_only` stops once each claim has its keys: the report then has no facts and no findings
+    (`factcheck claims` prints nothing else, and alignment and the checks are most of a run).
     """
     corpus = load(
         paths,
@@ -61,7 +65,7 @@ def run(
         follow_symlinks=follow_symlinks,
         root=root,
     )
-    return run_corpus(corpus, rules, stamp=stamp, progress=progress, date=date, jobs=jobs)
+    return run_corpus(corpus, rules, stamp=stamp, progress=progress, date=date, jobs=jobs, claims_only=claims_only)
 
 
 def run_corpus(
@@ -71,10 +75,11 @@ def run_corpus(
     progress: Progress | None = None,
     date: dt.date | None = None,
     jobs: int = 1,
+    claims_only: bool = False,
 ) -> Report:
     """The report on sources already loaded: `run` once it has read the files, and the Python API
     (`factcheck.check`) for texts given in memory. The options mean what they mean for `run`."""
-    analysed = _analysed(corpus.stories, rules, date, progress, jobs)
+    analysed = _analysed(corpus.stories, rules, date, progress, jobs, claims_only)
     findings = [finding for _, story_findings, _ in analysed for finding in story_findings]
     stories = [story for story, _, _ in analysed]
     return Report(
@@ -91,11 +96,16 @@ def run_corpus(
 
 
 def analyse(
-    loaded: LoadedStory, rules: Rules, date: dt.date | None = None, pool: Executor | None = None
+    loaded: LoadedStory,
+    rules: Rules,
+    date: dt.date | None = None,
+    pool: Executor | None = None,
+    claims_only: bool = False,
 ) -> tuple[StoryFacts, list[Finding], list[str]]:
     """One story through extraction, normalisation, alignment and the checks; also returns its warnings.
 
-    With a `pool` (started by `_analysed`), the documents are extracted in its processes.
+    With a `pool` (started by `_analysed`), the documents are extracted in its processes; with
+    `claims_only`, the story stops once its claims have their keys (no facts, no findings).
     """
     reference = loaded.story.reference_date or date
     if pool is None:
@@ -108,7 +118,7 @@ def analyse(
     sources = {document.source.id: document.source for document in loaded.documents}
     claims = keys.decide(loaded.story, sources, normalised.claims, normalised.entities, rules.vocabulary)
     languages = {source.id: source.language for source in sources.values()}
-    facts = align(loaded.story, claims, normalised.entities, loaded.declared, rules.vocabulary, languages)
+    facts = () if claims_only else align(loaded.story, claims, normalised.entities, loaded.declared, rules.vocabulary, languages)
     story = StoryFacts(
         story=loaded.story,
         sources=tuple(sources.values()),
@@ -116,6 +126,8 @@ def analyse(
         facts=tuple(facts),
         entities=tuple(normalised.entities),
     )
+    if claims_only:
+        return story, [], normalised.warnings
     configs = {check_id: rules.check_config(check_id) for check_id in REGISTRY}
     return story, run_checks(story, configs), normalised.warnings
 
@@ -135,22 +147,27 @@ _WORKER: dict = {}
 
 
 def _analysed(
-    stories: list[LoadedStory], rules: Rules, date: dt.date | None, progress: Progress | None, jobs: int
+    stories: list[LoadedStory],
+    rules: Rules,
+    date: dt.date | None,
+    progress: Progress | None,
+    jobs: int,
+    claims_only: bool = False,
 ) -> list[tuple[StoryFacts, list[Finding], list[str]]]:
     """Every story analysed, in order: in this process, or over `jobs` processes for a corpus worth it."""
     documents = sum(len(loaded.documents) for loaded in stories)
     if jobs <= 1 or documents < PARALLEL_MIN_DOCUMENTS:
-        return [analyse(loaded, rules, date) for loaded in _tracked(stories, progress)]
-    initargs = (rules, date, os.getpid())
+        return [analyse(loaded, rules, date, claims_only=claims_only) for loaded in _tracked(stories, progress)]
+    initargs = (rules, date, os.getpid(), claims_only)
     with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=initargs) as pool:
         if len(stories) < 2 * jobs:
-            return [analyse(loaded, rules, date, pool) for loaded in _tracked(stories, progress)]
+            return [analyse(loaded, rules, date, pool, claims_only) for loaded in _tracked(stories, progress)]
         results = pool.map(_analyse_in_worker, stories, chunksize=max(1, len(stories) // (jobs * 8)))
         return list(_tracked_results(stories, results, progress))
 
 
-def _start_worker(rules: Rules, date: dt.date | None, parent: int) -> None:
-    _WORKER.update(rules=rules, date=date)
+def _start_worker(rules: Rules, date: dt.date | None, parent: int, claims_only: bool = False) -> None:
+    _WORKER.update(rules=rules, date=date, claims_only=claims_only)
     _die_with(parent)
 
 
@@ -186,7 +203,7 @@ def _exit_when_orphaned(parent: int) -> None:
 
 
 def _analyse_in_worker(loaded: LoadedStory) -> tuple[StoryFacts, list[Finding], list[str]]:
-    return analyse(loaded, _WORKER["rules"], _WORKER["date"])
+    return analyse(loaded, _WORKER["rules"], _WORKER["date"], claims_only=_WORKER["claims_only"])
 
 
 def _extract_in_worker(documents: list[Document], reference: dt.date | None) -> list[Claim]:

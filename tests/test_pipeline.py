@@ -47,3 +47,12 @@ def test_a_disabled_check_reports_nothing(tmp_path):
     (tmp_path / "checks.toml").write_text("[checks.single_source]\nenabled = false\n")
     report = run([SEEDS], load_rules(tmp_path))
     assert not [f for f in report.findings if f.rule == "single_source"]
+
+
+def test_claims_only_stops_after_the_keys_with_the_same_claims(seeds_report):
+    # `factcheck claims` prints the claims and their keys: alignment and the checks are work it throws away.
+    only = run([SEEDS], load_rules(RULES), claims_only=True)
+    assert only.claims == seeds_report.claims
+    assert only.entities == seeds_report.entities
+    assert only.facts == () and only.findings == ()
+    assert seeds_report.facts and seeds_report.findings
