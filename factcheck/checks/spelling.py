@@ -124,7 +124,12 @@ def one_letter_off(lone: str, shared: str) -> bool:
     if len(differing) != 1 or min(map(len, differing[0])) < SHORTEST_TYPO_WORD:
         return False
     a, b = differing[0]
-    return OSA.distance(a, b) == 1
+    # Vowels are where transliterations from Arabic, Persian or Russian part (`Mohammed`, `Mohammad`, `Alexei`).
+    return OSA.distance(a, b) == 1 and _consonants(a) != _consonants(b)
+
+
+def _consonants(word: str) -> str:
+    return re.sub(r"[aeiouy]", "", word)
 
 
 def _one_word_off(lone: str, shared: str) -> bool:
