@@ -78,11 +78,12 @@ def across_languages(story: StoryFacts, entity: Entity) -> list[tuple[Spelling, 
             others = languages[shared.text] - languages[lone.text]
             if shared is lone or shared.form == "alias" or not others or not _latin(shared.text):
                 continue
-            if len(others) < 2 and not _typo_of(entity, lone, shared, languages):
-                continue
             if any(pair == (shared, lone) for pair in pairs):
                 continue  # two lone forms of one source each: one pair, reported once
-            if _compete(lone.text, shared.text) and _one_word_off(lone.text, shared.text):
+            if not (_compete(lone.text, shared.text) and _one_word_off(lone.text, shared.text)):
+                continue
+            # Last, as it may load a language's dictionary: against one other language, only a person's typo.
+            if len(others) >= 2 or _typo_of(entity, lone, shared, languages):
                 pairs.append((lone, shared))
                 break
     return pairs
