@@ -59,3 +59,21 @@ def test_fingerprints_ignore_offsets():
     after = REGISTRY["agreement"].run(story_from_case(moved), REGISTRY["agreement"].config())
     assert [f.fingerprint for f in before] == [f.fingerprint for f in after]
     assert [c.start for c in before[0].claims] != [c.start for c in after[0].claims]
+
+
+def _conversions(text: str) -> list:
+    import factcheck
+
+    report = factcheck.check(factcheck.Text(text, name="a.txt", published="2024-06-18", language="en"))
+    return [finding for finding in report.findings if finding.rule == "conversion"]
+
+
+def test_a_temperature_difference_converts_without_the_offset():
+    # A rise of 0.4 °C is one of 0.72 °F; read as temperatures, 0.4 °C would be 32.72 °F.
+    assert _conversions("Each degree was worse: temperatures rose 0.4 degrees Celsius (0.72 degrees Fahrenheit) a decade.") == []
+
+
+def test_a_temperature_conversion_takes_its_offset_and_a_wrong_one_is_reported():
+    assert _conversions("Mecca reached 51.8 degrees Celsius (125.2 degrees Fahrenheit) on Monday.") == []
+    wrong = _conversions("Mecca reached 51.8 degrees Celsius (135.2 degrees Fahrenheit) on Monday.")
+    assert len(wrong) == 1 and "125" in wrong[0].message

@@ -11,6 +11,9 @@ other: `140 thousand dirhams (12,900 euros)` and `120 billion dirhams (around 11
 imply rates a thousand times apart, and rates do not move like that within one story. A
 conversion whose implied rate is `implied_factor` times or more off the others' is reported: an
 error when two or more others agree, a warning when it is one against one.
+
+Temperatures convert with an offset, and a difference without it: `0.4 degrees Celsius (0.72 degrees
+Fahrenheit)` is a rise, and either reading that fits is accepted.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from decimal import Decimal
 
 from pydantic import Field
 
-from factcheck import figures
+from factcheck import figures, units
 from factcheck.checks import Check, CheckConfig, register
 from factcheck.checks.base import StoryFacts, claim_key, explain
 from factcheck.models import Claim, Finding, Interval, Severity
@@ -41,6 +44,8 @@ def expected_value(original: Claim, restated: Claim) -> Decimal | None:
     """What the restated figure should be, in its own currency, at the rate of the day (None if unknown)."""
     if original.normalized is None:
         return None
+    if _temperature(original) and _temperature(restated):
+        return units.convert(original.stated.value, original.stated.unit, restated.stated.unit)
     if restated.stated.unit == original.normalized.unit:
         return original.normalized.value
     if restated.conversion is None or restated.conversion.rate == 0:
@@ -61,11 +66,27 @@ def run(story: StoryFacts, config: ConversionConfig) -> list[Finding]:
             pair, rate = implied_rate(original, restated)
             if rate is not None:
                 unpriced.setdefault(pair, []).append((original, restated, rate))
-        elif not _allows(restated.stated.interval, expected, config.tolerance):
+        elif not _allows(restated.stated.interval, expected, config.tolerance) and not _a_difference(original, restated, config):
             findings.append(_finding(story, original, restated, expected, config))
     for pair, conversions in sorted(unpriced.items()):
         findings.extend(_implied_outliers(story, pair, conversions, config))
     return findings
+
+
+def _temperature(claim: Claim) -> bool:
+    return units.dimension_of(claim.stated.unit) == "[temperature]"
+
+
+def _a_difference(original: Claim, restated: Claim, config: ConversionConfig) -> bool:
+    """True for a temperature difference converted as one: `0.4 degrees Celsius (0.72 degrees Fahrenheit)` warmer.
+
+    A difference scales without the offset: 1 °C more is 1.8 °F more, not 33.8 °F.
+    """
+    if not (_temperature(original) and _temperature(restated)):
+        return False
+    unit, target = original.stated.unit, restated.stated.unit
+    scale = units.convert(Decimal(1), unit, target) - units.convert(Decimal(0), unit, target)
+    return _allows(restated.stated.interval, original.stated.value * scale, config.tolerance)
 
 
 def implied_rate(original: Claim, restated: Claim) -> tuple[tuple[str, str], Decimal | None]:

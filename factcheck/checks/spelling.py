@@ -17,6 +17,10 @@ Italian article, `Azilal` in English, French and Spanish ones; `Castille-La Manc
 `Castilla-La Mancha`, each word translated). `Tokio`/`Tokyo` or `Zelenski`/`Zelensky` are conventions, and
 stay unreported. A person's name one typo off in one word (`Kasuo Ueda`, `Kazuo Ueda`) is a misspelling
 even against the form of one other language: names of people are not translated.
+
+Two things are never a misspelling within one language: a form that sources of two or more languages write
+(`Tainan` beside `Taiwan`: a typo is one writer's accident), and two single words each in a dictionary of
+their sources' languages or English (`Parti`, `Party`: capitalised common words, not a name).
 """
 
 from __future__ import annotations
@@ -51,8 +55,13 @@ def run(story: StoryFacts, config: SpellingConfig) -> list[Finding]:
     findings = []
     for entity in story.entities:
         reported = set()
+        spoken = {s.text: {_writing(story, s, m) for m in s.mentions} for s in entity.spellings}
         for language, written in in_each_language(story, entity):
-            if len(variants := competing(written, language)) > 1:
+            variants = competing(written, language)
+            if len(variants) > 1:
+                preferred = _preferred(written, variants)
+                variants = [v for v in variants if v.text == preferred or len(spoken[v.text]) < NAME_LANGUAGES]
+            if len(variants) > 1 and not _all_words(variants, spoken):
                 findings.append(_finding(story, written, variants, config))
                 reported.update(variant.text for variant in variants)
         for lone, shared in across_languages(story, entity):
@@ -60,6 +69,19 @@ def run(story: StoryFacts, config: SpellingConfig) -> list[Finding]:
                 pair = entity.model_copy(update={"spellings": (lone, shared)})
                 findings.append(_finding(story, pair, [lone, shared], config, identity=(entity.id, lone.text)))
     return findings
+
+
+def _all_words(variants: list[Spelling], spoken: dict[str, set[str]]) -> bool:
+    """True when every variant is one word a dictionary lists (`Parti` in French, `Party` in English):
+    a capitalised common word of two languages, not a name written two ways. Asked last: it loads dictionaries."""
+    if any(len(re.findall(r"\w+", v.text)) != 1 for v in variants):
+        return False
+    return all(any(known_word(v.text, tag) for tag in spoken[v.text] | {"en"}) for v in variants)
+
+
+# A form that sources of this many languages write is a name of its own (`Tainan` beside `Taiwan`): a typo is
+# one writer's accident, and writers of two languages rarely make the same one.
+NAME_LANGUAGES = 2
 
 
 def across_languages(story: StoryFacts, entity: Entity) -> list[tuple[Spelling, Spelling]]:
