@@ -61,7 +61,7 @@ def run(story: StoryFacts, config: SpellingConfig) -> list[Finding]:
             if len(variants) > 1:
                 preferred = _preferred(written, variants)
                 variants = [v for v in variants if v.text == preferred or len(spoken[v.text]) < NAME_LANGUAGES]
-            if len(variants) > 1 and not _all_words(variants, spoken):
+            if len(variants) > 1 and not _all_words(variants, language):
                 findings.append(_finding(story, written, variants, config))
                 reported.update(variant.text for variant in variants)
         for lone, shared in across_languages(story, entity):
@@ -71,12 +71,13 @@ def run(story: StoryFacts, config: SpellingConfig) -> list[Finding]:
     return findings
 
 
-def _all_words(variants: list[Spelling], spoken: dict[str, set[str]]) -> bool:
-    """True when every variant is one word a dictionary lists (`Parti` in French, `Party` in English):
-    a capitalised common word of two languages, not a name written two ways. Asked last: it loads dictionaries."""
+def _all_words(variants: list[Spelling], language: str | None) -> bool:
+    """True when every variant is one word the dictionary of its language or English lists (`Parti`, `Party`):
+    capitalised common words, not a name written two ways. Asked last: it may load a dictionary."""
     if any(len(re.findall(r"\w+", v.text)) != 1 for v in variants):
         return False
-    return all(any(known_word(v.text, tag) for tag in spoken[v.text] | {"en"}) for v in variants)
+    tags = {"en"} | ({language} if language else set())
+    return all(any(known_word(v.text, tag) for tag in sorted(tags)) for v in variants)
 
 
 # A form that sources of this many languages write is a name of its own (`Tainan` beside `Taiwan`): a typo is
