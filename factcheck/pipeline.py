@@ -118,7 +118,9 @@ def analyse(
     sources = {document.source.id: document.source for document in loaded.documents}
     claims = keys.decide(loaded.story, sources, normalised.claims, normalised.entities, rules.vocabulary)
     languages = {source.id: source.language for source in sources.values()}
-    facts = () if claims_only else align(loaded.story, claims, normalised.entities, loaded.declared, rules.vocabulary, languages)
+    facts = ()
+    if not claims_only:
+        facts = align(loaded.story, claims, normalised.entities, loaded.declared, rules.vocabulary, languages)
     story = StoryFacts(
         story=loaded.story,
         sources=tuple(sources.values()),

@@ -66,8 +66,9 @@ def run(story: StoryFacts, config: ConversionConfig) -> list[Finding]:
             pair, rate = implied_rate(original, restated)
             if rate is not None:
                 unpriced.setdefault(pair, []).append((original, restated, rate))
-        elif not _allows(restated.stated.interval, expected, config.tolerance) and not _a_difference(original, restated, config):
-            findings.append(_finding(story, original, restated, expected, config))
+        elif not _allows(restated.stated.interval, expected, config.tolerance):
+            if not _a_difference(original, restated, config):
+                findings.append(_finding(story, original, restated, expected, config))
     for pair, conversions in sorted(unpriced.items()):
         findings.extend(_implied_outliers(story, pair, conversions, config))
     return findings

@@ -55,7 +55,8 @@ def _comparable(head: Claim, body: list[Claim]) -> list[Claim]:
 
 
 def _finding(story: StoryFacts, fact: Fact, head: Claim, body: list[Claim], config: HeadlineConfig) -> Finding:
-    nearest = min(_comparable(head, body), key=lambda claim: abs(reading(claim).quantity.value - reading(head).quantity.value))
+    value = reading(head).quantity.value
+    nearest = min(_comparable(head, body), key=lambda claim: abs(reading(claim).quantity.value - value))
     sure = head.keys.measure.confidence >= SURE["measure"] and nearest.keys.measure.confidence >= SURE["measure"]
     severity = config.severity or (CHECK.severity if sure else Severity.WARNING)
     unit = reading(head).unit

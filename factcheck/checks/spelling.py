@@ -6,8 +6,8 @@ script not its source's own (Latin letters in a Korean article) is the borrowed 
 form and competes with the English one (normalize/scripts.py). Inflections are the same name
 too: a plural or feminine ending (`Independent Charges`, `Bleues`), a case ending in another
 script (`Китая` of `Китай`), and any two forms the dictionary of the source's language gives one lemma
-(normalize/lemmas.py: `Toten`/`Toter`, since German capitalises every noun). Romanisations that differ only by a press convention (`ou`/`u` of French
-and English transcription, `v`/`w`: `Taroudant`/`Tarudant`, `Bhavan`/`Bhawan`) are reported as
+(normalize/lemmas.py: `Toten`/`Toter`, since German capitalises every noun). Romanisations that differ
+only by a press convention (`ou`/`u` of French and English transcription, `v`/`w`: `Taroudant`/`Tarudant`, `Bhavan`/`Bhawan`) are reported as
 information, like differences of capitals and punctuation.
 
 Across languages of the Latin script one case is still a misspelling: a form only one source
@@ -29,8 +29,8 @@ import re
 from os.path import commonprefix
 
 from anyascii import anyascii
-from rapidfuzz.distance import OSA
 from pydantic import Field
+from rapidfuzz.distance import OSA
 
 from factcheck.checks import Check, CheckConfig, register
 from factcheck.checks.base import StoryFacts
@@ -118,7 +118,7 @@ def _typo_of(entity: Entity, lone: Spelling, shared: Spelling, languages: dict[s
     Places and organisations are translated (`Nuova Delhi`, `Nueva Delhi`); so is a word of a name that
     either language's dictionary lists.
     """
-    if entity.kind in ("place", "organisation") or not one_letter_off(lone.text, shared.text):
+    if entity.kind in ("place", "organisation") or not _one_letter_off(lone.text, shared.text):
         return False
     tags = languages[lone.text] | languages[shared.text]
     differing = _differing(lone.text, shared.text)
@@ -134,7 +134,7 @@ def _differing(first: str, second: str) -> list[str]:
 SHORTEST_TYPO_WORD = 4  # letters: `el`/`al` of Arabic names, `Li`/`Le` of Chinese and Vietnamese ones are conventions
 
 
-def one_letter_off(lone: str, shared: str) -> bool:
+def _one_letter_off(lone: str, shared: str) -> bool:
     """True for a given and family name one typo apart in one word, the others equal (`Kasuo Ueda`, `Kazuo Ueda`).
 
     Languages translate place names (`Lisboa`, `Lisbon`) and transliterate Russian or Arabic ones their own

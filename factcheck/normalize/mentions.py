@@ -226,7 +226,7 @@ def _trim(run: list[Token], vocabulary: Vocabulary) -> list[Token]:
     """
     start = 0
     while start < len(run) and (_title(run[start]) or _opener(run[start], vocabulary) or _noun_of(run, start, vocabulary)):
-        start += 1 + (start + 1 < len(run) and _noun_of(run, start, vocabulary))
+        start += 2 if _noun_of(run, start, vocabulary) else 1  # a noun goes with its connector
     last_title = max((i for i in range(start, len(run)) if _title(run[i])), default=None)
     if last_title is not None and len(run) - last_title - 1 >= PERSON_WORDS:
         start = last_title + 1
