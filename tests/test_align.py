@@ -215,6 +215,8 @@ def test_words_take_the_stemmer_of_their_source_language():
     dead = ("погибших", "погибшие")
     assert len(set(_stems(dead, "ru"))) == 1 and len(set(_stems(dead, "en"))) == 2
     assert len(set(_stems(("médailles", "médaille"), "fr"))) == 1
+    # German words are Latin letters too, and take the German stemmer: the English one left them whole.
+    assert len(set(_stems(("Regierungen", "Regierung"), "de"))) == 1
     # A Latin word in a Russian text is stemmed as English; a language Snowball lacks keeps its words.
     assert _stems(("investments",), "ru") == _stems(("investments",), "en")
     assert _stems(("得票",), "ja") == ["得票"]

@@ -19,6 +19,7 @@ import snowballstemmer
 
 from factcheck.extract.context import content_words
 from factcheck.models import Claim, ClaimKind
+from factcheck.normalize.scripts import native_script
 
 # (kind, value): ("e", entity id), ("w", lemma), ("n", noun group), ("y", year), ("t", time frame),
 # ("m", magnitude), ("r", "start") for years that date a start, ("k", measure id)
@@ -172,7 +173,8 @@ def period(claim: Claim) -> str:
     return f"{claim.stated.value} {claim.stated.unit}"
 
 
-# Snowball's stemmers by primary language subtag; a language without one keeps its words as written.
+# Snowball's stemmers by primary language subtag; a language without one takes the English stemmer, which
+# leaves words of other scripts as they are.
 _ALGORITHMS = {
     "ar": "arabic", "ca": "catalan", "da": "danish", "de": "german", "el": "greek", "en": "english", "es": "spanish",
     "eu": "basque", "fi": "finnish", "fr": "french", "ga": "irish", "hi": "hindi", "hu": "hungarian",
@@ -188,7 +190,8 @@ def _stems(words: tuple[str, ...], language: str = "en") -> list[str]:
     A Latin-script word in a text of another script (`Evergrande` in Russian) takes the English stemmer.
     """
     algorithm = _ALGORITHMS.get(language, "english")
-    return [_stem(word, algorithm if algorithm == "english" or not word.isascii() else "english") for word in words]
+    borrowed = "english" if native_script(language) != "Latn" else algorithm
+    return [_stem(word, borrowed if word.isascii() else algorithm) for word in words]
 
 
 @lru_cache(maxsize=None)

@@ -55,7 +55,7 @@ def run(story: StoryFacts, config: SpellingConfig) -> list[Finding]:
     findings = []
     for entity in story.entities:
         reported = set()
-        spoken = {s.text: {_writing(story, s, m) for m in s.mentions} for s in entity.spellings}
+        spoken = _languages(story, entity)
         for language, written in in_each_language(story, entity):
             variants = competing(written, language)
             if len(variants) > 1:
@@ -64,7 +64,7 @@ def run(story: StoryFacts, config: SpellingConfig) -> list[Finding]:
             if len(variants) > 1 and not _all_words(variants, language):
                 findings.append(_finding(story, written, variants, config))
                 reported.update(variant.text for variant in variants)
-        for lone, shared in across_languages(story, entity):
+        for lone, shared in across_languages(entity, spoken):
             if lone.text not in reported:
                 pair = entity.model_copy(update={"spellings": (lone, shared)})
                 findings.append(_finding(story, pair, [lone, shared], config, identity=(entity.id, lone.text)))
@@ -85,12 +85,17 @@ def _all_words(variants: list[Spelling], language: str | None) -> bool:
 NAME_LANGUAGES = 2
 
 
-def across_languages(story: StoryFacts, entity: Entity) -> list[tuple[Spelling, Spelling]]:
-    """(lone, shared) pairs: a Latin form one source writes, a competing form of two other languages.
+def _languages(story: StoryFacts, entity: Entity) -> dict[str, set[str]]:
+    """Each spelling of the entity, with the languages (writing keys, see `_writing`) of the sources that write it."""
+    return {s.text: {_writing(story, s, m) for m in s.mentions} for s in entity.spellings}
+
+
+def across_languages(entity: Entity, languages: dict[str, set[str]]) -> list[tuple[Spelling, Spelling]]:
+    """(lone, shared) pairs: a Latin form one source writes, a competing form of two other languages (of one,
+    for a person's name one typo off: `_typo_of`); `languages` gives each spelling's languages (`_languages`).
 
     Only when no transliteration convention explains the difference (`international`).
     """
-    languages = {s.text: {_writing(story, s, m) for m in s.mentions} for s in entity.spellings}
     pairs = []
     for lone in entity.spellings:
         if lone.form == "alias" or len(lone.sources) != 1 or len(languages[lone.text]) != 1 or not _latin(lone.text):

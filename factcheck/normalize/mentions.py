@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from itertools import chain, repeat
 from dataclasses import dataclass, field
 
 from rapidfuzz import process
@@ -21,6 +20,7 @@ from factcheck import units
 from factcheck.normalize.authority import Authority, Entry
 from factcheck.normalize.folding import Token, tokens, word_key
 from factcheck.normalize.lemmas import known_word
+from factcheck.normalize.scripts import primary
 
 # Between the words of one name: spaces on one line, quotes, dashes, or nothing (`CA+JAD`).
 _JOINABLE = re.compile(r"[ \t\u00a0\u2009\u202f]*[\"'“”‘’«»]?[ \t\u00a0\u2009\u202f]*[-‐‑–—/]?[ \t\u00a0\u2009\u202f]*")
@@ -120,23 +120,23 @@ NOUNS_CAPITALISED = frozenset({"de", "lb"})
 OTHER_LANGUAGE_SOURCES = 2  # sources in other languages needed before a word's absence from them means something
 
 
-def vocabulary(texts: Iterable[str], languages: Iterable[str] = ()) -> Vocabulary:
-    """How the corpus writes its words (see `Vocabulary`); `languages` gives each text's BCP 47 tag."""
+def vocabulary(documents: Iterable[tuple[str, str]]) -> Vocabulary:
+    """How the corpus writes its words (see `Vocabulary`), from (text, BCP 47 language tag) pairs."""
     lower, inside, elsewhere = set(), set(), set()
     capitalised: dict[str, tuple[str, str]] = {}  # folded word -> (as written, language) in a noun-capitalising text
     others = 0
-    for text, language in zip(texts, chain(languages, repeat("en"))):
-        primary = language.split("-")[0].lower()
-        others += primary not in NOUNS_CAPITALISED
+    for text, language in documents:
+        language = primary(language)
+        others += language not in NOUNS_CAPITALISED
         for token in tokens(text):
             if token.text.islower():
                 lower.add(token.folded)
             elif token.capital and not token.opens_sentence:
                 inside.add(token.folded)
-            if primary not in NOUNS_CAPITALISED:
+            if language not in NOUNS_CAPITALISED:
                 elsewhere.add(token.folded)
             elif token.capital:
-                capitalised.setdefault(token.folded, (token.text, primary))
+                capitalised.setdefault(token.folded, (token.text, language))
     by_length: dict[int, list[str]] = {}
     for word in sorted(inside):
         by_length.setdefault(len(word), []).append(word)

@@ -54,7 +54,7 @@ class Names:
 def resolve_names(documents: Sequence[Document], claims: Sequence[Claim], rules: Sequence[EntityRule]) -> Names:
     """Entities of the story's documents, and the claims with `context.entities` set."""
     authority = _authority(tuple(rule.model_dump_json() for rule in rules))
-    words = vocabulary([document.text for document in documents], [document.source.language for document in documents])
+    words = vocabulary((document.text, document.source.language) for document in documents)
     found_by_source = [(document.source.id, found) for document in documents for found in find_names(document.text, authority, words)]
     by_id = {document.source.id: document for document in documents}
     located = [(by_id[source], found) for source, found in without_descriptors(found_by_source)]
