@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from decimal import Decimal
+from functools import lru_cache
 
 import pint
 from babel import Locale
@@ -68,6 +69,7 @@ def parse_unit(text: str) -> pint.Unit | None:
         return None
 
 
+@lru_cache(maxsize=1024)
 def dimension_of(unit: str) -> str:
     """A unit's dimensionality as text (`[mass] / [time]`); money codes give `[currency]`."""
     parsed = parse_unit(unit)

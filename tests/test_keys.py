@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from factcheck.config import load_rules
 from factcheck.keys.as_of import as_of_key
-from factcheck.keys.measure import measure_key
+from factcheck.keys.measure import governing_measure, measure_key
 from factcheck.keys.nearest import governing
 from factcheck.keys.scope import scope_key
 from factcheck.keys.vocabulary import CueIndex, MeasureRule
@@ -41,7 +41,8 @@ def _span(start: int, text: str) -> Span:
 def _claim(case: dict, surface: str) -> Claim:
     sentence = case["sentence"]
     start = SENTENCE_START + sentence.index(surface)
-    quantity = Quantity(value=Decimal(1), unit="count", interval=Interval(low=Decimal(1), high=Decimal(1)))
+    unit = case.get("unit", "count")
+    quantity = Quantity(value=Decimal(1), unit=unit, interval=Interval(low=Decimal(1), high=Decimal(1)))
     return Claim(
         id=f"a@{start}",
         source="a",
@@ -72,7 +73,9 @@ def test_measure_case(case):
 def test_scope_case(case):
     claim = _claim(case, case["figure"])
     hits = VOCABULARY.scope_cues.find(case["sentence"], case["language"])
-    found = scope_key(claim, hits, _others(case), VOCABULARY)
+    measure_hits = VOCABULARY.measure_cues.find(case["sentence"], case["language"])
+    cue = governing_measure(claim, measure_hits, _others(case), VOCABULARY)
+    found = scope_key(claim, hits, _others(case), VOCABULARY, cue.hit if cue else None)
     assert (found.value or "") == case["scope"], found
 
 
@@ -104,6 +107,8 @@ def test_scripts_from_cldr():
     # A name in its source's own script is that language's form; Latin letters in Korean copy are the English form.
     assert writing("Japón", "es") == "es" and writing("Activision Blizard", "ko") == "en"
     assert writing("Moscow", "en") == "en" and writing("Москва", "en") == "borrowed:Cyrl"
+    # A tag that states its script is written in it: Serbian in Latin letters writes its own forms.
+    assert native_script("sr") == "Cyrl" and native_script("sr-Latn") == "Latn" and writing("Malmeu", "sr-Latn") == "sr"
 
 
 _WORDS = st.lists(st.sampled_from(["killed", "37", "and", ",", "injured", "dead", "死亡", "人", " ", "the", "toll"]), max_size=40)

@@ -45,7 +45,7 @@ def align(
         sentence = (claim.source, claim.context.sentence.start)
         others = tuple(span for span in spans.get(sentence, ()) if span != (claim.span.start, claim.span.end))
         masked = others + subjects.names_in(claim.source, claim.context.sentence.start, claim.context.sentence.end)
-        scope = vocabulary.distinct_scope(claim.keys.scope.value) if vocabulary else claim.keys.scope.value
+        scope = vocabulary.distinct_scope(claim.keys.scope.value, claim.kind) if vocabulary else claim.keys.scope.value
         keyed = bool(vocabulary and vocabulary.specific(claim.keys.measure.value))
         # The event a date names is the dates check's key; dates still align by their words, as before.
         measured = claim.keys.subject != EVENT

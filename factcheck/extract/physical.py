@@ -25,6 +25,18 @@ from factcheck.units import parse_unit
 # (pattern of the written unit, pint expression, factor, note). Patterns are case-sensitive where case
 # carries meaning (MW / mW); the order puts longer spellings first.
 _UNITS: tuple[tuple[str, str, str, str], ...] = (
+    # Other languages' words for the common units of news copy, longest first (the abbreviations are everyone's).
+    (r"(?i:kil[oó]metros cuadrados|kilomètres carrés|quadratkilometern?|chilometri quadrati|qui?l[ôó]metros quadrados"
+     r"|квадратных километров|кв\. ?км)", "kilometer ** 2", "1", ""),
+    (r"(?i:hect[áa]reas?|ettar[oi]|hektar(?:e|en)?|гектар(?:а|ов)?)", "hectare", "1", ""),
+    (r"(?i:kil[oó]metros?|kilomètres?|kilometern|chilometr[oi]|qui?l[ôó]metros?|километр(?:а|ов|ы)?|kilometr(?:ów|y|a|e)?)",
+     "kilometer", "1", ""),
+    (r"(?i:toneladas?|tonnen|tonnellate|тонн(?:ы|а)?)", "metric_ton", "1", ""),
+    (r"(?i:grados (?:centígrados|celsius)|degrés celsius|grad celsius|gradi (?:centigradi|celsius)|graus celsius"
+     r"|градус(?:а|ов)? цельсия|santigrat derece|stopni celsjusza|st\. ?C|درجة مئوية|درجات مئوية)",
+     "degree_Celsius", "1", ""),
+    (r"(?i:grados|degrés|gradi|graus|градус(?:а|ов)?|derece|stopni)|Grad", "degree_Celsius", "1",
+     "degrees read as Celsius, the unit of the language's countries"),
     (r"(?i:square kilomet(?:re|er)s?|sq\.? ?km)|km2|km²", "kilometer ** 2", "1", ""),
     (r"(?i:square met(?:re|er)s?|sq\.? ?m)|m2|m²", "meter ** 2", "1", ""),
     (r"(?i:square miles?|sq\.? ?mi)", "mile ** 2", "1", ""),

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from factcheck.keys.as_of import as_of_key
-from factcheck.keys.measure import figure_span, measure_key
+from factcheck.keys.measure import by_unit, figure_span, governing_measure, key_of
 from factcheck.keys.scope import scope_key
 from factcheck.keys.subject import EVENT, Subjects
 from factcheck.keys.vocabulary import MeasureRule, ScopeRule, Vocabulary
@@ -52,7 +52,8 @@ def _sentence_keys(
     keys = {}
     for claim in members:
         others = [spans[other.id] for other in members if other.kind in _BLOCKING and not _same_figure(claim, other)]
-        measure = measure_key(claim, measure_hits, others, vocabulary)
+        cue = governing_measure(claim, measure_hits, others, vocabulary)
+        measure = by_unit(claim, vocabulary) or key_of(cue, vocabulary)
         rule = vocabulary.measures.get(measure.value or "")
         offset = claim.context.sentence.start
         absolute = tuple((start + offset, end + offset) for start, end in others)
@@ -60,7 +61,7 @@ def _sentence_keys(
         keys[claim.id] = Keys(
             measure=measure,
             subject=EVENT if event else subjects.key(claim, rule is not None and rule.subject == "place", names, absolute),
-            scope=scope_key(claim, scope_hits, others, vocabulary),
+            scope=scope_key(claim, scope_hits, others, vocabulary, cue.hit if cue else None),
             as_of=as_of_key(claim, source, story),
         )
     return keys

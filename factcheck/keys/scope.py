@@ -3,23 +3,55 @@
 "nine new agreements" is not "150 agreements"; "$95 per share" is not the price of the
 deal; "$35 billion a year" is not a five-year total. Only a word right next to the figure
 counts (the rules of nearest.py, without the clause-wide fallback): a scope word across the
-sentence qualifies some other figure.
+sentence qualifies some other figure. A period may also stand beside the measure's own
+cue ("monthly inflation reached 13%", "a inflação mensal ... atingiu 13%"): the figure the
+cue governs is a rate over that period.
 """
 
 from __future__ import annotations
 
+import re
+
 from factcheck.keys.measure import figure_span
-from factcheck.keys.nearest import SENTENCE, governing
+from factcheck.keys.nearest import BEFORE, SENTENCE, governing
 from factcheck.keys.vocabulary import Hit, Vocabulary
 from factcheck.models import Claim, Key
 
 NONE_FOUND = Key(rule="no scope word next to the figure", confidence=0.8)
+BESIDE_CUE_WORDS = 1  # "annual inflation", "inflation rate annuelle": at most one word between
+
+_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]|[^\W\d_]+|\d+")
+_STOPS = re.compile(r"[;,.:()\[\]、，。；]")
 
 
-def scope_key(claim: Claim, hits: list[Hit], others: list[tuple[int, int]], vocabulary: Vocabulary) -> Key:
-    """The scope of `claim` from the scope cues `hits` of its sentence; none found is a decision too."""
+def scope_key(
+    claim: Claim, hits: list[Hit], others: list[tuple[int, int]], vocabulary: Vocabulary, cue: Hit | None = None
+) -> Key:
+    """The scope of `claim` from the scope cues `hits` of its sentence; none found is a decision too.
+
+    `cue` is the measure cue that governs the figure, beside which a period of the measure may stand.
+    """
     found = governing(claim.context.sentence.text, figure_span(claim), others, hits)
-    if found is None or found.confidence <= SENTENCE:
+    if found is not None and found.confidence > SENTENCE:
+        rule = vocabulary.scopes[found.hit.target]
+        return Key(value=rule.id, label=rule.label, words=(found.hit.text,), rule=found.rule, confidence=found.confidence)
+    beside = _beside_cue(claim.context.sentence.text, cue, others, hits, vocabulary) if cue else None
+    if beside is None:
         return NONE_FOUND
-    rule = vocabulary.scopes[found.hit.target]
-    return Key(value=rule.id, label=rule.label, words=(found.hit.text,), rule=found.rule, confidence=found.confidence)
+    rule = vocabulary.scopes[beside.target]
+    return Key(value=rule.id, label=rule.label, words=(beside.text,), rule="the word beside its measure's cue",
+               confidence=BEFORE)
+
+
+def _beside_cue(text: str, cue: Hit, others: list[tuple[int, int]], hits: list[Hit], vocabulary: Vocabulary) -> Hit | None:
+    """The period cue right beside the measure cue `cue`, with nothing between them but one word."""
+    for hit in hits:
+        if not vocabulary.scopes[hit.target].of_measure:
+            continue
+        low, high = (hit.end, cue.start) if hit.end <= cue.start else (cue.end, hit.start)
+        if low > high or any(low <= start < high for start, _ in others):
+            continue
+        gap = text[low:high]
+        if not _STOPS.search(gap) and len(_WORD.findall(gap)) <= BESIDE_CUE_WORDS:
+            return hit
+    return None

@@ -45,12 +45,35 @@ class MeasureRule(_Row):
         description="Its cues name the things counted: only a cue right after the figure decides it "
         "(`36 countries`, not `in both countries the toll rose to 36,000`).",
     )
+    dimension: str | None = Field(
+        default=None,
+        description="The pint dimensionality of its physical figures (`[temperature]`, `[length] ** 2`): "
+        "a physical figure of another dimension is never this measure.",
+    )
+    by_unit: bool = Field(
+        default=False,
+        description="A physical figure of its `dimension` is this measure whatever its words (`49 °C`, `5,000 "
+        "hectares`): the unit says what it measures.",
+    )
 
 
 class ScopeRule(_Row):
     """One `[[scope]]` row: words that make a figure another quantity of its measure."""
 
-    implied: bool = Field(default=False, description="What a figure with no scope word means anyway.")
+    implied: bool | list[ClaimKind] = Field(
+        default=False,
+        description="What a figure with no scope word means anyway: for every kind (true), or for these kinds "
+        "(a percentage with no period is a rate over a year).",
+    )
+    of_measure: bool = Field(
+        default=False,
+        description="Also decided by a cue right beside the measure's own cue (`monthly inflation`, `inflação "
+        "mensal`): the period of a rate or flow qualifies its noun as much as its figure.",
+    )
+
+    def implied_for(self, kind: ClaimKind) -> bool:
+        """True when a figure of `kind` with no scope word has this scope anyway."""
+        return self.implied if isinstance(self.implied, bool) else kind in self.implied
 
 
 @dataclass(frozen=True)
@@ -174,10 +197,10 @@ class Vocabulary:
         rule = self.measures.get(measure or "")
         return rule is not None and not rule.generic
 
-    def distinct_scope(self, scope: str | None) -> str | None:
-        """The scope as alignment compares it: an implied scope is the same as none."""
+    def distinct_scope(self, scope: str | None, kind: ClaimKind) -> str | None:
+        """The scope of a figure of `kind` as alignment compares it: an implied scope is the same as none."""
         rule = self.scopes.get(scope or "")
-        return None if rule is None or rule.implied else scope
+        return None if rule is None or rule.implied_for(kind) else scope
 
     @cached_property
     def measure_cues(self) -> CueIndex:

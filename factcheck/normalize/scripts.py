@@ -35,6 +35,9 @@ def script_of(text: str) -> str | None:
 def native_script(language: str) -> str:
     """The script a language is written in, from CLDR ('ru' -> 'Cyrl', 'zh-Hant' -> 'Hani', 'ko' -> 'Kore')."""
     tag = re.sub(r"-", "_", language.strip()) or "en"
+    stated = next((part.title() for part in tag.split("_")[1:] if len(part) == 4 and part.isalpha()), None)
+    if stated:
+        return _EAST_ASIAN.get(stated, stated)  # `sr-Latn`: the tag says its script, whatever is likeliest
     likely = get_global("likely_subtags")
     full = likely.get(tag) or likely.get(tag.split("_", 1)[0].lower()) or "und_Latn"
     parts = full.split("_")
