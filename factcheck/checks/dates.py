@@ -7,7 +7,8 @@ its dates in five languages share no words for alignment to see. The day most so
 reported, and so is one on the same day and month a year off (`17 January 2023` for the 2024
 announcement). A date further away is another event of the kind (the earthquake of 1960 a story
 recalls), not a contradiction. An outlier is a warning when at least `min_sources` other sources
-agree on the consensus day, else information: the cue that names the event is a guess by nature.
+agree on the consensus day, else information: the cue that names the event is a guess by nature, and
+only one next to the date (not the nearest word of its clause) names the event surely enough to warn.
 A date one day off is information too unless its own source also gives the consensus day: the
 quake of 01:17 UTC on Monday struck on Sunday evening for a paper in Chile.
 
@@ -27,6 +28,7 @@ from pydantic import Field
 from factcheck import figures
 from factcheck.checks import Check, CheckConfig, register
 from factcheck.checks.base import StoryFacts, claim_key, explain
+from factcheck.keys import SURE_CUE
 from factcheck.keys.subject import EVENT
 from factcheck.models import Claim, ClaimKind, Finding, Severity
 
@@ -111,6 +113,9 @@ def _finding(
     own = claim.source in {c.source for c in agreeing}
     weekday = claim.role == "weekday"
     reason = None if weekday and len(others) >= config.min_sources else _doubt(day, consensus, others, own, config)
+    if claim.keys.measure.confidence < SURE_CUE:
+        # "関係者らは水曜日、…橋が崩落…と発表した": the day is the announcement's, the collapse only nearest
+        reason = "no word next to the date names the event; the nearest in its clause may be another's"
     severity = config.severity or (Severity.INFO if reason else CHECK.severity)
     who = f"{len(others)} other sources give" if len(others) != 1 else "1 other source gives"
     who = who if others else "its own text elsewhere gives"

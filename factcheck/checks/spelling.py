@@ -35,6 +35,7 @@ from rapidfuzz.distance import OSA
 from factcheck.checks import Check, CheckConfig, register
 from factcheck.checks.base import StoryFacts
 from factcheck.normalize.countries import country_name
+from factcheck.normalize.inflection import declines
 from factcheck.normalize.lemmas import known_word, same_lemma
 from factcheck.normalize.scripts import script_of, writing
 from factcheck.models import Entity, Finding, Role, Severity, Spelling
@@ -110,6 +111,8 @@ def across_languages(entity: Entity, languages: dict[str, set[str]]) -> list[tup
                 continue  # two lone forms of one source each: one pair, reported once
             if not (_compete(lone.text, shared.text) and _one_word_off(lone.text, shared.text)):
                 continue
+            if _case_form(lone.text, shared.text, _language(next(iter(languages[lone.text])))):
+                continue  # Croatian `u Malmeu` of `Malmo`: the name declined, not misspelt
             # Last, as it may load a language's dictionary: against one other language, only a person's typo.
             if len(others) >= 2 or _typo_of(entity, lone, shared, languages):
                 pairs.append((lone, shared))
@@ -170,6 +173,12 @@ def _one_word_off(lone: str, shared: str) -> bool:
     return len(differing) == 1 and international(differing[0][0]) != international(differing[0][1])
 
 
+def _case_form(lone: str, shared: str, language: str | None) -> bool:
+    """True when every word `lone` writes otherwise is a case form, in its declining `language`, of `shared`'s."""
+    differing = [(a, b) for a, b in zip(_words(lone), _words(shared)) if a != b]
+    return declines(language) and all(_inflection(a, b, language) for a, b in differing)
+
+
 def _latin(text: str) -> bool:
     return script_of(text) in (None, "Latn")
 
@@ -222,7 +231,7 @@ def _compete(first: str, second: str, language: str | None = None) -> bool:
     differing = [(a, b) for a, b in zip(words_a, words_b) if a != b]
     if not differing:
         return True
-    if all(_same_word(a, b) for a, b in differing):
+    if all(_same_word(a, b, language) for a, b in differing):
         return False
     return language is None or not _forms_of_one_word(first, second, language)
 
@@ -235,31 +244,36 @@ def _forms_of_one_word(first: str, second: str, language: str) -> bool:
     return all(a == b or same_lemma(a, b, language) for a, b in zip(words_a, words_b))
 
 
-def _same_word(a: str, b: str) -> bool:
+def _same_word(a: str, b: str, language: str | None = None) -> bool:
     """A name and its adjective, or an inflection of it: another form of one word, not another spelling."""
-    return _adjective_of(a, b) or _adjective_of(b, a) or _inflection(a, b)
+    return _adjective_of(a, b) or _adjective_of(b, a) or _inflection(a, b, language)
 
 
 _LATIN_ENDINGS = frozenset({"", "s", "e", "es"})  # plural and feminine endings of the languages written in Latin
 _STEM = 4  # letters two forms must share before their endings
 
 
-def _inflection(a: str, b: str) -> bool:
-    """`charge`/`charges`, `bleus`/`bleues`; outside Latin script any ending of up to two letters (`китай`/`китая`)."""
+def _inflection(a: str, b: str, language: str | None = None) -> bool:
+    """`charge`/`charges`, `bleus`/`bleues`; outside Latin script, or in a `language` that declines names, any
+    ending of up to two letters (`китай`/`китая`, Croatian `lasagna`/`lasagnu`)."""
     stem = len(commonprefix([a, b]))
     if stem < _STEM:
         return False
     ends = a[stem:], b[stem:]
-    if re.fullmatch(r"[a-z]*", a + b):
+    if re.fullmatch(r"[a-z]*", a + b) and not declines(language):
         return all(end in _LATIN_ENDINGS for end in ends)
     return all(len(end) <= 2 for end in ends)
+
+
+_INITIALS = re.compile(r"\b(?:[a-z]\.){2,}")  # `d.c.`, `u.s.`: one word of initials, `dc`, `us`
 
 
 def _words(text: str) -> list[str]:
     """The words of a name, lower-case; Latin with accents folded, other scripts as written."""
     if script_of(text) not in (None, "Latn"):
         return [word for word in re.split(r"\W+", text.lower()) if word]
-    return [word for word in re.split(r"[^0-9a-z]+", anyascii(text).lower()) if word]
+    folded = _INITIALS.sub(lambda found: found.group().replace(".", ""), anyascii(text).lower())
+    return [word for word in re.split(r"[^0-9a-z]+", folded) if word]
 
 
 def _adjective_of(adjective: str, name: str) -> bool:

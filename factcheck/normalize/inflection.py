@@ -1,4 +1,4 @@
-"""Case forms of names in Cyrillic: `Китая`, `Китаю`, `Китаем` are `Китай`; `Соединенных Штатов` is `Соединенные Штаты`.
+"""Case forms of names: `Китая`, `Китаю`, `Китаем` are `Китай`; `Соединенных Штатов` is `Соединенные Штаты`.
 
 Russian, Ukrainian and the other Cyrillic languages of the news decline names, so a
 listed form (CLDR's `Китай`) rarely appears as written. A word is a case form of a
@@ -20,6 +20,14 @@ ENDINGS = frozenset(
     "ыми ими".split()
 ) | {""}
 SHORTEST_BASE = 4
+# Languages of the Latin script that decline names too, by endings of a letter or two: Croatian `u Malmeu`,
+# `Baby Lasagnu`; Polish `w Paryżu`; Finnish `Malmössä` is longer and stays a spelling of its own.
+DECLINING_LATIN = frozenset({"bs", "cs", "et", "fi", "hr", "hu", "lt", "lv", "pl", "sk", "sl", "sq", "sr"})
+
+
+def declines(language: str | None) -> bool:
+    """True for a language of the Latin script whose names change their endings by case."""
+    return language is not None and language.split("-")[0].lower() in DECLINING_LATIN
 _LONGEST_ENDING = max(map(len, ENDINGS))
 
 
