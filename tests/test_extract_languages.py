@@ -13,7 +13,7 @@ from factcheck.extract import extract
 from factcheck.extract.numbers import find_numbers
 from tests.extract_cases import document
 
-_LANGUAGES = st.sampled_from(["ru", "fr", "es", "de", "it", "pt", "tr", "ja", "zh", "zh-Hant", "ar", "ko"])
+_LANGUAGES = st.sampled_from(["ru", "fr", "es", "de", "it", "pt", "nl", "pl", "tr", "ja", "zh", "zh-Hant", "ar", "ko"])
 # Pieces of the per-language patterns: separators, magnitude words, thousand words, CJK magnitudes and
 # numeral characters, currency words and signs, month names, date characters, qualifiers before and after.
 _PIECES = st.sampled_from(
@@ -25,7 +25,9 @@ _PIECES = st.sampled_from(
         "第", "円", "ドル", "美元", "港元", "元新台幣", "人", "个", "席位", "多", "超", "以上", "余り", "約", "约",
         "年", "月", "日", "марта", "года", "г.", "февраля", "феврале", "février", "1er", "febrero", "Februar",
         "Şubat", "Stadyumu", "более", "около", "plus de", "más de", "mindestens", "yaklaşık", "مليون", "دولار",
-        "نحو", "COVID-19", "G20", "BİN", "MİLYON", "İ", "MLRD",
+        "نحو", "COVID-19", "G20", "BİN", "MİLYON", "İ", "MLRD", "huit", "quatre-vingt", "vingt-deux", "seis", "fünf",
+        "Drittel", "ventitré", "zes", "mil", "miles", "cent", "personnes", "Otto", "Grad", "grados", "hectáreas",
+        "гектаров", "st. C",
     ]
 )  # fmt: skip
 _TEXTS = st.lists(_PIECES, max_size=60).map("".join)
@@ -57,7 +59,8 @@ def test_numbers_lie_inside_the_text_in_order(text, language):
     "language, piece",
     [("ru", "1 234,5 млрд долларов "), ("es", "3 mil 418 "), ("tr", "bin 710 "), ("ja", "1万2000人超"),
      ("zh", "约950亿港元,"), ("zh", "三千零五十"), ("fr", "14 février 2023 "), ("ja", "2023年2月6日"),
-     ("de", "41 Mrd. $ "), ("ru", "более "), ("zh", "万亿"), ("ja", "1億"), ("es", "de febrero de 2023 ")],
+     ("de", "41 Mrd. $ "), ("ru", "более "), ("zh", "万亿"), ("ja", "1億"), ("es", "de febrero de 2023 "),
+     ("fr", "huit personnes "), ("fr", "quatre-vingt-dix "), ("de", "51,8 Grad Celsius "), ("es", "3.400 hectáreas ")],
 )  # fmt: skip
 def test_repeated_input_takes_linear_time(language, piece, rules):
     """The same piece repeated 10 and 40 times as often costs about 4 times as much, not 16."""

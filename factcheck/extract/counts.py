@@ -3,8 +3,9 @@
 
 The counted noun is the first plural noun within four words after the number, across adjectives and
 compound modifiers (`150 public- and private-sector agreements`) but not across function words. A number
-with no such noun is still kept, with `noun` unset and a lower confidence, when it is written in digits;
-bare number words (`the Central Asian "five"`) and the word `one` (`one of the...`) are not counts.
+with no such noun is still kept, with `noun` unset and a lower confidence, when it is written in digits or in
+another language's words (`acht Opfer`: number_words.py keeps only those a word follows); bare English number
+words (`the Central Asian "five"`) and the word `one` (`one of the...`) are not counts.
 In Chinese and Japanese the counted word follows the figure with no space, maybe after a classifier
 (`912人`, `543个席位`, `240議席`, `5000多人`): it is kept as written.
 """
@@ -17,6 +18,7 @@ from factcheck.extract.candidates import Candidate
 from factcheck.extract.context import STOP_WORDS, is_plural, lemma
 from factcheck.extract.magnitudes import is_cjk
 from factcheck.extract.numbers import ORDINAL_SUFFIXES, Number
+from factcheck.extract.numeral import NUMBER_WORDS
 from factcheck.extract.tries import trie
 from factcheck.models import ClaimKind
 
@@ -51,12 +53,17 @@ def find_counts(text: str, numbers: list[Number]) -> list[Candidate]:
         if number.suffix.lower() in ORDINAL_SUFFIXES or number.suffix or number.digits.lower() in ("one", "zero"):
             continue
         end, noun = counted_noun(text, number.end) if not _cjk_after(text, number.end) else cjk_noun(text, number.end)
-        if noun is None and number.words:
-            continue
+        if noun is None and number.words and _english(number.digits):
+            continue  # `the Central Asian "five"`; another language's words stand before what they count (number_words.py)
         if _RATIO.match(text, number.end):
             continue  # "three times", "tenfold": a ratio, not a count
         found.append(_candidate(number, end, noun))
     return found
+
+
+def _english(written: str) -> bool:
+    """True for number words of English (`five`, `twenty-one`, `a hundred`), which the English reader found."""
+    return all(word in NUMBER_WORDS or word in ("a", "an", "and") for word in re.split(r"[ -]+", written.lower()) if word)
 
 
 def counted_noun(text: str, position: int) -> tuple[int, str | None]:

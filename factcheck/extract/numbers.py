@@ -25,6 +25,7 @@ from factcheck.extract.forms import (
     SIGNS, after_leading_point, dozens, fraction_magnitudes, leading_point, mixed_fractions, signed,
 )
 from factcheck.extract.magnitudes import CJK_CLASS, base_language, is_cjk, magnitude_words, thousand_word
+from factcheck.extract.number_words import word_numbers
 from factcheck.extract.numeral import MAGNITUDES, NUMBER_WORDS, WORD, Number, parse_words
 from factcheck.extract.qualifiers import precision_of
 from factcheck.extract.tries import trie
@@ -150,6 +151,7 @@ def find_numbers(text: str, language: str = "en") -> list[Number]:
     found = _digit_numbers(text, language) + _word_numbers(text, lowered, scales)
     if base_language(language) != "en":
         found += _leading_thousands(text, language) + cjk_word_numbers(text, language)
+        found += word_numbers(text, base_language(language))
         found = _without_overlaps(found)
     else:
         # `minus ` right before a number signs it (digits after `-` were signed as they were found)
