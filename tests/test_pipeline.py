@@ -56,3 +56,26 @@ def test_claims_only_stops_after_the_keys_with_the_same_claims(seeds_report):
     assert only.entities == seeds_report.entities
     assert only.facts == () and only.findings == ()
     assert seeds_report.facts and seeds_report.findings
+
+
+def _weekday_findings(tmp_path, language: str, text: str) -> list[str]:
+    story = tmp_path / "story"
+    story.mkdir()
+    front = f'+++\ntitle = "A"\nlanguage = "{language}"\npublished = 2024-03-27\n+++\n'
+    (story / "a.md").write_text(front + text + "\n", encoding="utf-8")
+    report = run([story], load_rules())
+    return [finding.message for finding in report.findings if finding.rule == "weekday"]
+
+
+def test_a_weekday_beside_an_extracted_date_is_checked(tmp_path):
+    # Every date claim carries a note of its ISO day: the check must look past it (it once skipped them all).
+    found = _weekday_findings(tmp_path, "en", "The bridge collapsed on Tuesday, March 27, 2024, after the ship hit it.")
+    assert found and "which was a Wednesday" in found[0]
+
+
+def test_a_weekday_word_beside_another_is_no_date(tmp_path):
+    assert _weekday_findings(tmp_path, "ar", "وقع الزلزال ليل الجمعة السبت، بقوة 7 درجات.") == []
+
+
+def test_a_date_whose_year_was_assumed_is_not_checked(tmp_path):
+    assert _weekday_findings(tmp_path, "en", "The bridge collapsed on Tuesday, March 27, after the ship hit it.") == []

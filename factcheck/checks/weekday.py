@@ -14,6 +14,7 @@ import re
 from factcheck import figures
 from factcheck.checks import Check, CheckConfig, register
 from factcheck.checks.base import StoryFacts, claim_key, explain
+from factcheck.extract.dates import assumed_year
 from factcheck.extract.days import weekday_names
 from factcheck.models import Claim, ClaimKind, Finding, Severity
 from factcheck.normalize.scripts import primary
@@ -21,6 +22,10 @@ from factcheck.normalize.scripts import primary
 _BEFORE = 24  # characters before a date searched for its weekday: "el miércoles, " fits
 _AFTER = 16  # characters after it: " (Wednesday)"
 _JOIN = r"[\s,.(]*(?:den|the|le|el|il|o|a|der)?[\s,.(]*"  # what may stand between a weekday and its date
+
+
+# A range has no one weekday; a weekday or yesterday is itself a day word (`ليل الجمعة السبت`: Friday night to Saturday).
+_NOT_A_DATE = frozenset({"range", "weekday", "yesterday"})
 
 
 class WeekdayConfig(CheckConfig):
@@ -42,7 +47,7 @@ def run(story: StoryFacts, config: WeekdayConfig) -> list[Finding]:
 
 def _day(claim: Claim) -> dt.date | None:
     """The single day a date claim gives, when its year was written."""
-    if claim.kind is not ClaimKind.DATE or claim.role == "range" or claim.notes:
+    if claim.kind is not ClaimKind.DATE or claim.role in _NOT_A_DATE or assumed_year(claim.notes):
         return None
     interval = claim.stated.interval
     return figures.day(interval.low) if interval.low == interval.high else None  # else a month, not a day

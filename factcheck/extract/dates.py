@@ -148,6 +148,14 @@ def _without_overlaps(found: list[Candidate | None]) -> list[Candidate | None]:
     return kept
 
 
+ASSUMED_YEAR = "taken from the reference date"  # the note of a date whose year was not written
+
+
+def assumed_year(notes: tuple[str, ...]) -> bool:
+    """True when a date claim's notes say its year was not written but assumed."""
+    return any(ASSUMED_YEAR in note for note in notes)
+
+
 def _local(text: str, match: re.Match[str], reference: dt.date | None) -> Candidate | None:
     """A day or a month of a day-first or CJK date, its year written or taken from `reference`."""
     written = match.group("month")
@@ -156,7 +164,7 @@ def _local(text: str, match: re.Match[str], reference: dt.date | None) -> Candid
     if year is None and reference is None:
         return None
     if year is None:
-        year, notes = reference.year, (f"year {reference.year} taken from the reference date",)
+        year, notes = reference.year, (f"year {reference.year} {ASSUMED_YEAR}",)
     day = match.group("day")
     if day is None:
         first, last = _valid(int(year), month, 1), _valid(int(year), month, calendar.monthrange(int(year), month)[1])
@@ -206,7 +214,7 @@ def _date(text: str, match: re.Match[str], reference: dt.date | None) -> Candida
             return None
         year = int(written_year) if written_year else reference.year
         if written_year is None:
-            notes = (f"year {year} taken from the reference date",)
+            notes = (f"year {year} {ASSUMED_YEAR}",)
         first, last = _days(groups, year, month)
     role = "range" if (groups.get("day2") or groups.get("dday2")) else None
     return _day_candidate(text, match.start(), match.end(), first, last, notes, role)
