@@ -79,3 +79,8 @@ def test_a_weekday_word_beside_another_is_no_date(tmp_path):
 
 def test_a_date_whose_year_was_assumed_is_not_checked(tmp_path):
     assert _weekday_findings(tmp_path, "en", "The bridge collapsed on Tuesday, March 27, after the ship hit it.") == []
+
+
+def test_a_bracketed_date_after_its_weekday_is_checked(tmp_path):
+    found = _weekday_findings(tmp_path, "id", "Jembatan itu runtuh pada Selasa (27/3) dini hari.")
+    assert found and "which was a Wednesday" in found[0]

@@ -5,7 +5,9 @@ A source that writes `the pledges came on Monday` dates an event as surely as on
 `27 November`, once its publication day is known: without it no such day is read. A weekday is
 read as the last one on or before the publication (role `weekday`: which week it meant is left to
 the checks, which compare its weekday only); yesterday as the day before it (role `yesterday`).
-A weekday written next to a date (`Monday, 6 February`) is that date's, not a day of its own.
+A weekday written next to a date (`Monday, 6 February`) is that date's, not a day of its own, and so is the
+day in brackets after it that Indonesian and Brazilian copy writes (`Selasa (26/3)`, `terça-feira (26)`): a
+date, its missing month or year the publication's.
 "Today" is left out: news writes it for "nowadays" as often as for the day.
 """
 
@@ -74,6 +76,10 @@ def find_days(text: str, language: str, published: dt.date | None, dates: list[C
     for match in pattern.finditer(text):
         if any(date.start - _NEAR_DATE <= match.end() and match.start() <= date.end + 8 for date in dates):
             continue  # "Monday, 6 February" / "6 février (lundi)": the date says it
+        bracketed = _bracketed(text, match.end(), language, published)
+        if bracketed is not None:
+            found.append(bracketed)  # "Selasa (26/3)", "nesta terça-feira (26)": the weekday's date, in brackets
+            continue
         word = match.group().lower()
         if word in yesterday:
             day, role, how = published - dt.timedelta(days=1), "yesterday", "the day before"
@@ -83,6 +89,64 @@ def find_days(text: str, language: str, published: dt.date | None, dates: list[C
             role, how = "weekday", f"the last {day:%A} on or before"
         found.append(_candidate(match, day, role, f"'{match.group()}' read as {day:%d %b %Y}, {how} the publication"))
     return found
+
+
+# A weekday's date in brackets, day first: Indonesian `Selasa (26/3/2024)`, `Selasa (26/3)`, Brazilian `terça-feira (26)`.
+_BRACKETED = re.compile(r"[ ]?\((?P<day>\d{1,2})(?:/(?P<month>\d{1,2})(?:/(?P<year>\d{4}|\d{2}))?)?\)")
+_NEAREST = 45  # days: a day number without its month is the one nearest the publication, within this
+
+
+def _bracketed(text: str, end: int, language: str, published: dt.date) -> Candidate | None:
+    """The date written in brackets right after a weekday at `end`, in a language that writes the day first."""
+    found = _BRACKETED.match(text, end)
+    if found is None or (found.group("month") and not _day_first(language)):
+        return None
+    day, month, year = (int(part) if part else None for part in found.group("day", "month", "year"))
+    if year is not None and year < 100:
+        year += 2000
+    written = _nearest(published, day, month, year)
+    if written is None:
+        return None
+    filled = "" if year else (" year" if month else " month and year")
+    note = f"{written.isoformat()}" + (f"; its{filled} taken from the publication" if filled else "")
+    number = day_number(written)
+    return Candidate(
+        kind=ClaimKind.DATE,
+        start=found.start("day"),
+        end=found.end() - 1,
+        value=number,
+        unit="date",
+        interval=Interval(low=number, high=number),
+        confidence=1.0 if year else 0.8,
+        notes=(note,),
+    )
+
+
+def _nearest(published: dt.date, day: int, month: int | None, year: int | None) -> dt.date | None:
+    """The date a day (and month) names: as written, else the one nearest the publication."""
+    years = [year] if year else [published.year - 1, published.year, published.year + 1]
+    months = [month] if month else range(1, 13)
+    options = []
+    for each_year in years:
+        for each_month in months:
+            try:
+                options.append(dt.date(each_year, each_month, day))
+            except ValueError:
+                continue
+    if not options:
+        return None
+    best = min(options, key=lambda option: abs((option - published).days))
+    return best if year or abs((best - published).days) <= _NEAREST * (12 if month else 1) else None
+
+
+@lru_cache(maxsize=64)
+def _day_first(language: str) -> bool:
+    """True when the language writes numeric dates day first (CLDR's short date pattern: `d/M/yy`, not `M/d/yy`)."""
+    try:
+        pattern = Locale.parse(language.replace("-", "_")).date_formats["short"].pattern
+    except (UnknownLocaleError, ValueError, KeyError):
+        return False
+    return pattern.lower().find("d") < pattern.lower().find("m")
 
 
 def _candidate(match: re.Match[str], day: dt.date, role: str, note: str) -> Candidate:

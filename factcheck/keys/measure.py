@@ -20,11 +20,12 @@ def governing_measure(
 ) -> Governing | None:
     """The measure cue of `hits` that governs the figure of `claim`, with the rule that found it."""
     fitting = [hit for hit in hits if _fits(claim, vocabulary.measures[hit.target])]
-    found = governing(claim.context.sentence.text, figure_span(claim), others, fitting)
+    dated = claim.kind is ClaimKind.DATE
+    found = governing(claim.context.sentence.text, figure_span(claim), others, fitting, comma_ends=dated)
     if found is not None and found.confidence < AFTER and vocabulary.measures[found.hit.target].counted:
         # a noun of counted things that does not follow the figure names what another figure counts
         fitting = [hit for hit in fitting if not vocabulary.measures[hit.target].counted]
-        found = governing(claim.context.sentence.text, figure_span(claim), others, fitting)
+        found = governing(claim.context.sentence.text, figure_span(claim), others, fitting, comma_ends=dated)
     return found
 
 

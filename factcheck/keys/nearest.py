@@ -38,8 +38,13 @@ class Governing:
     confidence: float
 
 
-def governing(text: str, figure: tuple[int, int], others: list[tuple[int, int]], hits: list[Hit]) -> Governing | None:
+def governing(
+    text: str, figure: tuple[int, int], others: list[tuple[int, int]], hits: list[Hit], comma_ends: bool = False
+) -> Governing | None:
     """The cue of `hits` that governs the figure at `figure` of `text` (positions relative to `text`).
+
+    `comma_ends` makes a comma end the clause before the figure too, as it does for a date: in "colpita dal
+    sisma, martedì" the Tuesday is the day of the sentence's verb, not of the quake.
 
     A cue inside the figure's own span is its counted noun ("711 morts") and decides first; so is one that
     starts inside it and runs on ("300 Menschen ums | Leben": the span took two words of the phrase).
@@ -51,7 +56,7 @@ def governing(text: str, figure: tuple[int, int], others: list[tuple[int, int]],
         return Governing(own[-1], "the counted noun of the figure", AFTER)
     hits = [hit for hit in hits if not _inside(hit, [figure, *others])]
     after = [hit for hit in hits if hit.start >= figure[1] and _follows(text, figure, hit, others)]
-    before = [hit for hit in hits if hit.end <= figure[0] and _precedes(text, figure, hit, others)]
+    before = [hit for hit in hits if hit.end <= figure[0] and _precedes(text, figure, hit, others, comma_ends)]
     first_after = min(after, key=lambda hit: hit.start, default=None)
     last_before = max(before, key=lambda hit: hit.end, default=None)
     if first_after and (last_before is None or _words(text, figure[1], first_after.start) <= _words(text, last_before.end, figure[0])):
@@ -73,9 +78,10 @@ def _follows(text: str, figure: tuple[int, int], hit: Hit, others: list[tuple[in
     return len(tokens) <= AFTER_WORDS and not any(token.lower() in CONJUNCTIONS for token in tokens)
 
 
-def _precedes(text: str, figure: tuple[int, int], hit: Hit, others: list[tuple[int, int]]) -> bool:
+def _precedes(text: str, figure: tuple[int, int], hit: Hit, others: list[tuple[int, int]], comma_ends: bool = False) -> bool:
     gap = text[hit.end : figure[0]]
-    if _BEFORE_STOPS.search(gap) or any(hit.end <= start < figure[0] for start, _ in others):
+    stops = _AFTER_STOPS if comma_ends else _BEFORE_STOPS
+    if stops.search(gap) or any(hit.end <= start < figure[0] for start, _ in others):
         return False
     return len(_TOKEN.findall(gap)) <= BEFORE_WORDS and not _owned(text, hit, figure, others)
 
