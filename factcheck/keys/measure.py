@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from factcheck.keys.nearest import AFTER, Governing, governing
+import re
+
+from factcheck.keys.nearest import AFTER, SENTENCE, Governing, governing
 from factcheck.keys.vocabulary import Hit, MeasureRule, Vocabulary
 from factcheck.models import Claim, ClaimKind, Key
 from factcheck.units import dimension_of
@@ -18,15 +20,42 @@ def measure_key(claim: Claim, hits: list[Hit], others: list[tuple[int, int]], vo
 def governing_measure(
     claim: Claim, hits: list[Hit], others: list[tuple[int, int]], vocabulary: Vocabulary
 ) -> Governing | None:
-    """The measure cue of `hits` that governs the figure of `claim`, with the rule that found it."""
+    """The measure cue of `hits` that governs the figure of `claim`, with the rule that found it.
+
+    Three cues are set aside and the next one tried: a noun of counted things that does not follow the figure
+    (it names what another figure counts); a change word across the clause (`24.9 percent, a slight increase`
+    says the share rose, the figure is the share); and a change word that leads to a level (`increased to 51
+    per cent`, `51%に上昇`: the figure is where a quantity got to, not how much it grew).
+    """
+    text, span = claim.context.sentence.text, figure_span(claim)
     fitting = [hit for hit in hits if _fits(claim, vocabulary.measures[hit.target])]
     dated = claim.kind is ClaimKind.DATE
-    found = governing(claim.context.sentence.text, figure_span(claim), others, fitting, comma_ends=dated)
-    if found is not None and found.confidence < AFTER and vocabulary.measures[found.hit.target].counted:
-        # a noun of counted things that does not follow the figure names what another figure counts
-        fitting = [hit for hit in fitting if not vocabulary.measures[hit.target].counted]
-        found = governing(claim.context.sentence.text, figure_span(claim), others, fitting, comma_ends=dated)
-    return found
+    while True:
+        found = governing(text, span, others, fitting, comma_ends=dated)
+        if found is None:
+            return None
+        rule = vocabulary.measures[found.hit.target]
+        if rule.counted and found.confidence < AFTER:
+            fitting = [hit for hit in fitting if not vocabulary.measures[hit.target].counted]
+        elif rule.generic and (found.confidence <= SENTENCE or _leads_to_level(text, span, found.hit)):
+            fitting = [hit for hit in fitting if hit is not found.hit]
+        else:
+            return found
+
+
+# The word that makes a change's figure its new level: `rose to 51%`, `passé à`, `subió a`, `auf`, `до`, `至`, `に`,
+# not the amount of the change (`by`, `de`, `en`, `um`, `на`, `了`).
+_LEVEL_WORDS = frozenset("to à a al hasta para auf bis tot до 至 到 に 로 으로 까지 ke menjadi".split())
+_GAP_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]|[^\W\d_]+")
+
+
+def _leads_to_level(text: str, figure: tuple[int, int], cue: Hit) -> bool:
+    """True when the word between a change word and the figure, next to the figure, says the level reached."""
+    if cue.end <= figure[0]:
+        words = _GAP_WORD.findall(text[cue.end : figure[0]].lower())
+        return bool(words) and words[-1] in _LEVEL_WORDS
+    words = _GAP_WORD.findall(text[figure[1] : cue.start].lower())
+    return bool(words) and words[0] in _LEVEL_WORDS
 
 
 def _fits(claim: Claim, rule: MeasureRule) -> bool:

@@ -17,7 +17,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from factcheck import units
-from factcheck.normalize.authority import Authority, Entry
+from factcheck.normalize.authority import Authority, Entry, Form
 from factcheck.normalize.folding import Token, tokens, word_key
 from factcheck.normalize.lemmas import known_word
 from factcheck.normalize.scripts import primary
@@ -79,6 +79,8 @@ def find_names(text: str, authority: Authority, vocabulary: Vocabulary) -> list[
     for i in range(len(words)):
         if not taken[i]:
             match = _authority_at(text, words, i, authority)
+            if match is not None and _names_more(text, words, match, authority):
+                continue  # `Japan Airlines`, `Japan Coast Guard`: the country begins another name
             if match is not None:
                 entry, last = match
                 found.append(Found(words[i].start, words[last].end, text[words[i].start : words[last].end], entry))
@@ -167,6 +169,22 @@ def _authority_at(text: str, words: list[Token], i: int, authority: Authority) -
         if last < len(words) and _matches(text, words, i, entry):
             return entry, last
     return None
+
+
+def _names_more(text: str, words: list[Token], match: tuple[Entry, int], authority: Authority) -> bool:
+    """True when a place's name runs on into a capitalised word that no title, day or listed name explains."""
+    entry, last = match
+    if authority.rules[entry.entity].kind != "place" or entry.form is Form.DEMONYM or last + 1 >= len(words):
+        return False
+    if tuple(word.folded for word in words[last + 1 - len(entry.words) : last + 1]) != entry.words:
+        return False  # a case form (`президент Франции Эммануэль Макрон`) is the country, before a person's name
+    following = words[last + 1]
+    if not following.capital or following.opens_sentence or not _NAME_GAP.fullmatch(text, words[last].end, following.start):
+        return False
+    folded = following.folded
+    if folded in TITLES or folded in CALENDAR or folded in FUNCTION_WORDS or not following.text[1:].islower():
+        return False  # `Japan Prime Minister`, `Japan Tuesday`; `Japan MPs`, `Japan AI` in capitals say nothing
+    return not authority.candidates(folded, following.text)
 
 
 def _matches(text: str, words: list[Token], i: int, entry: Entry) -> bool:
