@@ -12,12 +12,16 @@ imply rates a thousand times apart, and rates do not move like that within one s
 conversion whose implied rate is `implied_factor` times or more off the others' is reported: an
 error when two or more others agree, a warning when it is one against one.
 
+A figure its sentence dates to an earlier year, or converts "at the rate of the time" (`当時のレートで`,
+`au taux de l'époque`), was converted at a rate the day's cannot check: its gap is information.
+
 Temperatures convert with an offset, and a difference without it: `0.4 degrees Celsius (0.72 degrees
 Fahrenheit)` is a rise, and either reading that fits is accepted.
 """
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from pydantic import Field
@@ -25,6 +29,7 @@ from pydantic import Field
 from factcheck import figures, units
 from factcheck.checks import Check, CheckConfig, register
 from factcheck.checks.base import StoryFacts, claim_key, explain
+from factcheck.keys.as_of import earlier_year
 from factcheck.models import Claim, Finding, Interval, Severity
 
 
@@ -68,10 +73,30 @@ def run(story: StoryFacts, config: ConversionConfig) -> list[Finding]:
                 unpriced.setdefault(pair, []).append((original, restated, rate))
         elif not _allows(restated.stated.interval, expected, config.tolerance):
             if not _a_difference(original, restated, config):
-                findings.append(_finding(story, original, restated, expected, config))
+                findings.append(_finding(story, original, restated, expected, config, _past_rate(original, restated)))
     for pair, conversions in sorted(unpriced.items()):
         findings.extend(_implied_outliers(story, pair, conversions, config))
     return findings
+
+
+# Words that date a conversion's rate to the figure's own time: `当時のレートで`, `(당시 환율로`, `at the then
+# exchange rate`, `au taux de l'époque`, `al cambio de entonces`, `zum damaligen Kurs`, `по тогдашнему курсу`.
+_THEN_RATE = re.compile(
+    r"当時|当时|當時|당시|\bat the time\b|\b(?:the )?then[- ](?:current|prevailing|exchange)|de l['’]époque|"
+    r"à l['’]époque|de entonces|en aquel momento|da época|na época|dell['’]epoca|damalig|тогдашн|на тот момент|"
+    r"o zamanki|saat itu",
+    re.IGNORECASE,
+)
+
+
+def _past_rate(original: Claim, restated: Claim) -> str | None:
+    """Why the rate of the day cannot check a conversion: its sentence dates the figure or the rate to another time."""
+    year = earlier_year(original.keys.as_of) or earlier_year(restated.keys.as_of)
+    if year is not None:
+        return f"the sentence dates the figure to {year}, when the rate was another"
+    if _THEN_RATE.search(original.context.sentence.text):
+        return "the sentence converts at the rate of the time, not of the story's day"
+    return None
 
 
 def _temperature(claim: Claim) -> bool:
@@ -166,16 +191,21 @@ def _allows(interval: Interval, expected: Decimal, tolerance: Decimal) -> bool:
     return interval.low - slack <= expected <= interval.high + slack
 
 
-def _finding(story: StoryFacts, original: Claim, restated: Claim, expected: Decimal, config: ConversionConfig) -> Finding:
+def _finding(
+    story: StoryFacts, original: Claim, restated: Claim, expected: Decimal, config: ConversionConfig, past: str | None
+) -> Finding:
     unit = restated.stated.unit
     deviation = figures.ratio(restated.stated.value, expected)
     severity = config.severity or (Severity.ERROR if deviation >= config.error_above else Severity.WARNING)
+    if past is not None:
+        severity = Severity.INFO
     # The claim already in the reporting currency has an identity "conversion"; the rate is the other one's.
     rate = next((c.conversion for c in (original, restated) if c.conversion and c.conversion.origin != c.conversion.target), None)
     when = f"the {rate.rate_source} rate of {rate.rate_date:%d %b %Y}" if rate and rate.rate_date else "the rate of the day"
     message = (
         f"{story.name_of(restated.source)} converts {original.surface} to {restated.surface}; at {when} "
         f"that is {figures.amount(expected, unit, significant=3)} ({figures.change(restated.stated.value, expected)})."
+        + (f" Not an error: {past}." if past else "")
     )
     return story.finding(
         CHECK.id,
