@@ -286,8 +286,20 @@ def letters(text: str) -> str:
     return "".join(_words(text))
 
 
-# Romanisation conventions of the press: French `ou` for English `u`, German or Polish `w` for `v`.
-_CONVENTIONS = (("ou", "u"), ("w", "v"))
+# Romanisation conventions of the press: French `ou` for English `u`, German or Polish `w` for `v`; and how
+# Cyrillic copy renders foreign names either way: `Эммануэль`/`Эмманюэль`, `Мэй`/`Мей` (not `ё`/`е`: a swap of
+# the two is a typo, `Мирзиеёв`).
+_CONVENTIONS = (("ou", "u"), ("w", "v"), ("э", "е"), ("ю", "у"), ("ь", ""))
+
+
+def _by_convention(first: str, second: str) -> bool:
+    """True when two spellings differ only by capitals, punctuation, a press convention or, word by word, an ending."""
+    if transcribed(first) == transcribed(second):
+        return True
+    words_a, words_b = _words(first), _words(second)
+    return len(words_a) == len(words_b) and all(
+        transcribed(a) == transcribed(b) or _inflection(a, b) for a, b in zip(words_a, words_b)
+    )
 
 
 def transcribed(text: str) -> str:
@@ -321,7 +333,7 @@ def international(text: str) -> str:
 def _finding(
     story: StoryFacts, entity: Entity, variants: list[Spelling], config: SpellingConfig, identity: tuple = ()
 ) -> Finding:
-    style_only = len({transcribed(s.text) for s in variants}) == 1
+    style_only = all(_by_convention(a.text, b.text) for a, b in zip(variants, variants[1:]))
     severity = config.severity or (config.style_only_severity if style_only else CHECK.severity)
     preferred = _preferred(entity, variants)
     others = [s for s in variants if s.text != preferred]
