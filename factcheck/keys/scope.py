@@ -31,7 +31,9 @@ def scope_key(
 
     `cue` is the measure cue that governs the figure, beside which a period of the measure may stand.
     """
-    found = governing(claim.context.sentence.text, figure_span(claim), others, hits)
+    figure = figure_span(claim)
+    hits = [hit for hit in hits if hit.start >= figure[1] or not vocabulary.scopes[hit.target].follows]
+    found = governing(claim.context.sentence.text, figure, others, hits)
     if found is not None and found.confidence > SENTENCE:
         rule = vocabulary.scopes[found.hit.target]
         return Key(value=rule.id, label=rule.label, words=(found.hit.text,), rule=found.rule, confidence=found.confidence)

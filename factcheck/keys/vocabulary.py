@@ -65,6 +65,10 @@ class ScopeRule(_Row):
         description="What a figure with no scope word means anyway: for every kind (true), or for these kinds "
         "(a percentage with no period is a rate over a year).",
     )
+    follows: bool = Field(
+        default=False,
+        description="Only a figure before the cue takes it: in `42 bodies out of 70` the part is 42, not the total.",
+    )
     of_measure: bool = Field(
         default=False,
         description="Also decided by a cue right beside the measure's own cue (`monthly inflation`, `inflação "
