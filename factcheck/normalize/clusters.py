@@ -9,7 +9,9 @@ several words may differ by one edit in a single word of four letters when the o
 are equal (`Call of Dudy`, `Gaby Williams`), of three when the others have four letters or
 more (`Lon Marchand`, `Hock Tran`). So `Mitsubishi Corporation` never meets
 `Mitsubishi Heavy Industries` (other words), `Japan` never meets `Japarov` (too many
-edits), and `Toyo` never meets `Toyota` (short words must be equal). Candidates are blocked by
+edits), and `Toyo` never meets `Toyota` (short words must be equal). A name of one
+word shorter than eight letters joins a listed place only as written: `Tainan` is a city, not a misspelt
+`Taiwan`, while `Bangladesg` is `Bangladesh` (and `Sojits` the listed company `Sojitz`). Candidates are blocked by
 word count and first letter, and only compared within a few letters of length, so
 the work stays near-linear in the number of distinct names.
 """
@@ -27,6 +29,7 @@ from factcheck.normalize.authority import Authority
 from factcheck.normalize.folding import word_key
 
 MIN_FUZZY_LENGTH = 5  # shorter words must match exactly: Iran / Iraq, Toyo / Toyota
+LISTED_FUZZY_LENGTH = 8  # a one-word name this short joins a listed place only as written: Tainan is not Taiwan
 MIN_FUZZY_LENGTH_IN_NAME = 4  # ...unless the rest of a longer name is equal: Call of Dudy / Call of Duty
 LETTERS_PER_EDIT = 6
 LONG_REST = 4  # letters of the equal words that let a three-letter word differ by one edit: Lon / Leon Marchand
@@ -147,9 +150,15 @@ def _attach(groups: Sequence[tuple[str, ...]], parent: list[int], authority: Aut
     matches: dict[int, set[int]] = {}
     for number, words in enumerate(groups):
         for position in index.get((len(words), words[0][0]), []):
-            if similar(words, entries[position].words):
+            entry = entries[position]
+            if similar(words, entry.words) and not _near_place(words, entry.words, authority.rules[entry.entity].kind):
                 matches.setdefault(_find(parent, number), set()).add(entries[position].entity)
     return {root: next(iter(found)) for root, found in matches.items() if len(found) == 1}
+
+
+def _near_place(words: tuple[str, ...], listed: tuple[str, ...], kind: str) -> bool:
+    """True for a short one-word name one edit off a listed place: another place (`Tainan`, `Taiwan`), not a typo."""
+    return kind == "place" and words != listed and len(words) == 1 and len(words[0]) < LISTED_FUZZY_LENGTH
 
 
 def _find(parent: list[int], index: int) -> int:
