@@ -33,6 +33,8 @@ def scope_key(
     """
     figure = figure_span(claim)
     hits = [hit for hit in hits if hit.start >= figure[1] or not vocabulary.scopes[hit.target].follows]
+    if cue is not None:  # a word of the measure's longer name is no scope: the `net` of `net profit`
+        hits = [hit for hit in hits if not _inside(hit, cue)]
     found = governing(claim.context.sentence.text, figure, others, hits)
     if found is not None and found.confidence > SENTENCE:
         rule = vocabulary.scopes[found.hit.target]
@@ -43,6 +45,11 @@ def scope_key(
     rule = vocabulary.scopes[beside.target]
     return Key(value=rule.id, label=rule.label, words=(beside.text,), rule="the word beside its measure's cue",
                confidence=BEFORE)
+
+
+def _inside(hit: Hit, cue: Hit) -> bool:
+    """True when `hit` is a shorter part of the measure cue `cue`."""
+    return cue.start <= hit.start and hit.end <= cue.end and hit.end - hit.start < cue.end - cue.start
 
 
 def _beside_cue(text: str, cue: Hit, others: list[tuple[int, int]], hits: list[Hit], vocabulary: Vocabulary) -> Hit | None:
