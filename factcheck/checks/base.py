@@ -55,6 +55,14 @@ class StoryFacts:
         """The claims of a fact, in the fact's order."""
         return [self.claim_by_id[claim_id] for claim_id in fact.claims]
 
+    @cached_property
+    def _dated_sentences(self) -> frozenset[tuple[str, int]]:
+        return frozenset((c.source, c.context.sentence.start) for c in self.claims if c.kind is ClaimKind.DATE)
+
+    def names_a_day(self, claim: Claim) -> bool:
+        """True when the claim's sentence holds a date claim: it dates something to a day."""
+        return (claim.source, claim.context.sentence.start) in self._dated_sentences
+
     def cite(self, claim: Claim) -> CitedClaim:
         """A claim as a finding cites it."""
         return CitedClaim(

@@ -5,7 +5,8 @@ an earlier claim's, from another day (or from a time of the same day more than
 `simultaneous_hours` later), is reported once, against the highest earlier figure it falls
 below. Rising figures are the story unfolding and are never reported. A series is only read
 between claims sure to count one thing in one place (the same decided subject, a measure cue
-right beside the figure): a province's toll below the country's is no drop.
+right beside the figure): a province's toll below the country's is no drop. A lower count whose sentence
+names a day (`109 killed on Monday`) may be that day's, not the total: information.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pydantic import Field
 from factcheck import figures
 from factcheck.checks import Check, CheckConfig, register
 from factcheck.checks.base import Reading, StoryFacts, claim_key, explain, reading
-from factcheck.checks.confidence import capped, ceiling, surely_one_series, why_compared
+from factcheck.checks.confidence import Ceiling, capped, ceiling, surely_one_series, why_compared
 from factcheck.keys.as_of import has_time, moment
 from factcheck.models import Fact, Finding, Severity
 
@@ -73,6 +74,8 @@ def _below(later: Reading, earlier: Reading) -> bool:
 def _finding(story: StoryFacts, fact: Fact, later: Reading, earlier: Reading, config: DevelopingConfig) -> Finding:
     claims = [later.claim, earlier.claim]
     limit = ceiling(claims)
+    if limit.severity is not Severity.INFO and story.names_a_day(later.claim):
+        limit = Ceiling(Severity.INFO, "its sentence names a day, whose count it may give rather than the total")
     severity = capped(config.severity or CHECK.severity, limit)
     unit = later.unit
     when = [c.keys.as_of.label or "an unknown time" for c in claims]

@@ -118,9 +118,18 @@ def _restated(text: str, previous: tuple[Candidate, Claim] | None, candidate: Ca
     earlier, claim = previous
     if earlier.kind is not candidate.kind or candidate.kind not in (ClaimKind.MONEY, ClaimKind.PHYSICAL):
         return None
-    if earlier.unit == candidate.unit or start < earlier.end:
+    if earlier.unit == candidate.unit or start < earlier.end or _a_rate(text, candidate):
         return None
     return claim.id if _RESTATES.fullmatch(text, earlier.end, start) else None
+
+
+# One unit of a currency stated as its price in another: `(1달러당 145엔 기준)`, `(1 dollar = 155 yen)`,
+# `(1 € = 1,08 $)`: the rate used, not the figure restated.
+_PER_ONE = re.compile(r"\s*(?:당|=|＝|per|pour|por|je|за|に対し)", re.IGNORECASE)
+
+
+def _a_rate(text: str, candidate: Candidate) -> bool:
+    return candidate.value == 1 and _PER_ONE.match(text, candidate.end) is not None
 
 
 def _claim(
