@@ -302,6 +302,10 @@ class Fact(Frozen):
         default=False, description="Its measure changes as the story unfolds: compared within one as-of window, a series across."
     )
     cumulative: bool = Field(default=False, description="Its measure only grows: a later figure below an earlier one is a finding.")
+    generic: bool = Field(
+        default=False,
+        description="Its measure says how a quantity changed, not which (growth, decline): its figures may be changes of different quantities.",
+    )
 
 
 class CitedClaim(Frozen):

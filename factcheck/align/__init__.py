@@ -142,6 +142,7 @@ def _fact(
         measure=measure,
         develops=bool(rule and rule.develops),
         cumulative=bool(rule and rule.cumulative),
+        generic=bool(rule and rule.generic),
     )
 
 

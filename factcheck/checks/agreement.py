@@ -3,7 +3,8 @@
 Figures of a developing measure (a death toll) are compared only within one as-of day, and
 within it only when their times show they speak of one moment: otherwise they are read as
 successive updates (the `developing` check orders them across days). Severity follows how sure
-alignment is that the claims are one fact (confidence.py).
+alignment is that the claims are one fact (confidence.py); figures of a change of no named quantity
+(growth, decline: `an increase of 7 %` of vehicles sold, `2%` of sales) are information at most.
 
 The claims that share the most common ground (the point most intervals cover)
 are the consensus; every claim that does not reach it is an outlier, reported
@@ -162,6 +163,8 @@ def _ceiling(fact: Fact, claims: list, config: AgreementConfig) -> Ceiling:
     if _truncated(claims):
         return Ceiling(Severity.INFO, "the figures agree if the shorter one was cut off rather than rounded")
     limit = ceiling(claims)
+    if fact.generic and limit.severity is not Severity.INFO:
+        return Ceiling(Severity.INFO, "the figures say how much something changed, not what: they may be changes of two things")
     if fact.develops and limit.severity is not Severity.INFO and not same_instant(claims, config.simultaneous_hours):
         return Ceiling(Severity.INFO, "a developing count given at different times of one day may be successive updates")
     return limit
