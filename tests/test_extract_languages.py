@@ -27,7 +27,7 @@ _PIECES = st.sampled_from(
         "Şubat", "Stadyumu", "более", "около", "plus de", "más de", "mindestens", "yaklaşık", "مليون", "دولار",
         "نحو", "COVID-19", "G20", "BİN", "MİLYON", "İ", "MLRD", "huit", "quatre-vingt", "vingt-deux", "seis", "fünf",
         "Drittel", "ventitré", "zes", "mil", "miles", "cent", "personnes", "Otto", "Grad", "grados", "hectáreas",
-        "гектаров", "st. C",
+        "гектаров", "st. C", "tahun", "años", "Jahren", "лет", "dias",
     ]
 )  # fmt: skip
 _TEXTS = st.lists(_PIECES, max_size=60).map("".join)

@@ -3,7 +3,8 @@
 The unit is a pint time unit (`year`, `month`, `week`, `day`, `hour`, `minute`); decades and centuries are
 read as 10 and 100 years and quarters as 3 months, so `two decades` is 20 years stated to 10 years. The
 role says how the span is used: `next` (over the next five years), `past` (the last three years), `every`,
-`for`, `ago`, `age` (a 30-year-old), `within`.
+`for`, `ago`, `age` (a 30-year-old), `within`. Other languages' unit words after the number are read too
+(`25 tahun`, `de 37 años`, `30 Jahren`, `3 meses`), without a role.
 """
 
 from __future__ import annotations
@@ -22,6 +23,24 @@ _UNIT = re.compile(
     re.IGNORECASE,
 )
 _FACTORS = {"decade": ("year", 10), "century": ("year", 100), "centurie": ("year", 100), "quarter": ("month", 3)}
+# The same units in the other languages of the news, after the number (`25 tahun`, `de 37 años`, `30 Jahren`):
+# spaced scripts only (`25年` is as often the year 25 of an era as a span).
+_OTHER_WORDS = {
+    "year": "años año anni anno ans années année jahre jahren jahr anos ano лет года год yıl yıldır yıllık tahun jaar jaren lat "
+            "lata roku سنة سنوات عاما عامًا عاماً năm साल वर्ष",
+    "month": "meses mes mesi mese mois monate monaten monat месяцев месяца месяц ay aydır bulan maanden maand miesięcy "
+             "miesiące أشهر شهرا tháng महीने",
+    "week": "semanas semana settimane settimana semaines semaine wochen woche недель недели неделю hafta minggu weken "
+            "tygodni أسابيع tuần हफ्ते",
+    "day": "días día giorni giorno jours jour tage tagen tag dias dia дней дня день gün hari dagen dag dni dzień أيام يوما "
+           "ngày दिन",
+    "hour": "horas hora ore ora heures heure stunden stunde часов часа час saat jam uur godzin godziny ساعات ساعة giờ घंटे",
+}
+_OTHER_UNITS = {word: unit for unit, words in _OTHER_WORDS.items() for word in words.split()}
+_OTHER = re.compile(
+    r"[ ](?P<unit>" + "|".join(sorted(map(re.escape, _OTHER_UNITS), key=len, reverse=True)) + r")(?![\w\u0900-\u097f])",
+    re.IGNORECASE,
+)
 _ROLE_BEFORE = re.compile(
     r"\b(?P<role>(?:the|its|their|his|her)[ ](?:next|coming|following|past|last|first|previous|latest)|every|each|for|within|in|over|during)[ ]"
     r"(?:(?:more[ ]than|over|about|nearly|almost|some|around|approximately)[ ])?$",
@@ -41,10 +60,30 @@ def find_durations(text: str, numbers: list[Number]) -> list[Candidate]:
         if number.suffix:
             continue
         unit = _UNIT.match(text, number.end)
-        if unit is None or (unit.group("hyphen").strip() and not unit.group("unit").islower()):
-            continue
-        found.append(_candidate(text, number, unit))
+        if unit is not None and not (unit.group("hyphen").strip() and not unit.group("unit").islower()):
+            found.append(_candidate(text, number, unit))
+        elif (other := _OTHER.match(text, number.end)) is not None:
+            found.append(_other_candidate(number, other))
     return found
+
+
+def _other_candidate(number: Number, unit: re.Match[str]) -> Candidate:
+    """A span of time in another language's words: its unit, no role (the words before it are English's)."""
+    name = _OTHER_UNITS[unit.group("unit").lower()]
+    high = number.high
+    return Candidate(
+        kind=ClaimKind.DURATION,
+        start=number.start,
+        end=unit.end(),
+        value=number.value,
+        unit=name,
+        precision=number.precision,
+        high=high.value if high else None,
+        high_precision=high.precision if high else None,
+        role="range" if high else None,
+        noun=None,
+        notes=number.notes,
+    )
 
 
 def _candidate(text: str, number: Number, unit: re.Match[str]) -> Candidate:
