@@ -268,8 +268,13 @@ def _inflection(a: str, b: str, language: str | None = None) -> bool:
 _INITIALS = re.compile(r"\b(?:[a-z]\.){2,}")  # `d.c.`, `u.s.`: one word of initials, `dc`, `us`
 
 
+# A suffix after an apostrophe is the name's case ending or possessive: Turkish `Fransa'ya`, `Fransa'yı`, `Japan's`.
+_SUFFIX = re.compile(r"(?<=\w)['’](?P<end>[^\W\d_]{1,5})\b")
+
+
 def _words(text: str) -> list[str]:
-    """The words of a name, lower-case; Latin with accents folded, other scripts as written."""
+    """The words of a name, lower-case; Latin with accents folded, other scripts as written; no apostrophe suffix."""
+    text = _SUFFIX.sub(lambda found: "" if found.group("end").islower() else found.group(), text)
     if script_of(text) not in (None, "Latn"):
         return [word for word in re.split(r"\W+", text.lower()) if word]
     folded = _INITIALS.sub(lambda found: found.group().replace(".", ""), anyascii(text).lower())
@@ -287,9 +292,9 @@ def letters(text: str) -> str:
 
 
 # Romanisation conventions of the press: French `ou` for English `u`, German or Polish `w` for `v`; and how
-# Cyrillic copy renders foreign names either way: `Эммануэль`/`Эмманюэль`, `Мэй`/`Мей` (not `ё`/`е`: a swap of
-# the two is a typo, `Мирзиеёв`).
-_CONVENTIONS = (("ou", "u"), ("w", "v"), ("э", "е"), ("ю", "у"), ("ь", ""))
+# Cyrillic copy renders foreign names either way: `Эммануэль`/`Эмманюэль`, `Мэй`/`Мей`, `Файнштейн`/`Фейнштейн`
+# (not `ё`/`е`: a swap of the two is a typo, `Мирзиеёв`).
+_CONVENTIONS = (("ou", "u"), ("w", "v"), ("э", "е"), ("ю", "у"), ("ь", ""), ("ай", "ей"))
 
 
 def _by_convention(first: str, second: str) -> bool:
