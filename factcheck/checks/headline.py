@@ -5,7 +5,8 @@ else its first line, which the body usually repeats). It is reported when its in
 none of the body's claims of the same fact: `décrochant 62 médailles` above a body that counts
 64. Rounding and qualifiers are in the intervals (`toll passed 250` above 284 is consistent); a body
 figure its sentence dates to an earlier year (`Bei Olympia in Tokio … 37 Medaillen`) is not compared.
-Only figures whose measure is known: what an unknown figure in a headline is, nobody can say.
+Only figures of one known measure are compared: what an unknown figure in a headline or its body is, nobody
+can say.
 """
 
 from __future__ import annotations
@@ -49,9 +50,15 @@ def _contradicted(head: Claim, body: list[Claim]) -> bool:
 
 
 def _comparable(head: Claim, body: list[Claim]) -> list[Claim]:
-    """The body's figures in the headline's unit and of its year: `37 Medaillen` at Tokyo is not Paris's 33."""
+    """The body's figures of the headline's measure, unit and year: `37 Medaillen` at Tokyo is not Paris's 33, and a
+    figure of no known measure (`20 orang terjebak` beside `4 Orang Tewas`) is nobody's toll."""
     year = earlier_year(head.keys.as_of)
-    return [c for c in body if reading(c).unit == reading(head).unit and earlier_year(c.keys.as_of) == year]
+    return [
+        c for c in body
+        if c.keys.measure.value == head.keys.measure.value
+        and reading(c).unit == reading(head).unit
+        and earlier_year(c.keys.as_of) == year
+    ]
 
 
 def _finding(story: StoryFacts, fact: Fact, head: Claim, body: list[Claim], config: HeadlineConfig) -> Finding:

@@ -35,7 +35,7 @@ from rapidfuzz.distance import OSA
 from factcheck.checks import Check, CheckConfig, register
 from factcheck.checks.base import StoryFacts
 from factcheck.normalize.countries import country_name
-from factcheck.normalize.inflection import declines
+from factcheck.normalize.inflection import declines, longest_ending
 from factcheck.normalize.lemmas import known_word, same_lemma
 from factcheck.normalize.scripts import script_of, writing
 from factcheck.models import Entity, Finding, Role, Severity, Spelling
@@ -113,11 +113,21 @@ def across_languages(entity: Entity, languages: dict[str, set[str]]) -> list[tup
                 continue
             if _case_form(lone.text, shared.text, _language(next(iter(languages[lone.text])))):
                 continue  # Croatian `u Malmeu` of `Malmo`: the name declined, not misspelt
-            # Last, as it may load a language's dictionary: against one other language, only a person's typo.
+            # Last, as they may load a language's dictionary: the lone form may be its language's own name for the
+            # place (German `TAIPEH`); against one other language, only a person's typo is one.
+            if _own_name(lone, shared, languages):
+                continue
             if len(others) >= 2 or _typo_of(entity, lone, shared, languages):
                 pairs.append((lone, shared))
                 break
     return pairs
+
+
+def _own_name(lone: Spelling, shared: Spelling, languages: dict[str, set[str]]) -> bool:
+    """True when the words only the lone form writes are in its language's dictionary: `Taipeh`, `Mailand`."""
+    language = _language(next(iter(languages[lone.text])))
+    words = [w for w in _differing(lone.text, shared.text) if w in lone.text]
+    return language is not None and bool(words) and all(known_word(w, language) or known_word(w.title(), language) for w in words)
 
 
 def _typo_of(entity: Entity, lone: Spelling, shared: Spelling, languages: dict[str, set[str]]) -> bool:
@@ -255,14 +265,14 @@ _STEM = 4  # letters two forms must share before their endings
 
 def _inflection(a: str, b: str, language: str | None = None) -> bool:
     """`charge`/`charges`, `bleus`/`bleues`; outside Latin script, or in a `language` that declines names, any
-    ending of up to two letters (`китай`/`китая`, Croatian `lasagna`/`lasagnu`)."""
+    ending of up to two letters, four in Turkish or Finnish (`китай`/`китая`, Croatian `lasagna`/`lasagnu`)."""
     stem = len(commonprefix([a, b]))
     if stem < _STEM:
         return False
     ends = a[stem:], b[stem:]
     if re.fullmatch(r"[a-z]*", a + b) and not declines(language):
         return all(end in _LATIN_ENDINGS for end in ends)
-    return all(len(end) <= 2 for end in ends)
+    return all(len(end) <= longest_ending(language) for end in ends)
 
 
 _INITIALS = re.compile(r"\b(?:[a-z]\.){2,}")  # `d.c.`, `u.s.`: one word of initials, `dc`, `us`

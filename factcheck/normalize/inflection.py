@@ -22,12 +22,19 @@ ENDINGS = frozenset(
 SHORTEST_BASE = 4
 # Languages of the Latin script that decline names too, by endings of a letter or two: Croatian `u Malmeu`,
 # `Baby Lasagnu`; Polish `w Paryżu`; Finnish `Malmössä` is longer and stays a spelling of its own.
-DECLINING_LATIN = frozenset({"bs", "cs", "et", "fi", "hr", "hu", "lt", "lv", "pl", "sk", "sl", "sq", "sr"})
+DECLINING_LATIN = frozenset({"az", "bs", "cs", "et", "fi", "hr", "hu", "lt", "lv", "pl", "sk", "sl", "sq", "sr", "tr"})
+# Languages that stack suffixes (Turkish `Partinin`, `Kamarasına`; Finnish, Hungarian): endings of up to four letters.
+AGGLUTINATIVE = frozenset({"az", "et", "fi", "hu", "tr"})
 
 
 def declines(language: str | None) -> bool:
     """True for a language of the Latin script whose names change their endings by case."""
     return language is not None and language.split("-")[0].lower() in DECLINING_LATIN
+
+
+def longest_ending(language: str | None) -> int:
+    """How many letters a case ending of a declining language's name may have."""
+    return 4 if language is not None and language.split("-")[0].lower() in AGGLUTINATIVE else 2
 _LONGEST_ENDING = max(map(len, ENDINGS))
 
 
