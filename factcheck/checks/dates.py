@@ -6,8 +6,10 @@ compared with the others of its kind, by the measure key alone: a story has one 
 its dates in five languages share no words for alignment to see. The day most sources give is the consensus; a date some days away from it is
 reported, and so is one on the same day and month a year off (`17 January 2023` for the 2024
 announcement). A date further away is another event of the kind (the earthquake of 1960 a story
-recalls), not a contradiction. An outlier is a warning when at least `min_sources` other sources
-agree on the consensus day, else information: the cue that names the event is a guess by nature, and
+recalls), not a contradiction; an event a story has many of (an announcement: results on 8 May, sales
+figures on 25 April) is this one only within a few days, or a year off. An outlier is a warning when at
+least `min_sources` other sources agree on the consensus day, else information: the cue that names the
+event is a guess by nature, and
 only one next to the date (not the nearest word of its clause) names the event surely enough to warn.
 A date one day off is information too unless its own source also gives the consensus day: the
 quake of 01:17 UTC on Monday struck on Sunday evening for a paper in Chile.
@@ -38,6 +40,12 @@ class DatesConfig(CheckConfig):
 
     window_days: int = Field(default=45, ge=1, description="Days from the consensus within which a date is this event's.")
     min_sources: int = Field(default=3, ge=1, description="Other sources that must agree before an outlier is a warning.")
+    recurring: list[str] = Field(
+        default=["announced"],
+        description="Measures of events a story has many of (announcements): dates further apart than "
+        "`recurring_window_days` are other events of the kind.",
+    )
+    recurring_window_days: int = Field(default=3, ge=0, description="Days from the consensus within which a recurring event's date is this one's.")
 
 
 def run(story: StoryFacts, config: DatesConfig) -> list[Finding]:
@@ -62,7 +70,8 @@ def _contradicts(claim: Claim, day: dt.date, consensus: dt.date, config: DatesCo
         return False  # "yesterday" in a piece written weeks after the event is about something else
     if claim.role == "weekday":
         return day.weekday() != consensus.weekday()
-    return day != consensus and _same_event(day, consensus, config)
+    recurring = claim.keys.measure.value in config.recurring
+    return day != consensus and _same_event(day, consensus, config, recurring)
 
 
 def _event_days(story: StoryFacts) -> dict[str, list[tuple[Claim, dt.date]]]:
@@ -93,9 +102,9 @@ def _consensus(days: list[tuple[Claim, dt.date]]) -> dt.date | None:
     return ranked[0][0]
 
 
-def _same_event(day: dt.date, consensus: dt.date, config: DatesConfig) -> bool:
+def _same_event(day: dt.date, consensus: dt.date, config: DatesConfig, recurring: bool = False) -> bool:
     """Close enough to be this event's day, or its day and month with the year one off."""
-    if abs((day - consensus).days) <= config.window_days:
+    if abs((day - consensus).days) <= (config.recurring_window_days if recurring else config.window_days):
         return True
     return (day.month, day.day) == (consensus.month, consensus.day) and abs(day.year - consensus.year) == 1
 
