@@ -5,13 +5,15 @@ portfolio over the first 30 years of its activities (1993–2023)`: two starts o
 one thing. Only claims that date a start or an event (by their role) are
 compared, so a fact's unrelated years are not read as a contradiction; and only claims whose own sentences
 name a subject they share make more than information (`since 1990`, `since 2016` and `since March 19th` in
-sentences that name no one may be the starts of three things).
+sentences that name no one may be the starts of three things). A range of two years running (`ejercicio
+2023-24`) names a period, a fiscal year or a season, and dates no start.
 """
 
 from __future__ import annotations
 
 from pydantic import Field
 
+from factcheck import figures
 from factcheck.align.frames import START_ROLES
 from factcheck.checks import Check, CheckConfig, register
 from factcheck.checks.base import StoryFacts, claim_key, explain
@@ -40,13 +42,24 @@ def start_year(claim: Claim) -> int:
     return int(claim.stated.value)
 
 
+def _a_period(claim: Claim) -> bool:
+    """True for a range of two years running (`2023-24`), or of dates about a year apart (`April 2023 and March 31,
+    2024`): a fiscal year or a season is named, not a start (weeks of talks, `15 March–2 April`, start)."""
+    if claim.role != "range":
+        return False
+    low, high = claim.stated.interval.low, claim.stated.interval.high
+    if claim.kind is ClaimKind.DATE:
+        return 300 <= (figures.day(high) - figures.day(low)).days <= 366
+    return high - low <= 1
+
+
 def run(story: StoryFacts, config: TimelineConfig) -> list[Finding]:
     """One finding per fact whose start dates differ across its claims."""
     findings = []
     for fact in story.facts:
         if fact.kind not in (ClaimKind.YEAR, ClaimKind.DATE):
             continue
-        starts = [c for c in story.claims_of(fact) if c.role in config.start_roles]
+        starts = [c for c in story.claims_of(fact) if c.role in config.start_roles and not _a_period(c)]
         years = {start_year(c) for c in starts}
         if len({c.source for c in starts}) > 1 and max(years, default=0) - min(years, default=0) > config.slack_years:
             findings.append(_finding(story, fact, starts, config))
