@@ -164,7 +164,9 @@ def _ceiling(fact: Fact, claims: list, config: AgreementConfig) -> Ceiling:
         return Ceiling(Severity.INFO, "the figures agree if the shorter one was cut off rather than rounded")
     limit = ceiling(claims)
     if fact.generic and limit.severity is not Severity.INFO:
-        return Ceiling(Severity.INFO, "the figures say how much something changed, not what: they may be changes of two things")
+        return Ceiling(
+            Severity.INFO, "the figures say how much something changed, not what: they may be changes of two things"
+        )
     if fact.develops and limit.severity is not Severity.INFO and not same_instant(claims, config.simultaneous_hours):
         return Ceiling(Severity.INFO, "a developing count given at different times of one day may be successive updates")
     return limit

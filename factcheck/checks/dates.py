@@ -45,7 +45,9 @@ class DatesConfig(CheckConfig):
         description="Measures of events a story has many of (announcements): dates further apart than "
         "`recurring_window_days` are other events of the kind.",
     )
-    recurring_window_days: int = Field(default=3, ge=0, description="Days from the consensus within which a recurring event's date is this one's.")
+    recurring_window_days: int = Field(
+        default=3, ge=0, description="Days from the consensus within which a recurring event's date is this one's."
+    )
 
 
 def run(story: StoryFacts, config: DatesConfig) -> list[Finding]:

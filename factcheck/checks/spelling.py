@@ -127,7 +127,9 @@ def _own_name(lone: Spelling, shared: Spelling, languages: dict[str, set[str]]) 
     """True when the words only the lone form writes are in its language's dictionary: `Taipeh`, `Mailand`."""
     language = _language(next(iter(languages[lone.text])))
     words = [w for w in _differing(lone.text, shared.text) if w in lone.text]
-    return language is not None and bool(words) and all(known_word(w, language) or known_word(w.title(), language) for w in words)
+    if language is None or not words:
+        return False
+    return all(known_word(word, language) or known_word(word.title(), language) for word in words)
 
 
 def _typo_of(entity: Entity, lone: Spelling, shared: Spelling, languages: dict[str, set[str]]) -> bool:

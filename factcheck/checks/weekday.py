@@ -24,7 +24,8 @@ _AFTER = 16  # characters after it: " (Wednesday)"
 _JOIN = r"[\s,.(]*(?:den|the|le|el|il|o|a|der)?[\s,.(]*"  # what may stand between a weekday and its date
 
 
-# A range has no one weekday; a weekday or yesterday is itself a day word (`ليل الجمعة السبت`: Friday night to Saturday).
+# A range has no one weekday; a weekday or yesterday is itself a day word (`ليل الجمعة السبت`: Friday night to
+# Saturday).
 _NOT_A_DATE = frozenset({"range", "weekday", "yesterday"})
 
 

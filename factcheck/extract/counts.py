@@ -54,7 +54,7 @@ def find_counts(text: str, numbers: list[Number]) -> list[Candidate]:
             continue
         end, noun = counted_noun(text, number.end) if not _cjk_after(text, number.end) else cjk_noun(text, number.end)
         if noun is None and number.words and _english(number.digits):
-            continue  # `the Central Asian "five"`; another language's words stand before what they count (number_words.py)
+            continue  # `the Central Asian "five"`; other languages' words stand before what they count (number_words.py)
         if _RATIO.match(text, number.end):
             continue  # "three times", "tenfold": a ratio, not a count
         found.append(_candidate(number, end, noun))
