@@ -220,3 +220,27 @@ def test_words_take_the_stemmer_of_their_source_language():
     # A Latin word in a Russian text is stemmed as English; a language Snowball lacks keeps its words.
     assert _stems(("investments",), "ru") == _stems(("investments",), "en")
     assert _stems(("得票",), "ja") == ["得票"]
+
+
+def test_a_where_clause_after_a_place_makes_its_figures_that_place_s():
+    for sentence, place, surface in [
+        ("Antes de llegar a Vietnam, el tifón atravesó la provincia de Hainan, donde dejó dos muertos y 92 heridos.", "Hainan", "92 heridos"),
+        ("Before reaching Vietnam, the storm hit Hainan, where it injured 92 people.", "Hainan", "92 people"),
+    ]:
+        claims = _claims([{"source": "a", "surface": surface, "kind": "count", "unit": "count", "value": 92,
+                           "sentence": sentence, "sentence_start": 0}])
+        entities = [
+            _entity("vietnam", "place", ("a", sentence.index("Vietnam"), "Vietnam")),
+            _entity("hainan", "other", ("a", sentence.index(place), place)),
+        ]
+        key = Subjects(entities, claims).key(claims[0], True, {})
+        assert key.value == "hainan" and key.rule == "the place its clause says it happened in", sentence
+    # Without the relative word, the city is no subject and the country is.
+    sentence = "The storm hit Vietnam after Hainan and injured 92 people."
+    claims = _claims([{"source": "a", "surface": "92 people", "kind": "count", "unit": "count", "value": 92,
+                       "sentence": sentence, "sentence_start": 0}])
+    entities = [
+        _entity("vietnam", "place", ("a", sentence.index("Vietnam"), "Vietnam")),
+        _entity("hainan", "city", ("a", sentence.index("Hainan"), "Hainan")),
+    ]
+    assert Subjects(entities, claims).of(claims[0]) == {"vietnam"}

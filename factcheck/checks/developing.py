@@ -12,6 +12,7 @@ names a day (`109 killed on Monday`) may be that day's, not the total: informati
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from pydantic import Field
 
@@ -27,6 +28,12 @@ class DevelopingConfig(CheckConfig):
     """When two reports of a growing count are far enough apart in time to be ordered."""
 
     simultaneous_hours: float = Field(default=1.0, ge=0, description="Reports closer than this are not ordered.")
+    revision_share: float = Field(
+        default=0.02,
+        ge=0,
+        description="A fall of at most this share of the earlier count (or of two, if more) is information: "
+        "tolls are revised down as double counts are removed, and two counters differ by a few.",
+    )
 
 
 def run(story: StoryFacts, config: DevelopingConfig) -> list[Finding]:
@@ -71,11 +78,19 @@ def _below(later: Reading, earlier: Reading) -> bool:
     return later.interval.high < earlier.interval.low
 
 
+def _revised(later: Reading, earlier: Reading, config: DevelopingConfig) -> bool:
+    """True when the later count lies below the earlier one by no more than a routine revision."""
+    drop = earlier.interval.low - later.interval.high
+    return drop <= max(2, Decimal(str(config.revision_share)) * earlier.interval.low)
+
+
 def _finding(story: StoryFacts, fact: Fact, later: Reading, earlier: Reading, config: DevelopingConfig) -> Finding:
     claims = [later.claim, earlier.claim]
     limit = ceiling(claims)
     if limit.severity is not Severity.INFO and story.names_a_day(later.claim):
         limit = Ceiling(Severity.INFO, "its sentence names a day, whose count it may give rather than the total")
+    elif limit.severity is not Severity.INFO and _revised(later, earlier, config):
+        limit = Ceiling(Severity.INFO, "a fall this small may be a revision, or another counter's count")
     severity = capped(config.severity or CHECK.severity, limit)
     unit = later.unit
     when = [c.keys.as_of.label or "an unknown time" for c in claims]

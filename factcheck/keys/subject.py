@@ -92,6 +92,9 @@ class Subjects:
         figures = ((claim.span.start, claim.span.end), *others)
         named_here = self._between(claim.source, sentence.start, sentence.end)
         inside = [m for m in named_here if not _within(m, figures) and not _part_of(m, claim)]
+        where = _where_of(claim, inside)
+        if where is not None:
+            return [(self._key(where), where.text)], "the place its clause says it happened in", SENTENCE_SUBJECT
         fitting = self._nearest(claim, inside, others, kinds)
         if not fitting and claim.stated.unit not in VEHICLE_CURRENCIES:
             # A sum in a country's own currency (`4 billion Swiss francs`) is that country's when the sentence
@@ -154,6 +157,23 @@ class Subjects:
             counts.update({self._key(m) for m in self._between(source, start, end)})
         needed = max(2, SETTING_SHARE * len(sentences))
         return {key for key, count in counts.items() if count >= needed}
+
+
+# A relative "where" after a place opens the clause of what happened there: "Hainan, where it left 92 injured",
+# "la provincia de Hainan, donde dejó 92 heridos" is Hainan's count, not that of the country named before.
+_WHERE = re.compile(r"^[\s,]*(?:where|in which|donde|en donde|en la que|où|wo|dove|onde|где|gdzie|waar)\b", re.IGNORECASE)
+_PLACE_KINDS = {"place", "city", "region", "other"}  # a name "where" follows is a place, listed or not
+
+
+def _where_of(claim: Claim, inside: list[Placed]) -> Placed | None:
+    """The place a relative "where" clause holding the figure hangs from: the last name before the figure, a
+    place, with the clause's word right after it (the clause may list other figures: "dos muertos y 92 heridos")."""
+    before = [m for m in inside if m.end <= claim.span.start]
+    if not before or before[-1].kind not in _PLACE_KINDS:
+        return None
+    place, sentence = before[-1], claim.context.sentence
+    after = sentence.text[place.end - sentence.start : claim.span.start - sentence.start]
+    return place if _WHERE.match(after) else None
 
 
 def _points_back(text: str) -> bool:
