@@ -34,7 +34,9 @@ from rapidfuzz.distance import OSA
 
 from factcheck.checks import Check, CheckConfig, register
 from factcheck.checks.base import StoryFacts
+from factcheck.normalize.clusters import similar
 from factcheck.normalize.countries import country_name
+from factcheck.normalize.folding import word_key
 from factcheck.normalize.inflection import declines, longest_ending
 from factcheck.normalize.lemmas import known_word, same_lemma
 from factcheck.normalize.scripts import script_of, writing
@@ -111,6 +113,8 @@ def across_languages(entity: Entity, languages: dict[str, set[str]]) -> list[tup
                 continue  # two lone forms of one source each: one pair, reported once
             if not (_compete(lone.text, shared.text) and _one_word_off(lone.text, shared.text)):
                 continue
+            if not similar(word_key(lone.text), word_key(shared.text)):
+                continue  # `Moskwa`, `Moskva` beside `Moscou`: another language's name, not a typo of this one
             if _case_form(lone.text, shared.text, _language(next(iter(languages[lone.text])))):
                 continue  # Croatian `u Malmeu` of `Malmo`: the name declined, not misspelt
             # Last, as they may load a language's dictionary: the lone form may be its language's own name for the
@@ -328,10 +332,11 @@ def transcribed(text: str) -> str:
 
 
 # Spellings of one name that the transliteration habits of the Latin-script languages tell apart:
-# Tschernobyl/Tchernobyl/Chernobyl, Kharkiv/Harkiv, Djibouti/Jibuti, Zelenski/Zelensky, Mohammed/Mohamed.
+# Tschernobyl/Tchernobyl/Chernobyl, Kharkiv/Harkiv, Djibouti/Jibuti, Zelenski/Zelensky, Mohammed/Mohamed, and the
+# Dutch and Scandinavian `sj`, `zj` of Lukasjenko, Zjukov.
 _TRANSLITERATIONS = (
     ("tsch", "ch"), ("tch", "ch"), ("sch", "sh"), ("ch", "sh"), ("kh", "h"), ("dzh", "j"), ("dj", "j"), ("zh", "j"),
-    ("ou", "u"), ("w", "v"), ("y", "i"), ("ph", "f"), ("q", "k"), ("c", "k"),
+    ("sj", "sh"), ("zj", "j"), ("ou", "u"), ("w", "v"), ("y", "i"), ("ph", "f"), ("q", "k"), ("c", "k"),
 )  # fmt: skip
 
 
@@ -378,10 +383,13 @@ def _finding(
 
 
 def _preferred(entity: Entity, variants: list[Spelling]) -> str:
-    """The entity's preferred name when it is one of the competing spellings, else the most common of them."""
+    """The entity's preferred name when it is one of the competing spellings, else the most common of them; of
+    equally common ones, the nearest the entity's name in every language (`Prigojine` before `Prigogine` when the
+    story writes `Prigozhin`)."""
     if any(spelling.text == entity.name for spelling in variants):
         return entity.name
-    return min(variants, key=lambda spelling: (-spelling.count, spelling.text)).text
+    name = international(entity.name)
+    return min(variants, key=lambda s: (-s.count, OSA.distance(international(s.text), name), s.text)).text
 
 
 def _describe(story: StoryFacts, spelling: Spelling) -> str:
