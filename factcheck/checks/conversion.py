@@ -12,6 +12,11 @@ imply rates a thousand times apart, and rates do not move like that within one s
 conversion whose implied rate is `implied_factor` times or more off the others' is reported: an
 error when two or more others agree, a warning when it is one against one.
 
+A source that converts one pair of currencies three times or more has a rate of its own: `300억달러(39조6800억원)`,
+`700억달러(92조6000억원)`, `320억달러(42조3300억원)` all use 1,323 won a dollar. A fourth at 1,297 (`80억달러(10조3800억원)`)
+is a slip of the writer's, however close the rate of the day lets it come, when the rounding of its own last digit
+cannot explain it: a warning against the source's own rate.
+
 A figure its sentence dates to an earlier year, or converts "at the rate of the time" (`当時のレートで`,
 `au taux de l'époque`), was converted at a rate the day's cannot check: its gap is information.
 
@@ -43,6 +48,11 @@ class ConversionConfig(CheckConfig):
     implied_factor: Decimal = Field(
         default=Decimal(3), gt=1, description="Without a known rate: how far apart two conversions' implied rates may be."
     )
+    own_rate_slack: Decimal = Field(
+        default=Decimal("0.005"),
+        ge=0,
+        description="Beyond its rounding, how far a conversion's rate may be from the rate its source's others share.",
+    )
 
 
 def expected_value(original: Claim, restated: Claim) -> Decimal | None:
@@ -62,10 +72,13 @@ def run(story: StoryFacts, config: ConversionConfig) -> list[Finding]:
     """A finding for every bracketed conversion whose interval misses the expected value."""
     findings = []
     unpriced: dict[tuple[str, str], list[tuple[Claim, Claim, Decimal]]] = {}
+    own: dict[tuple[str, tuple[str, str]], list[tuple[Claim, Claim]]] = {}
     for restated in story.claims:
         original = story.claim_by_id.get(restated.restates or "")
         if original is None or original.stated.unit == restated.stated.unit:
             continue
+        if _past_rate(original, restated) is None and not _temperature(original):
+            own.setdefault((restated.source, implied_rate(original, restated)[0]), []).append((original, restated))
         expected = expected_value(original, restated)
         if expected is None:
             pair, rate = implied_rate(original, restated)
@@ -76,7 +89,80 @@ def run(story: StoryFacts, config: ConversionConfig) -> list[Finding]:
                 findings.append(_finding(story, original, restated, expected, config, _past_rate(original, restated)))
     for pair, conversions in sorted(unpriced.items()):
         findings.extend(_implied_outliers(story, pair, conversions, config))
+    reported = {claim.claim for finding in findings for claim in finding.claims[:1]}
+    for (_, pair), conversions in sorted(own.items()):
+        findings.extend(_own_rate_outliers(story, pair, conversions, config, reported))
     return findings
+
+
+def _rate_range(original: Claim, restated: Claim) -> Interval | None:
+    """The rate (units of the restated currency per the original's) the writer can have used: the bracketed
+    figure is the product, rounded to its last digit; the figure it converts is taken as written."""
+    value, precision = restated.stated.value, restated.stated.precision
+    if original.stated.value <= 0 or value <= 0 or precision is None:
+        return None
+    half = precision / 2
+    return Interval(low=(value - half) / original.stated.value, high=(value + half) / original.stated.value)
+
+
+def _own_rate_outliers(
+    story: StoryFacts,
+    pair: tuple[str, str],
+    conversions: list[tuple[Claim, Claim]],
+    config: ConversionConfig,
+    reported: set[str],
+) -> list[Finding]:
+    """Conversions of one source that miss the rate all its other conversions of the pair share (see the module);
+    none already `reported` (claim ids) against the rate of the day."""
+    ranges = [(original, restated, found) for original, restated in conversions if (found := _rate_range(original, restated))]
+    if len(ranges) < 3:
+        return []
+    findings = []
+    for index, (original, restated, found) in enumerate(ranges):
+        others = [other for position, other in enumerate(ranges) if position != index]
+        low, high = max(o[2].low for o in others), min(o[2].high for o in others)
+        if low > high:
+            continue  # the others share no rate: no rate of the source's own to hold this one against
+        slack = (low + high) / 2 * config.own_rate_slack
+        if found.high < low - slack or found.low > high + slack:
+            if restated.id not in reported:
+                findings.append(_own_rate_finding(story, pair, (original, restated), others, (low + high) / 2, config))
+    return findings
+
+
+def _own_rate_finding(
+    story: StoryFacts,
+    pair: tuple[str, str],
+    conversion: tuple[Claim, Claim],
+    others: list,
+    shared: Decimal,
+    config: ConversionConfig,
+) -> Finding:
+    original, restated = conversion
+    rate = restated.stated.value / original.stated.value
+    expected = original.stated.value * shared
+    ordered = (original.stated.unit, restated.stated.unit)
+    message = (
+        f"{story.name_of(restated.source)} converts {original.surface} to {restated.surface}, a rate of "
+        f"{_per(rate, ordered)}; its {len(others)} other conversions of the pair all use {_per(shared, ordered)}, "
+        f"which gives {figures.amount(expected, restated.stated.unit, significant=3)} "
+        f"({figures.change(restated.stated.value, expected)})."
+    )
+    claims = [restated, original] + [claim for other in others[:3] for claim in (other[1], other[0])]
+    return story.finding(
+        CHECK.id,
+        config.severity or Severity.WARNING,
+        message,
+        claims=claims,
+        identity=("own rate", claim_key(restated)),
+        values=(original.surface, restated.surface),
+        fact=story.fact_of(restated.id),
+        expected=figures.amount(expected, restated.stated.unit, significant=3),
+        observed=restated.surface,
+        trail=[explain(original, story), explain(restated, story)]
+        + [f"{o.surface} ({r.surface}): {_per(r.stated.value / o.stated.value, ordered)}" for o, r, _ in others]
+        + [f"a rate its last digit cannot explain, {config.own_rate_slack * 100:.1f}% beyond the source's own"],
+    )
 
 
 # Words that date a conversion's rate to the figure's own time: `当時のレートで`, `(당시 환율로`, `at the then

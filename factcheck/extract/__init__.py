@@ -112,13 +112,16 @@ def _candidates(document: Document, segments: Segments, dollar: str, reference: 
 
 
 def _restated(text: str, previous: tuple[Candidate, Claim] | None, candidate: Candidate, start: int) -> str | None:
-    """The id of the claim this one restates in another currency or unit, right after it."""
+    """The id of the claim this one restates in another currency or unit, right after it, or in the same one
+    written otherwise (`500 billion tenge (KZT 500 billion)`)."""
     if previous is None:
         return None
     earlier, claim = previous
     if earlier.kind is not candidate.kind or candidate.kind not in (ClaimKind.MONEY, ClaimKind.PHYSICAL):
         return None
-    if earlier.unit == candidate.unit or start < earlier.end or _a_rate(text, candidate):
+    if earlier.unit == candidate.unit and earlier.value != candidate.value:
+        return None
+    if start < earlier.end or _a_rate(text, candidate):
         return None
     return claim.id if _RESTATES.fullmatch(text, earlier.end, start) else None
 

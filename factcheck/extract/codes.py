@@ -102,6 +102,7 @@ def _in_name(text, number, before, word, word_start) -> bool:
     A number grouped in thousands never is (`Prabowo-Gibran 96.304.691 Stimmen`): no model or plan is numbered so;
     nor a word with Hangul or CJK in it (`GDP는`: the particle says the word ends a phrase).
     """
+    word = word.lstrip("([{\"'“‘«")  # `(Rs 2.39 billion)`, `(USD 5 million)`: the bracket is no part of the word
     if _GROUPED.fullmatch(number.digits) or _UNSPACED_LETTER.search(word):
         return False  # `GDP는 8만 9358위안`: a Korean particle or CJK text makes the word no name
     if number.capitalised and not _sentence_start(before, len(before)):
