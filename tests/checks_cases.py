@@ -40,7 +40,11 @@ STORY = Story(id="story", name="Test story", reference_date=dt.date(2025, 12, 20
 def story_from_case(case: dict) -> StoryFacts:
     """The StoryFacts a case describes."""
     names = sorted({c["source"] for c in case.get("claim", [])} | set(case.get("sources", [])) | _entity_sources(case))
-    sources = tuple(_source(name, case.get("drafts", []), case.get("languages", {}), case.get("titles", {})) for name in names)
+    published = {name: dt.date.fromisoformat(day) for name, day in case.get("published", {}).items()}
+    sources = tuple(
+        _source(name, case.get("drafts", []), case.get("languages", {}), case.get("titles", {}), published.get(name))
+        for name in names
+    )
     claims = _claims(case.get("claim", []))
     facts = _facts(case.get("claim", []), claims)
     entities = tuple(_entity(e) for e in case.get("entity", []))
@@ -51,11 +55,13 @@ def _entity_sources(case: dict) -> set[str]:
     return {s for e in case.get("entity", []) for spelling in e["spellings"] for s in spelling["sources"]}
 
 
-def _source(name: str, drafts: list[str], languages: dict[str, str], titles: dict[str, str]) -> Source:
+def _source(
+    name: str, drafts: list[str], languages: dict[str, str], titles: dict[str, str], published: dt.date | None = None
+) -> Source:
     role = Role.DRAFT if name in drafts else Role.SOURCE
     return Source(
         id=name, story=STORY.id, path=f"{name}.txt", title=titles.get(name, f"Title of {name}"),
-        outlet=f"Article {name.upper()}", role=role, language=languages.get(name, "en"),
+        outlet=f"Article {name.upper()}", role=role, language=languages.get(name, "en"), published=published,
     )
 
 

@@ -60,7 +60,7 @@ def test_claims_only_stops_after_the_keys_with_the_same_claims(seeds_report):
 
 def _weekday_findings(tmp_path, language: str, text: str) -> list[str]:
     story = tmp_path / "story"
-    story.mkdir()
+    story.mkdir(parents=True)
     front = f'+++\ntitle = "A"\nlanguage = "{language}"\npublished = 2024-03-27\n+++\n'
     (story / "a.md").write_text(front + text + "\n", encoding="utf-8")
     report = run([story], load_rules())
@@ -77,8 +77,11 @@ def test_a_weekday_word_beside_another_is_no_date(tmp_path):
     assert _weekday_findings(tmp_path, "ar", "وقع الزلزال ليل الجمعة السبت، بقوة 7 درجات.") == []
 
 
-def test_a_date_whose_year_was_assumed_is_not_checked(tmp_path):
-    assert _weekday_findings(tmp_path, "en", "The bridge collapsed on Tuesday, March 27, after the ship hit it.") == []
+def test_a_date_whose_year_was_assumed_is_checked_only_near_its_publication(tmp_path):
+    # Published 27 March 2024: 27 March is 2024's (a Wednesday); 27 November may be another year's.
+    near = _weekday_findings(tmp_path / "near", "en", "The bridge collapsed on Tuesday, March 27, after the ship hit it.")
+    assert near and "which was a Wednesday" in near[0]
+    assert _weekday_findings(tmp_path / "far", "en", "The bridge will reopen on Tuesday, November 27, officials said.") == []
 
 
 def test_a_bracketed_date_after_its_weekday_is_checked(tmp_path):

@@ -3,13 +3,16 @@
 The weekday must stand right next to the date, as news copy writes it (`Monday, February 6, 2023`,
 `lundi 6 février 2023`, `el lunes 6 de febrero de 2023`, `Montag, 6. Februar 2023`, `6 March 2024 (Wednesday)`),
 in the source's language; weekday names come from CLDR. A date whose year extraction had to assume is left
-out: a wrong weekday there says more about the assumption than about the source.
+out (a wrong weekday there says more about the assumption than about the source) unless the day falls within
+`assumed_year_days` of the source's publication: `Monday August 6` in a page of 6 August 2024 is 2024's.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+
+from pydantic import Field
 
 from factcheck import figures
 from factcheck.checks import Check, CheckConfig, register
@@ -30,14 +33,18 @@ _NOT_A_DATE = frozenset({"range", "weekday", "yesterday"})
 
 
 class WeekdayConfig(CheckConfig):
-    """The weekday check has only the options every check takes."""
+    """How near its source's publication a date with no year written must fall to be checked."""
+
+    assumed_year_days: int = Field(
+        default=60, ge=0, description="A date whose year was not written is checked within this many days of publication."
+    )
 
 
 def run(story: StoryFacts, config: WeekdayConfig) -> list[Finding]:
     """One finding per full date written next to a weekday it did not fall on."""
     findings = []
     for claim in story.claims:
-        day = _day(claim)
+        day = _day(claim, story.source_by_id[claim.source].published, config)
         if day is None:
             continue
         written = written_weekday(claim, story.source_by_id[claim.source].language)
@@ -46,12 +53,16 @@ def run(story: StoryFacts, config: WeekdayConfig) -> list[Finding]:
     return findings
 
 
-def _day(claim: Claim) -> dt.date | None:
-    """The single day a date claim gives, when its year was written."""
-    if claim.kind is not ClaimKind.DATE or claim.role in _NOT_A_DATE or assumed_year(claim.notes):
+def _day(claim: Claim, published: dt.date | None, config: WeekdayConfig) -> dt.date | None:
+    """The single day a date claim gives, when its year was written or is sure from the source's publication."""
+    if claim.kind is not ClaimKind.DATE or claim.role in _NOT_A_DATE:
         return None
     interval = claim.stated.interval
-    return figures.day(interval.low) if interval.low == interval.high else None  # else a month, not a day
+    day = figures.day(interval.low) if interval.low == interval.high else None  # else a month, not a day
+    if day is not None and assumed_year(claim.notes):
+        near = published is not None and abs((day - published).days) <= config.assumed_year_days
+        return day if near else None
+    return day
 
 
 def written_weekday(claim: Claim, language: str) -> tuple[str, int] | None:
