@@ -8,7 +8,10 @@ too: a plural or feminine ending (`Independent Charges`, `Bleues`), a case endin
 script (`Китая` of `Китай`), and any two forms the dictionary of the source's language gives one lemma
 (normalize/lemmas.py: `Toten`/`Toter`, since German capitalises every noun). Romanisations that differ
 only by a press convention (`ou`/`u` of French and English transcription, `v`/`w`: `Taroudant`/`Tarudant`, `Bhavan`/`Bhawan`) are reported as
-information, like differences of capitals and punctuation.
+information, like differences of capitals and punctuation; so are forms that differ only in vowels and doubled
+letters, in a word the story writes three ways or more (`Amirabdollahian`, `Amirabdolahian`, `Amirabdollahiyan`):
+a name romanised from another script, each writer choosing its vowels. Two forms alone are a typo and its
+correction (`Milei`, `Miley`), since nothing here tells a name of the Latin script from a romanised one.
 
 Across languages of the Latin script one case is still a misspelling: a form only one source
 writes, against a form sources in two or more other languages share, when no transliteration
@@ -65,7 +68,7 @@ def run(story: StoryFacts, config: SpellingConfig) -> list[Finding]:
                 preferred = _preferred(written, variants)
                 variants = [v for v in variants if v.text == preferred or len(spoken[v.text]) < NAME_LANGUAGES]
             if len(variants) > 1 and not _all_words(variants, language):
-                findings.append(_finding(story, written, variants, config))
+                findings.append(_finding(story, written, variants, config, romanised=_romanised(entity, variants)))
                 reported.update(variant.text for variant in variants)
         for lone, shared in across_languages(entity, spoken):
             if lone.text not in reported:
@@ -323,6 +326,43 @@ def _by_convention(first: str, second: str) -> bool:
     )
 
 
+# Distinct spellings of one word of a name, the same but for vowels and doubled letters, that show its writers
+# romanising it each their own way (`Mohammad`, `Mohammed`, `Muhammad`; `Raisi`, `Raeisi`, `Raïssi`).
+ROMANISED_FORMS = 3
+
+
+def _romanised(entity: Entity, variants: list[Spelling]) -> bool:
+    """True when the variants differ only in vowels or doubled letters, in words the story writes three ways or
+    more: a name romanised from Persian, Arabic or Russian (`Hossein`, `Hussein`; `Mirzoyev`, `Mirzoev`), not a typo.
+
+    A name of the Latin script has one spelling its writers copy: two forms of it (`Milei`, `Miley`; `Golan`,
+    `Golen`) are a typo and its correction. A house style (an authority-listed name) is never a variant.
+    """
+    if entity.authority:
+        return False
+    forms: dict[str, set[str]] = {}
+    for spelling in entity.spellings:
+        if _latin(spelling.text):
+            for word in _words(spelling.text):
+                forms.setdefault(_skeleton(word), set()).add(word)
+    for first, second in zip(variants, variants[1:]):
+        words_a, words_b = _words(first.text), _words(second.text)
+        if len(words_a) != len(words_b):
+            return False
+        for a, b in zip(words_a, words_b):
+            if a != b and (_skeleton(a) != _skeleton(b) or len(_skeleton(a)) < 2 or len(forms.get(_skeleton(a), ())) < ROMANISED_FORMS):
+                return False
+    return True
+
+
+def _skeleton(word: str) -> str:
+    """A word's consonants, doubled letters single and `y` a vowel: `mohammed`, `muhammad` -> `mhmd`. A last vowel
+    stays (a final `y` as `i`: `Andrey`, `Andrei`): an ending is a case form (`Blizzardi`) or a typo, not a vowel
+    heard otherwise (`raisi`, `raeisi` -> `rsi`)."""
+    single = re.sub(r"(.)\1+", r"\1", re.sub(r"y$", "i", word))
+    return re.sub(r"[aeiouy]", "", single[:-1]) + single[-1:]
+
+
 def transcribed(text: str) -> str:
     """The letters of a name with romanisation conventions folded, so two transcriptions meet."""
     folded = letters(text)
@@ -353,9 +393,14 @@ def international(text: str) -> str:
 
 
 def _finding(
-    story: StoryFacts, entity: Entity, variants: list[Spelling], config: SpellingConfig, identity: tuple = ()
+    story: StoryFacts,
+    entity: Entity,
+    variants: list[Spelling],
+    config: SpellingConfig,
+    identity: tuple = (),
+    romanised: bool = False,
 ) -> Finding:
-    style_only = all(_by_convention(a.text, b.text) for a, b in zip(variants, variants[1:]))
+    style_only = romanised or all(_by_convention(a.text, b.text) for a, b in zip(variants, variants[1:]))
     severity = config.severity or (config.style_only_severity if style_only else CHECK.severity)
     preferred = _preferred(entity, variants)
     others = [s for s in variants if s.text != preferred]
