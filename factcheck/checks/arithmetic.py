@@ -6,7 +6,8 @@ Three patterns of news copy:
 - a total broken down in its own sentence, in any language: `28 médailles dont 18 en or, 9 d'argent et
   10 de bronze`, `48 медалей: 18 золотых, 18 серебряных и 14 бронзовых`, `$5bn, of which $3bn …`. Such a
   list may leave parts out ("including 10 children"), so only parts that add up to more than the total
-  are reported.
+  are reported; a part's own breakdown inside the list is none of them (`180: 142 hospitalised, of whom 32
+  discharged, 38 outpatients`).
 - a total for several places and its parts place by place, anywhere in the source: `The death toll
   across Syria and Turkey rose to 36,217 on Monday. In Turkey, 31,643 people … In Syria, 4,614`. Only
   counts that can only grow (deaths, the injured, buildings destroyed), of one as-of day and scope, each
@@ -35,11 +36,15 @@ _TOTAL = re.compile(r"\b(?:total(?:ing|ling|led|ed)?|in all|altogether|combined|
 _BREAKDOWN = re.compile(r"^\W*(?:of (?:this|that|which|the total|these|those)|of it)\b", re.IGNORECASE)
 # Right after a total (and the noun it counts, when the figure's span leaves it out: `48 медалей:`),
 # the words that open its breakdown in the same sentence.
-_INLINE = re.compile(
-    r"(?:\s+[^\W\d]+)?\s*,?\s*(?:dont|of which|of whom|including|among them|among whom|de (?:los|las) cuales|entre (?:ellos|ellas)"
-    r"|incluid[oa]s|di cui|tra cui|dos quais|das quais|darunter|davon|из (?:них|которых)|в том числе|其中|うち|[:：])\s*",
-    re.IGNORECASE,
+_OF_WHICH = (
+    r"dont|of which|of whom|including|among them|among whom|de (?:los|las) cuales|entre (?:ellos|ellas)"
+    r"|incluid[oa]s|di cui|tra cui|dos quais|das quais|darunter|davon|из (?:них|которых)|в том числе"
+    r"|з (?:них|яких)|у тому числі|в тому числі|其中|うち"
 )
+_INLINE = re.compile(rf"(?:\s+[^\W\d]+)?\s*,?\s*(?:{_OF_WHICH}|[:：])\s*", re.IGNORECASE)
+# Inside a list, the same words open a part's own breakdown: `142 hospitalised, of whom 32 discharged, 38 treated`
+# lists 142 and 38; the 32 are some of the 142.
+_NESTED = re.compile(rf"(?:^|\W)(?:{_OF_WHICH})(?:\W|$)", re.IGNORECASE)
 _PART_GAP = 30  # characters between two parts of one list: " en or, ", " золотых, "
 # "from X to Y" in the news languages: the word before X, and what stands between X and Y.
 _FROM = re.compile(r"(?:\bfrom|\bde|\bdesde|\bvon|\bda|\bdal|\bс|\bот|\bpassant de|\bdu)\s*$", re.IGNORECASE)
@@ -109,7 +114,8 @@ def _listed(total: Claim, later: list[Claim], cursor: int) -> list[Claim]:
             break
         if claim.stated.unit != total.stated.unit or len(gap) > _PART_GAP or _NOT_A_LIST.search(gap):
             break
-        parts.append(claim)
+        if not (parts and _NESTED.search(gap)):
+            parts.append(claim)
         cursor = claim.span.end - sentence.start
     return parts
 
