@@ -18,7 +18,8 @@ writes, against a form sources in two or more other languages share, when no tra
 convention of any of them explains the difference and only one word differs (`Azial` in an
 Italian article, `Azilal` in English, French and Spanish ones; `Castille-La Manche` is French for
 `Castilla-La Mancha`, each word translated). `Tokio`/`Tokyo` or `Zelenski`/`Zelensky` are conventions, and
-stay unreported. A person's name one typo off in one word (`Kasuo Ueda`, `Kazuo Ueda`) is a misspelling
+stay unreported; so is a form with a letter of its language's own alphabet that the others do not write
+(Azerbaijani `Təbriz`, Polish `Chersoń`: the name in that language, letters from CLDR). A person's name one typo off in one word (`Kasuo Ueda`, `Kazuo Ueda`) is a misspelling
 even against the form of one other language: names of people are not translated.
 
 Two things are never a misspelling within one language: a form that sources of two or more languages write
@@ -42,7 +43,7 @@ from factcheck.normalize.countries import country_name
 from factcheck.normalize.folding import word_key
 from factcheck.normalize.inflection import declines, longest_ending
 from factcheck.normalize.lemmas import known_word, same_lemma
-from factcheck.normalize.scripts import script_of, writing
+from factcheck.normalize.scripts import alphabet, script_of, writing
 from factcheck.models import Entity, Finding, Role, Severity, Spelling
 
 
@@ -120,6 +121,8 @@ def across_languages(entity: Entity, languages: dict[str, set[str]]) -> list[tup
                 continue  # `Moskwa`, `Moskva` beside `Moscou`: another language's name, not a typo of this one
             if _case_form(lone.text, shared.text, _language(next(iter(languages[lone.text])))):
                 continue  # Croatian `u Malmeu` of `Malmo`: the name declined, not misspelt
+            if _own_letters(lone, others, languages):
+                continue  # Azerbaijani `Təbriz`, Polish `Chersoń`: the name in its language's own alphabet
             # Last, as they may load a language's dictionary: the lone form may be its language's own name for the
             # place (German `TAIPEH`); against one other language, only a person's typo is one.
             if _own_name(lone, shared, languages):
@@ -128,6 +131,17 @@ def across_languages(entity: Entity, languages: dict[str, set[str]]) -> list[tup
                 pairs.append((lone, shared))
                 break
     return pairs
+
+
+def _own_letters(lone: Spelling, others: set[str], languages: dict[str, set[str]]) -> bool:
+    """True when the lone form has a letter of its language's alphabet that neither English nor any of the
+    `others` languages writes (CLDR's names in each language: normalize/scripts.py)."""
+    language = _language(next(iter(languages[lone.text])))
+    if language is None:
+        return False
+    foreign = alphabet("en").union(*(alphabet(key) for key in others if _language(key)))
+    own = alphabet(language) - foreign
+    return any(char in own for char in lone.text.lower())
 
 
 def _own_name(lone: Spelling, shared: Spelling, languages: dict[str, set[str]]) -> bool:

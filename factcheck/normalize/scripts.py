@@ -12,6 +12,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 
 # Unicode character-name prefixes to ISO 15924 codes; Han and kana count as one East Asian script.
@@ -56,3 +57,17 @@ def writing(name: str, language: str) -> str:
     if script is None or script == native_script(language):
         return primary(language)
     return "en" if script == "Latn" else f"borrowed:{script}"
+
+
+@lru_cache(maxsize=256)
+def alphabet(language: str) -> frozenset[str]:
+    """The lower-case letters a language writes its own words with, as CLDR's names of countries, languages,
+    months and days in that language use them ('az' has `ə`, 'pl' has `ł` and `ń`); empty for an unknown one."""
+    try:
+        locale = Locale.parse(primary(language))
+    except (ValueError, UnknownLocaleError):
+        return frozenset()
+    names = [*locale.territories.values(), *locale.languages.values()]
+    for table in (locale.months, locale.days):
+        names += [name for width in table.get("format", {}).values() for name in width.values()]
+    return frozenset(char for name in names for char in name.lower() if char.isalpha())
