@@ -326,8 +326,9 @@ def letters(text: str) -> str:
 
 # Romanisation conventions of the press: French `ou` for English `u`, German or Polish `w` for `v`; and how
 # Cyrillic copy renders foreign names either way: `Эммануэль`/`Эмманюэль`, `Мэй`/`Мей`, `Файнштейн`/`Фейнштейн`
-# (not `ё`/`е`: a swap of the two is a typo, `Мирзиеёв`).
-_CONVENTIONS = (("ou", "u"), ("w", "v"), ("э", "е"), ("ю", "у"), ("ь", ""), ("ай", "ей"))
+# (not `ё`/`е`: a swap of the two is a typo, `Мирзиеёв`), and the Tajik `ҷ` Russian copy writes `дж` or `ч`
+# (`Раджабализода`, `Рачабализода`).
+_CONVENTIONS = (("ou", "u"), ("w", "v"), ("э", "е"), ("ю", "у"), ("ь", ""), ("ай", "ей"), ("дж", "ч"), ("ҷ", "ч"))
 
 
 def _by_convention(first: str, second: str) -> bool:
