@@ -360,14 +360,17 @@ def _romanised(entity: Entity, variants: list[Spelling]) -> bool:
         if _latin(spelling.text):
             for word in _words(spelling.text):
                 forms.setdefault(_skeleton(word), set()).add(word)
-    for first, second in zip(variants, variants[1:]):
-        words_a, words_b = _words(first.text), _words(second.text)
-        if len(words_a) != len(words_b):
-            return False
+    pairs = [
+        (words_a, words_b)
+        for index, first in enumerate(variants)
+        for second in variants[index + 1 :]
+        if len(words_a := _words(first.text)) == len(words_b := _words(second.text))
+    ]  # a surname beside the full name (`Raeisi`, `Ebrahim Raisi`) is compared with neither's words
+    for words_a, words_b in pairs:
         for a, b in zip(words_a, words_b):
             if a != b and (_skeleton(a) != _skeleton(b) or len(_skeleton(a)) < 2 or len(forms.get(_skeleton(a), ())) < ROMANISED_FORMS):
                 return False
-    return True
+    return bool(pairs)
 
 
 def _skeleton(word: str) -> str:
