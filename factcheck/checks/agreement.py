@@ -179,6 +179,8 @@ def _truncated(claims: list) -> bool:
     """
     if len({claim.stated.unit for claim in claims}) != 1 or any(claim.stated.precision is None for claim in claims):
         return False
+    if all(claim.kind is ClaimKind.COUNT and claim.stated.precision <= 1 for claim in claims):
+        return False  # whole counts written to the unit (228, 229 dead) are never cut off: they are two counts
     lows = [claim.stated.interval.low for claim in claims]
     highs = [max(claim.stated.interval.high, claim.stated.value + claim.stated.precision) for claim in claims]
     return max(lows) <= min(highs)
