@@ -67,6 +67,7 @@ ADVERSARIAL: dict[str, tuple[str, str]] = {
     "percent": ("", "1% "),
     "dates": ("", "2025-12-20 "),
     "year ranges": ("", "1993–2023 "),
+    "times in two zones": ("", "10:33 (5:33 GMT) "),
     # cleaning's near misses
     "split word runs": ("", "ex-\n\n"),
     "hyphen then spaces": ("a-\n", " "),

@@ -39,16 +39,21 @@ STORY = Story(id="story", name="Test story", reference_date=dt.date(2025, 12, 20
 
 def story_from_case(case: dict) -> StoryFacts:
     """The StoryFacts a case describes."""
-    names = sorted({c["source"] for c in case.get("claim", [])} | set(case.get("sources", [])) | _entity_sources(case))
+    texts = case.get("texts", {})
+    names = sorted(
+        {c["source"] for c in case.get("claim", [])} | set(case.get("sources", [])) | _entity_sources(case) | set(texts)
+    )
     published = {name: dt.date.fromisoformat(day) for name, day in case.get("published", {}).items()}
     sources = tuple(
         _source(name, case.get("drafts", []), case.get("languages", {}), case.get("titles", {}), published.get(name))
+        .model_copy(update={"text": texts.get(name, "")})
         for name in names
     )
     claims = _claims(case.get("claim", []))
     facts = _facts(case.get("claim", []), claims)
     entities = tuple(_entity(e) for e in case.get("entity", []))
-    return StoryFacts(story=STORY, sources=sources, claims=tuple(claims), facts=tuple(facts), entities=entities)
+    story = STORY.model_copy(update={"currency": case["currency"]}) if "currency" in case else STORY
+    return StoryFacts(story=story, sources=sources, claims=tuple(claims), facts=tuple(facts), entities=entities)
 
 
 def _entity_sources(case: dict) -> set[str]:

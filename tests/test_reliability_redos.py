@@ -26,7 +26,9 @@ CEILING = 30.0  # seconds for one measurement, whatever the growth
 ATTEMPTS = 2
 # The pipeline (names, alignment, checks) runs on the inputs densest in figures and names, where work
 # that grows with pairs of claims would show; bench/redos.py runs every input through it.
-PIPELINE_INPUTS = {"dollar digit", "percent", "year ranges", "number words", "one long capital word", "seed articles"}
+PIPELINE_INPUTS = {
+    "dollar digit", "percent", "year ranges", "number words", "one long capital word", "seed articles", "times in two zones",
+}
 
 # Superlinear today (see _case for why these are not strict xfails).
 KNOWN: dict[tuple[str, str], str] = {}
