@@ -10,8 +10,12 @@ script (`Китая` of `Китай`), and any two forms the dictionary of the s
 only by a press convention (`ou`/`u` of French and English transcription, `v`/`w`: `Taroudant`/`Tarudant`, `Bhavan`/`Bhawan`) are reported as
 information, like differences of capitals and punctuation; so are forms that differ only in vowels and doubled
 letters, in a word the story writes three ways or more (`Amirabdollahian`, `Amirabdolahian`, `Amirabdollahiyan`):
-a name romanised from another script, each writer choosing its vowels. Two forms alone are a typo and its
-correction (`Milei`, `Miley`), since nothing here tells a name of the Latin script from a romanised one.
+a name romanised from another script, each writer choosing its vowels. So are two forms alone in a story of a
+country whose script leaves vowels to the romaniser (an abjad or an Indic script: Iran's `Hossein`, `Hussein`;
+Bangladesh's `Akhtar`, `Akhter`), the country known by the story's currency (`IRR`, `BDT`). Elsewhere two forms are
+a typo and its correction (`Milei`, `Miley`). A vowel moved across a consonant or dropped is a typo everywhere
+(`Sudrashan`, `Wayand`). The country is where the story happens, not where each name comes from: a World Cup in
+Qatar excuses `Leonel` for `Lionel Messi`.
 
 Across languages of the Latin script one case is still a misspelling: a form only one source
 writes, against a form sources in two or more other languages share, when no transliteration
@@ -39,11 +43,11 @@ from rapidfuzz.distance import OSA
 from factcheck.checks import Check, CheckConfig, register
 from factcheck.checks.base import StoryFacts
 from factcheck.normalize.clusters import similar
-from factcheck.normalize.countries import country_name
+from factcheck.normalize.countries import country_name, country_of_currency
 from factcheck.normalize.folding import word_key
 from factcheck.normalize.inflection import declines, longest_ending
 from factcheck.normalize.lemmas import known_word, same_lemma
-from factcheck.normalize.scripts import alphabet, script_of, writing
+from factcheck.normalize.scripts import UNWRITTEN_VOWELS, alphabet, country_script, script_of, writing
 from factcheck.models import Entity, Finding, Role, Severity, Spelling
 
 
@@ -69,7 +73,8 @@ def run(story: StoryFacts, config: SpellingConfig) -> list[Finding]:
                 preferred = _preferred(written, variants)
                 variants = [v for v in variants if v.text == preferred or len(spoken[v.text]) < NAME_LANGUAGES]
             if len(variants) > 1 and not _all_words(variants, language):
-                findings.append(_finding(story, written, variants, config, romanised=_romanised(entity, variants)))
+                romanised = _romanised(entity, variants, _home_script(story))
+                findings.append(_finding(story, written, variants, config, romanised=romanised))
                 reported.update(variant.text for variant in variants)
         for lone, shared in across_languages(entity, spoken):
             if lone.text not in reported:
@@ -346,15 +351,24 @@ def _by_convention(first: str, second: str) -> bool:
 ROMANISED_FORMS = 3
 
 
-def _romanised(entity: Entity, variants: list[Spelling]) -> bool:
+def _home_script(story: StoryFacts) -> str | None:
+    """The script of the country the story is about, known by its currency (`IRR`: Iran, Arabic script)."""
+    country = country_of_currency(story.story.currency)
+    return country_script(country) if country else None
+
+
+def _romanised(entity: Entity, variants: list[Spelling], home: str | None = None) -> bool:
     """True when the variants differ only in vowels or doubled letters, in words the story writes three ways or
-    more: a name romanised from Persian, Arabic or Russian (`Hossein`, `Hussein`; `Mirzoyev`, `Mirzoev`), not a typo.
+    more, or in any word where the story's country (`home`, its script) leaves vowels unwritten: a name romanised
+    from Persian, Arabic or Russian (`Hossein`, `Hussein`; `Mirzoyev`, `Mirzoev`), not a typo.
 
     A name of the Latin script has one spelling its writers copy: two forms of it (`Milei`, `Miley`; `Golan`,
     `Golen`) are a typo and its correction. A house style (an authority-listed name) is never a variant.
     """
     if entity.authority:
         return False
+    # Where the story's country writes its names without their vowels, no Latin vowel of them is the right one.
+    native = home in UNWRITTEN_VOWELS
     forms: dict[str, set[str]] = {}
     for spelling in entity.spellings:
         if _latin(spelling.text):
@@ -368,17 +382,18 @@ def _romanised(entity: Entity, variants: list[Spelling]) -> bool:
     ]  # a surname beside the full name (`Raeisi`, `Ebrahim Raisi`) is compared with neither's words
     for words_a, words_b in pairs:
         for a, b in zip(words_a, words_b):
-            if a != b and (_skeleton(a) != _skeleton(b) or len(_skeleton(a)) < 2 or len(forms.get(_skeleton(a), ())) < ROMANISED_FORMS):
+            rare = len(forms.get(_skeleton(a), ())) < ROMANISED_FORMS and not native
+            if a != b and (_skeleton(a) != _skeleton(b) or len(_skeleton(a).replace("-", "")) < 2 or rare):
                 return False
     return bool(pairs)
 
 
 def _skeleton(word: str) -> str:
-    """A word's consonants, doubled letters single and `y` a vowel: `mohammed`, `muhammad` -> `mhmd`. A last vowel
-    stays (a final `y` as `i`: `Andrey`, `Andrei`): an ending is a case form (`Blizzardi`) or a typo, not a vowel
-    heard otherwise (`raisi`, `raeisi` -> `rsi`)."""
-    single = re.sub(r"(.)\1+", r"\1", re.sub(r"y$", "i", word))
-    return re.sub(r"[aeiouy]", "", single[:-1]) + single[-1:]
+    """A word's consonant clusters, doubled letters single and `y` a vowel, with where its vowels fall but not which
+    they are: `mohammed`, `muhammad` -> `m-h-m-d`; `raisi`, `raeisi` -> `r-s-`. A vowel moved across a consonant
+    (`Sudarshan`, `Sudrashan`), dropped (`Wayanad`, `Wayand`) or added at the end (`Blizzardi`) is no romanisation."""
+    single = re.sub(r"(.)\1+", r"\1", word)
+    return "-".join(re.split(r"[aeiouy]+", single))
 
 
 def transcribed(text: str) -> str:

@@ -16,12 +16,12 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel.core import get_global
-from babel.numbers import get_territory_currencies
 
 from factcheck.checks import Check, CheckConfig, register
 from factcheck.checks.base import StoryFacts
 from factcheck.extract.clock import LOCAL, ZonePair, zone_pairs
 from factcheck.models import Finding, Severity, Source, Span
+from factcheck.normalize.countries import country_of_currency
 
 _DAY = 24 * 60
 
@@ -53,13 +53,8 @@ def run(story: StoryFacts, config: TimeZonesConfig) -> list[Finding]:
 @lru_cache(maxsize=64)
 def local_zone(currency: str) -> str | None:
     """The one zone of the one country whose only currency is `currency`, if there is one."""
-    today = dt.date(2024, 1, 1)
-    countries = [
-        territory
-        for territory in get_global("territory_zones")
-        if len(territory) == 2 and get_territory_currencies(territory, today, tender=True) == [currency]
-    ]
-    zones = get_global("territory_zones").get(countries[0], []) if len(countries) == 1 else []
+    country = country_of_currency(currency)
+    zones = get_global("territory_zones").get(country, []) if country else []
     return zones[0] if len(zones) == 1 else None
 
 

@@ -11,11 +11,14 @@ two countries could claim (Niger, Nigeria -> Nigerian) is left out.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
 
 from babel import Locale
+from babel.core import get_global
+from babel.numbers import get_territory_currencies
 
 from factcheck.normalize.authority import EntityRule
 from factcheck.normalize.folding import word_key
@@ -188,3 +191,16 @@ def _derived(name: str) -> set[str]:
     elif name[-1] in "qd":
         forms |= {name + "i", name + "ian"}  # Iraqi, Chadian
     return forms
+
+
+@lru_cache(maxsize=64)
+def country_of_currency(currency: str) -> str | None:
+    """The one country (CLDR territory code) whose only legal tender is `currency`: `NPR` Nepal, `JPY` Japan;
+    None for a currency several countries use (`USD`, `EUR`) or none."""
+    today = dt.date(2024, 1, 1)
+    countries = [
+        territory
+        for territory in get_global("territory_zones")
+        if len(territory) == 2 and get_territory_currencies(territory, today, tender=True) == [currency]
+    ]
+    return countries[0] if len(countries) == 1 else None

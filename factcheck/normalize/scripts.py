@@ -71,3 +71,20 @@ def alphabet(language: str) -> frozenset[str]:
     for table in (locale.months, locale.days):
         names += [name for width in table.get("format", {}).values() for name in width.values()]
     return frozenset(char for name in names for char in name.lower() if char.isalpha())
+
+
+# Scripts whose copy leaves the romanisation of a name's vowels to each writer: abjads write no short vowels
+# (`حسین`: Hossein, Hussein), and the Indic abugidas' inherent vowel is romanised `a`, `o` or not at all (`আখতার`:
+# Akhtar, Akhter). Codes as `script_of` gives them.
+UNWRITTEN_VOWELS = frozenset(
+    {"Arab", "Hebr", "Syri", "Thaa", "Deva", "Beng", "Guru", "Guja", "Oriy", "Tami", "Telu", "Kann", "Mala", "Sinh"}
+)
+
+
+@lru_cache(maxsize=256)
+def country_script(territory: str) -> str | None:
+    """The script of a country's likeliest language, as `script_of` names it ('IR' -> 'Arab', 'IN' -> 'Deva')."""
+    likely = get_global("likely_subtags").get(f"und_{territory}")
+    code = next((part for part in (likely or "").split("_")[1:] if len(part) == 4), None)
+    return {"Orya": "Oriy", "Taml": "Tami", "Gujr": "Guja", "Knda": "Kann", "Mlym": "Mala", "Syrc": "Syri"}.get(code, code)
+
