@@ -470,15 +470,24 @@ class Document(BaseModel):
 
     def original_span(self, start: int, end: int) -> Span:
         """A Span of the original file from original offsets, with its line and column."""
-        line = bisect_right(self._line_starts, start)
-        column = start - self._line_starts[line - 1] + 1
-        return Span(start=start, end=end, text=self.original[start:end], line=line, column=column)
+        return span_in(self.original, self._line_starts, start, end)
 
     @cached_property
     def _line_starts(self) -> list[int]:
-        starts = [0]
-        newline = self.original.find("\n")
-        while newline != -1:
-            starts.append(newline + 1)
-            newline = self.original.find("\n", newline + 1)
-        return starts
+        return line_starts(self.original)
+
+
+def line_starts(text: str) -> list[int]:
+    """The offset where each line of `text` starts: what `span_in` looks lines up in."""
+    starts = [0]
+    newline = text.find("\n")
+    while newline != -1:
+        starts.append(newline + 1)
+        newline = text.find("\n", newline + 1)
+    return starts
+
+
+def span_in(text: str, starts: list[int], start: int, end: int) -> Span:
+    """The Span of text[start:end], its line and column found in `starts` (`line_starts(text)`)."""
+    line = bisect_right(starts, start)
+    return Span(start=start, end=end, text=text[start:end], line=line, column=start - starts[line - 1] + 1)

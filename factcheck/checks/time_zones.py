@@ -11,7 +11,6 @@ day. Time extraction: `factcheck/extract/clock.py`.
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_right
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -20,7 +19,7 @@ from babel.core import get_global
 from factcheck.checks import Check, CheckConfig, register
 from factcheck.checks.base import StoryFacts
 from factcheck.extract.clock import LOCAL, ZonePair, zone_pairs
-from factcheck.models import Finding, Severity, Source, Span
+from factcheck.models import Finding, Severity, Source, line_starts, span_in
 from factcheck.normalize.countries import country_of_currency
 
 _DAY = 24 * 60
@@ -45,7 +44,7 @@ def run(story: StoryFacts, config: TimeZonesConfig) -> list[Finding]:
                 continue
             expected = (pair.minutes[0] - offsets[0] + offsets[1]) % _DAY
             if not _fits(pair, expected):
-                lines = lines or _line_starts(source.text)
+                lines = lines or line_starts(source.text)
                 findings.append(_finding(story, source, lines, pair, offsets, expected, day, config))
     return findings
 
@@ -100,7 +99,7 @@ def _finding(
     day: dt.date,
     config: TimeZonesConfig,
 ) -> Finding:
-    first, second = (_span(source.text, lines, *pair.first), _span(source.text, lines, *pair.second))
+    first, second = (span_in(source.text, lines, *pair.first), span_in(source.text, lines, *pair.second))
     gap = min((pair.minutes[1] - expected) % _DAY, (expected - pair.minutes[1]) % _DAY)
     message = (
         f"{story.name_of(source.id)} gives {first.text} ({_utc(offsets[0])}) as {second.text} ({_utc(offsets[1])}); "
@@ -121,15 +120,6 @@ def _finding(
         ],
         cited=[story.cite_span(source.id, second), story.cite_span(source.id, first)],
     )
-
-
-def _line_starts(text: str) -> list[int]:
-    return [0] + [index + 1 for index, char in enumerate(text) if char == "\n"]
-
-
-def _span(text: str, lines: list[int], start: int, end: int) -> Span:
-    line = bisect_right(lines, start)
-    return Span(start=start, end=end, text=text[start:end], line=line, column=start - lines[line - 1] + 1)
 
 
 CHECK = register(
