@@ -146,6 +146,8 @@ def _facts(rows: list[dict], claims: list[Claim]) -> list[Fact]:
         groups.setdefault(key, []).append(claim)
         mark = marks.setdefault(key, {"develops": False, "cumulative": False, "generic": False})
         mark.update({name: True for name in mark if row.get(name)})
+        if row.get("measure"):
+            mark["measure"] = row["measure"]
     return [
         Fact(id=f"fact-{key}", story=STORY.id, label=key, kind=members[0].kind, claims=tuple(c.id for c in members), **marks[key])
         for key, members in groups.items()

@@ -4,6 +4,7 @@ and properties of the cue rule that every language shares."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import time
 import tomllib
 from decimal import Decimal
@@ -14,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.config import load_rules
+from factcheck.keys import age
 from factcheck.keys.as_of import as_of_key
 from factcheck.keys.measure import governing_measure, measure_key
 from factcheck.keys.nearest import governing
@@ -92,8 +94,31 @@ def test_as_of_case(case):
     assert case["rule"] in found.rule
 
 
+@pytest.mark.parametrize("case", _cases("ages.toml"), ids=lambda case: case["name"])
+def test_age_case(case):
+    sentence = case["sentence"]
+    figure = _claim(case, case["figure"])
+    value = Decimal(re.search(r"\d+", case["figure"]).group())
+    quantity = figure.stated.model_copy(update={"value": value, "interval": Interval(low=value, high=value)})
+    context = figure.context.model_copy(update={"noun": case.get("noun")})
+    claim = figure.model_copy(update={"stated": quantity, "context": context, "qualifier": case.get("qualifier"),
+                                      "role": case.get("role")})
+    names = [age.Name(sentence.index(name), sentence.index(name) + len(name), name, name) for name in case["names"]]
+    found = age.person_of(claim, names)
+    assert (found.text if found else "") == case["person"]
+
+
+def test_an_age_reads_as_its_whole_years_whatever_its_form():
+    claim = _claim({"sentence": "Nemo, de 25 años, ganó.", "kind": "duration", "unit": "year"}, "25 años")
+    years = Decimal(25)
+    claim = claim.model_copy(update={"stated": Quantity(value=years, unit="year", interval=Interval(low=Decimal("24.5"), high=Decimal("25.5")))})
+    assert age.in_years(claim).interval == Interval(low=years, high=years)
+
+
 def test_every_measure_has_cues_in_the_main_languages_of_news():
     for rule in VOCABULARY.measures.values():
+        if rule.subject == "person":
+            continue  # an age: the shapes of factcheck/keys/age.py decide it, not words
         assert {"en", "fr", "es", "ru", "zh", "ja"} <= set(rule.cues), rule.id
 
 
@@ -149,3 +174,35 @@ def test_a_stem_cue_takes_any_ending_and_a_word_cue_only_itself():
     assert cues.find("the deadline passed", "en") == []
     assert [hit.text for hit in cues.find("The Death  Toll rose", "en")] == ["Death  Toll"]
     assert [(hit.start, hit.text) for hit in cues.find("造成912人死亡", "zh")] == [(6, "死亡")]
+
+
+_WORD = st.text(alphabet="abcdefghij", min_size=1, max_size=8)
+
+
+@given(before=st.lists(_WORD, max_size=4), after=st.lists(_WORD, max_size=4), years=st.integers(1, 120))
+@settings(max_examples=200, deadline=None)
+def test_an_age_set_off_by_commas_is_the_persons_whatever_the_words_around(before, after, years):
+    sentence = " ".join([*before, "Ada Lovelace,", f"{years},", *after]) + "."
+    case = {"sentence": sentence}
+    claim = _claim(case, f"{years},")
+    start = claim.span.start
+    value = Decimal(years)
+    claim = claim.model_copy(update={
+        "span": _span(start, str(years)), "stated": Quantity(value=value, unit="count", interval=Interval(low=value, high=value))
+    })
+    at = sentence.index("Ada Lovelace")
+    found = age.person_of(claim, [age.Name(at, at + len("Ada Lovelace"), "ada", "Ada Lovelace")])
+    assert found is not None and found.entity == "ada"
+
+
+@given(gap=_WORD, years=st.integers(1, 120))
+@settings(max_examples=200, deadline=None)
+def test_a_figure_after_a_name_with_a_word_between_is_no_age(gap, years):
+    sentence = f"Ada Lovelace {gap} {years}, then more."
+    claim = _claim({"sentence": sentence}, f"{years},")
+    value = Decimal(years)
+    claim = claim.model_copy(update={
+        "span": _span(claim.span.start, str(years)), "stated": Quantity(value=value, unit="count", interval=Interval(low=value, high=value))
+    })
+    found = age.person_of(claim, [age.Name(0, len("Ada Lovelace"), "ada", "Ada Lovelace")])
+    assert found is None or gap == "aged"

@@ -17,6 +17,7 @@ from factcheck.keys import Subjects, Vocabulary
 from factcheck.keys.subject import EVENT
 from factcheck.manifest import DeclaredFact
 from factcheck.models import Claim, ClaimKind, Entity, Fact, Story
+from factcheck.keys.age import AGE
 from factcheck.normalize.scripts import primary
 
 
@@ -88,7 +89,7 @@ def _periods(claims: list[Claim]) -> dict[tuple[str, int], tuple[str, ...]]:
     """The durations stated in each sentence: the time frame of its other figures."""
     found: dict[tuple[str, int], tuple[str, ...]] = {}
     for claim in claims:
-        if claim.kind is ClaimKind.DURATION:
+        if claim.kind is ClaimKind.DURATION and claim.keys.measure.value != AGE:  # a man of 33 is no period
             key = (claim.source, claim.context.sentence.start)
             found[key] = (*found.get(key, ()), period(claim))
     return found

@@ -18,6 +18,7 @@ from functools import lru_cache
 import snowballstemmer
 
 from factcheck.extract.context import content_words
+from factcheck.keys.age import AGE
 from factcheck.models import Claim, ClaimKind
 from factcheck.normalize.scripts import native_script
 
@@ -79,6 +80,8 @@ def dimension(claim: Claim) -> str:
     """Claims are only compared within one dimension: money with money, years with dates, counts with counts."""
     if claim.kind in (ClaimKind.YEAR, ClaimKind.DATE):
         return "time"
+    if claim.keys.measure.value == AGE:
+        return AGE  # `35`, `35 años`, `35-year-old`: one quantity
     if claim.kind is ClaimKind.PHYSICAL:
         unit = claim.normalized.unit if claim.normalized else claim.stated.unit
         return f"physical:{unit}"
@@ -146,7 +149,7 @@ def frame(
         features=features,
         sentence_key=(claim.source, claim.context.sentence.start),
         subjects=subjects,
-        role=claim.role if claim.kind is ClaimKind.DURATION else None,
+        role=claim.role if dimension(claim) == "duration" else None,
         spelled=tuple(sorted(spelled.items())),
         measure=measure,
         scope=scope,

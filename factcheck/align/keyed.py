@@ -51,7 +51,8 @@ def join_by_keys(
 
     Only clusters of different languages (`languages`: source id -> language) are joined: two figures
     in one language were compared by their words already, and words that part them ("humanitarian aid"
-    and "grants") say more than keys that are the same. Larger clusters take smaller ones; two clusters
+    and "grants") say more than keys that are the same; a person's age joins in any language. Larger
+    clusters take smaller ones; two clusters
     holding figures of one sentence are never joined.
     """
     by_signature: dict[Signature, list[int]] = {}
@@ -59,12 +60,17 @@ def join_by_keys(
         signatures = {signature(frames[member], vocabulary) for member in found.members}
         if len(signatures) == 1 and None not in signatures:
             by_signature.setdefault(signatures.pop(), []).append(index)
-    for indices in by_signature.values():
+    for (_, _, measure, *_), indices in by_signature.items():
+        # A person's age is about nobody else: the words around it ("compartió su viaje") say nothing of it.
+        any_language = vocabulary.measures[measure].subject == "person"
         ordered = sorted(indices, key=lambda i: (-len(clusters[i].members), min(clusters[i].members)))
         kept: list[tuple[int, set[str]]] = []
         for index in ordered:
             spoken = {languages.get(frames[member].claim.source, "") for member in clusters[index].members}
-            into = next((other for other in kept if _apart(clusters[other[0]], clusters[index], other[1], spoken)), None)
+            into = next(
+                (other for other in kept if _apart(clusters[other[0]], clusters[index], other[1], spoken, any_language)),
+                None,
+            )
             if into is None:
                 kept.append((index, spoken))
             else:
@@ -72,6 +78,7 @@ def join_by_keys(
                 into[1].update(spoken)
 
 
-def _apart(kept: Cluster, other: Cluster, kept_languages: set[str], languages: set[str]) -> bool:
-    """True when the clusters share no sentence and no language: only then do keys say what words could not."""
-    return not kept.sentences & other.sentences and not kept_languages & languages
+def _apart(kept: Cluster, other: Cluster, kept_languages: set[str], languages: set[str], any_language: bool) -> bool:
+    """True when the clusters share no sentence and no language (unless `any_language`): only then do keys say
+    what words could not."""
+    return not kept.sentences & other.sentences and (any_language or not kept_languages & languages)

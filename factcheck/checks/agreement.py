@@ -23,8 +23,11 @@ from factcheck import figures
 from factcheck.checks import Check, CheckConfig, register
 from factcheck.checks.base import Reading, StoryFacts, claim_key, explain, reading
 from factcheck.checks.confidence import Ceiling, as_of_day, capped, ceiling, same_instant, why_compared
+from factcheck.keys.age import AGE
 from factcheck.keys.as_of import earlier_year
 from factcheck.models import ClaimKind, Fact, Finding, Interval, Severity
+
+BIRTHDAY_DAYS = 7  # a person's age given this many days apart may have grown by a birthday
 
 
 class AgreementConfig(CheckConfig):
@@ -93,25 +96,32 @@ def _disagreements(story: StoryFacts, fact: Fact, readings: list[Reading], confi
         return []
     if len(members) == 1:
         return [_split(story, fact, readings, config)]
-    return [_outlier(story, fact, outlier, members, shared, config) for outlier in outliers]
+    # One source giving one wrong figure twice ("de 35 años" … "de 35") is one error: one finding cites both.
+    repeated: dict[tuple[str, Decimal], list[Reading]] = {}
+    for outlier in outliers:
+        repeated.setdefault((outlier.claim.source, outlier.quantity.value), []).append(outlier)
+    return [_outlier(story, fact, group, members, shared, config) for group in repeated.values()]
 
 
 def _outlier(
-    story: StoryFacts, fact: Fact, outlier: Reading, members: list[Reading], shared: Interval, config: AgreementConfig
+    story: StoryFacts, fact: Fact, group: list[Reading], members: list[Reading], shared: Interval, config: AgreementConfig
 ) -> Finding:
-    """One claim against the consensus of the others."""
+    """The claims of one source giving one figure, against the consensus of the others."""
+    outlier = group[0]
     unit = outlier.unit
     middle = (shared.low + shared.high) / 2
     others = {r.claim.source for r in members} - {outlier.claim.source}
     said = outlier.claim.surface
     if outlier.claim.normalized and outlier.claim.stated.unit != unit:
         said += f" ({figures.amount(outlier.quantity.value, unit, significant=3)})"
+    if len(group) > 1:
+        said += f" ({len(group)} times)"
     who = f"{len(others)} other source{'s' if len(others) != 1 else ''}" if others else "its other mentions"
     message = (
         f"{story.name_of(outlier.claim.source)} says {said} for {fact.label}; "
         f"{who} put it at {figures.amount(middle, unit, significant=3)} ({figures.change(outlier.quantity.value, middle)})."
     )
-    return _finding(story, fact, [outlier], members, message, outlier.quantity.value, middle, config,
+    return _finding(story, fact, group, members, message, outlier.quantity.value, middle, config,
                     expected=figures.interval(shared, unit))
 
 
@@ -160,7 +170,9 @@ def _finding(
 
 
 def _ceiling(fact: Fact, claims: list, config: AgreementConfig) -> Ceiling:
-    if _truncated(claims):
+    if fact.measure == AGE and _birthday_between(claims):
+        return Ceiling(Severity.INFO, "ages a year apart, given more than a week apart: a birthday may fall between")
+    if fact.measure != AGE and _truncated(claims):  # an age is cut off already: 24 years and 11 months is 24
         return Ceiling(Severity.INFO, "the figures agree if the shorter one was cut off rather than rounded")
     limit = ceiling(claims)
     if fact.generic and limit.severity is not Severity.INFO:
@@ -170,6 +182,13 @@ def _ceiling(fact: Fact, claims: list, config: AgreementConfig) -> Ceiling:
     if fact.develops and limit.severity is not Severity.INFO and not same_instant(claims, config.simultaneous_hours):
         return Ceiling(Severity.INFO, "a developing count given at different times of one day may be successive updates")
     return limit
+
+
+def _birthday_between(claims: list) -> bool:
+    """True when the ages differ by one year at most and the days they were true are over a week apart."""
+    ages = [(claim.normalized or claim.stated).value for claim in claims]
+    days = [day for claim in claims if (day := as_of_day(claim))]
+    return max(ages) - min(ages) <= 1 and len(days) > 1 and (max(days) - min(days)).days > BIRTHDAY_DAYS
 
 
 def _truncated(claims: list) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from factcheck.keys import age
 from factcheck.keys.as_of import as_of_key
 from factcheck.keys.measure import by_unit, figure_span, governing_measure, key_of
 from factcheck.keys.scope import scope_key
@@ -39,7 +40,14 @@ def decide(
         decided.update(_sentence_keys(members, source, story, subjects, names, vocabulary))
     partners = {claim.id: claim.restates for claim in claims if claim.restates}
     partners.update({first: restater for restater, first in list(partners.items())})
-    return [claim.model_copy(update={"keys": _restated(claim, decided, partners)}) for claim in claims]
+    return [_with_keys(claim, _restated(claim, decided, partners)) for claim in claims]
+
+
+def _with_keys(claim: Claim, keys: Keys) -> Claim:
+    update: dict = {"keys": keys}
+    if keys.measure.value == age.AGE:
+        update["normalized"] = age.in_years(claim)
+    return claim.model_copy(update=update)
 
 
 def _sentence_keys(
@@ -49,8 +57,17 @@ def _sentence_keys(
     measure_hits = vocabulary.measure_cues.find(text, source.language)
     scope_hits = vocabulary.scope_cues.find(text, source.language)
     spans = {claim.id: figure_span(claim) for claim in members}
+    sentence = members[0].context.sentence
+    persons = [
+        age.Name(m.start - sentence.start, m.end - sentence.start, m.entity, m.text)
+        for m in subjects.persons_in(source.id, sentence.start, sentence.start + len(sentence.text))
+    ]
     keys = {}
     for claim in members:
+        person = age.person_of(claim, persons)
+        if person is not None:
+            keys[claim.id] = _age_keys(claim, person, scope_hits, source, story, vocabulary)
+            continue
         others = [spans[other.id] for other in members if other.kind in _BLOCKING and not _same_figure(claim, other)]
         cue = governing_measure(claim, measure_hits, others, vocabulary)
         measure = by_unit(claim, vocabulary) or key_of(cue, vocabulary)
@@ -65,6 +82,16 @@ def _sentence_keys(
             as_of=as_of_key(claim, source, story),
         )
     return keys
+
+
+def _age_keys(claim: Claim, person: age.Name, scope_hits, source: Source, story: Story, vocabulary: Vocabulary) -> Keys:
+    """The keys of a person's age: its shape decides the measure and the subject, not the words around it."""
+    return Keys(
+        measure=age.measure_key(person),
+        subject=age.subject_key(person),
+        scope=scope_key(claim, scope_hits, [], vocabulary, None),
+        as_of=as_of_key(claim, source, story),
+    )
 
 
 def _same_figure(claim: Claim, other: Claim) -> bool:

@@ -25,6 +25,7 @@ LOOKBACK = 600  # characters before a sentence searched for the subject a pronou
 AFFILIATION_GAP = 32  # "Kazakhstan's President " fits; a list of names does not
 SENTENCE_SUBJECT, SETTING_SUBJECT, POINTED_SUBJECT, WHOLE_STORY = 0.8, 0.7, 0.6, 0.5  # how sure each rule is
 _SUBJECT_KINDS = {"person", "place", "organisation"}
+_PERSON_KINDS = {"person", "other"}  # "other": a name the story's lists do not know, as most persons are
 _REGION = re.compile(r"\b(?:Asia|Africa|Europe|America|Pacific|Caucasus|Balkans|Gulf|Middle East|Caribbean)\b")
 BEFORE_ITS_CLAUSE = 2
 VEHICLE_CURRENCIES = frozenset({"USD", "EUR"})  # written by every country: their names say nothing of the subject
@@ -142,6 +143,10 @@ class Subjects:
     def names_in(self, source: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
         """The spans of the names between two positions: entity features already, not context words."""
         return tuple((m.start, m.end) for m in self._between(source, start, end))
+
+    def persons_in(self, source: str, start: int, end: int) -> list[Placed]:
+        """The mentions of names that are neither places nor organisations between two positions."""
+        return [m for m in self._between(source, start, end) if m.kind in _PERSON_KINDS]
 
     def _key(self, mention: Placed) -> str:
         return self._country.get(mention.entity, mention.entity)

@@ -1,0 +1,112 @@
+"""A person's age: `Prabowo Subianto, 78,`, `José Mynor López, de 35 años`, `Mr Lee (33)`, `a 33-year-old`.
+
+News copy gives a named person's age in a few fixed shapes, in every language: the figure set off by a
+comma or a bracket right after the name, or an `N-year-old` right before it. Only those shapes are read:
+a figure beside a name is not an age otherwise (`Lai, 40 %`, `Tokyo, 25 March`), and an age with no name
+beside it (`the winner is 65`) has no subject to compare it with. An age is a whole number of years, the
+same quantity whether it is written `35`, `35 años` or `35-year-old`; it does not develop within a story.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from factcheck.keys.nearest import AFTER
+from factcheck.keys.subject import SENTENCE_SUBJECT
+from factcheck.models import Claim, ClaimKind, Interval, Key, Quantity
+
+AGE = "age"
+OLDEST = 120
+# Words that say "aged" between a name and its age: nothing need set the age off after them
+# (`لي البالغ من العمر 32 عامًا وكوان …`).
+_AGED = (
+    "aged", "âgé de", "âgée de", "âgés de", "âgées de", "im alter von", "edad de", "berusia",
+    "البالغ من العمر", "البالغة من العمر",
+)
+# Words that may stand there but say nothing by themselves (`, de 35 años,`): the age must be set off after them too.
+_OF = ("de", "di", "com", "age")
+# Age words that CLDR's units of duration do not give (they are not the word for a year there): `62 tuổi`,
+# `24세`, `39歳`, `33岁`, `35 yaşında`. A duration in years (`35 años`, `32 عامًا`) is read by extraction.
+_AGE_WORDS = ("tuổi", "세", "살", "歳", "才", "岁", "周岁", "yaşında", "yaşındaki", "tahun")
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+_SAID_AGED = re.compile(rf"\s*[,،(（]?\s*(?:{_alternation(_AGED)})\s+", re.IGNORECASE)
+_SET_OFF = re.compile(rf"\s*[,،(（]\s*(?:(?:{_alternation(_OF)})\s+)?", re.IGNORECASE)
+_CLOSE = re.compile(rf"\s*(?:{_alternation(_AGE_WORDS)})?\s*(?:[,،;)）.]|$)")
+_APPOSITION = re.compile(r"\s*,\s*an?\s+", re.IGNORECASE)
+_YEAR_OLD = re.compile(r"(?:[‐-]|\s)(?:years?[‐-]old|jährige[rnms]?|летн(?:ий|яя|его|ей|ему|им|ие|их))\b", re.IGNORECASE)
+# Between an `N-year-old` and the name it comes before: a title or a role, one word (`der 61-Jährige Parteichef Keir
+# Starmer`, `25-летний Фаридуни`).
+_TO_NAME = re.compile(r"\s{1,2}(?:[^\W\d_]+\s{1,2})?")
+
+
+@dataclass(frozen=True)
+class Name:
+    """A person's name in a sentence: where it stands (positions in the sentence), its entity id, as written."""
+
+    start: int
+    end: int
+    entity: str
+    text: str
+
+
+def person_of(claim: Claim, names: Sequence[Name]) -> Name | None:
+    """The person whose age `claim` gives, by the shapes above, or None when it is no age of a named person."""
+    if not _may_be_age(claim):
+        return None
+    text = claim.context.sentence.text
+    start = claim.span.start - claim.context.sentence.start
+    end = start + len(claim.span.text)
+    before = next((name for name in reversed(names) if name.end <= start), None)
+    gap = text[before.end : start] if before is not None else None
+    stop = _adjective_end(claim.span.text, text, end)
+    if stop is not None:  # `26-year-old Dorlian`, `25-летний Фаридуни`, `Mirzoyev, a 33-year-old citizen`
+        after = next((name for name in names if name.start >= stop), None)
+        if after is not None and _TO_NAME.fullmatch(text[stop : after.start]):
+            return after
+        return before if gap is not None and _APPOSITION.fullmatch(gap) else None
+    if gap is not None and (_SAID_AGED.fullmatch(gap) or (_SET_OFF.fullmatch(gap) and _CLOSE.match(text, end))):
+        return before
+    return None
+
+
+def _adjective_end(figure: str, text: str, end: int) -> int | None:
+    """Where the `N-year-old` the figure is part of ends (its suffix may lie outside it: `25-летний`), or None."""
+    if _YEAR_OLD.search(figure):
+        return end
+    following = _YEAR_OLD.match(text, end)
+    return following.end() if following else None
+
+
+def _may_be_age(claim: Claim) -> bool:
+    """A whole number of a person's years: a count with nothing counted, or a duration in years."""
+    value = claim.stated.value
+    if value != value.to_integral_value() or not 0 < value <= OLDEST or claim.qualifier:
+        return False
+    if claim.kind is ClaimKind.COUNT:
+        return claim.context.noun is None and claim.stated.unit == "count"
+    return claim.kind is ClaimKind.DURATION and claim.stated.unit == "year" and claim.role in (None, "age")
+
+
+def measure_key(name: Name) -> Key:
+    """The measure key of an age."""
+    return Key(value=AGE, label="Age", words=(name.text,), rule="a figure set off right beside a name", confidence=AFTER)
+
+
+def subject_key(name: Name) -> Key:
+    """The subject key of an age: the person named beside it."""
+    return Key(value=name.entity, label=name.text, words=(name.text,), rule="the name the age is set off beside",
+               confidence=SENTENCE_SUBJECT)
+
+
+def in_years(claim: Claim) -> Quantity:
+    """An age as the whole number of years it states: `35`, `35 años` and `35-year-old` are one reading."""
+    years = claim.stated.value
+    return Quantity(value=years, unit="year", interval=Interval(low=years, high=years), precision=Decimal(1))
