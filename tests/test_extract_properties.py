@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from decimal import Decimal
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -122,3 +123,28 @@ def test_the_new_forms_take_linear_time(rules):
         large_seconds = _seconds(large, rules, 1)
         assert large_seconds < 3, f"{run!r}... took too long"
         assert large_seconds < 24 * small_seconds, f"{run!r}: {small_seconds:.3f}s, then {large_seconds:.3f}s at 8x"
+
+
+@given(whole=st.integers(0, 999), cents=st.integers(0, 99), digits=st.sampled_from([1, 2]),
+       after=st.sampled_from(["%", " %", " milliards d'euros", " millions de personnes"]))
+@settings(max_examples=200, deadline=None)
+def test_a_dot_before_one_or_two_digits_is_a_decimal_point_before_a_per_cent_sign_or_magnitude(
+    whole, cents, digits, after, rules
+):
+    fraction = f"{cents:02d}"[:digits]
+    text = f"Le chiffre atteint {whole}.{fraction}{after} cette année."
+    claims = extract(document(text, "fr"), rules.qualifier_table, reference=None)
+    assert [str(claim.stated.value.normalize()) for claim in claims][:1] == [
+        str((Decimal(f"{whole}.{fraction}") * _SCALE[after]).normalize())
+    ]
+
+
+_SCALE = {"%": 1, " %": 1, " milliards d'euros": Decimal(10) ** 9, " millions de personnes": Decimal(10) ** 6}
+
+
+@given(hour=st.integers(0, 23), minute=st.integers(0, 59))
+@settings(max_examples=100, deadline=None)
+def test_a_dot_before_two_digits_with_no_sign_after_stays_no_decimal(hour, minute, rules):
+    text = f"Le match commence à {hour}.{minute:02d} heures."
+    claims = extract(document(text, "fr"), rules.qualifier_table, reference=None)
+    assert not any("." in claim.surface for claim in claims)

@@ -203,7 +203,7 @@ def _plain_resolve(candidates):
 def _every_reading(doc, reference):
     """Every kind's readings of every number, none left out for overlapping an earlier kind's."""
     text, language = doc.text, doc.source.language
-    numbers = [n for n in extraction.find_numbers(text, language) if extraction.reason_not_a_claim(text, n) is None]
+    numbers = [n for n in extraction.find_numbers(text, language) if extraction.reason_not_a_claim(text, n, language) is None]
     segments = extraction.segment(text)
 
     def sentence(position):

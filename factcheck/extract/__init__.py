@@ -87,7 +87,7 @@ def _candidates(document: Document, segments: Segments, dollar: str, reference: 
     """
     text = document.text
     language = document.source.language
-    numbers = [number for number in find_numbers(text, language) if reason_not_a_claim(text, number) is None]
+    numbers = [number for number in find_numbers(text, language) if reason_not_a_claim(text, number, language) is None]
 
     def sentence(position: int) -> str:
         start, end = segments.sentence(position)

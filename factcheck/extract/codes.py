@@ -16,6 +16,7 @@ from factcheck.extract.months import month_numbers
 from factcheck.extract.physical import is_unit_suffix
 from factcheck.extract.numbers import ATTACHED_CODES, ORDINAL_SUFFIXES, Number
 from factcheck.extract.magnitudes import CJK_CLASS
+from factcheck.normalize.lemmas import known_word
 
 MONTHS = (
     "January February March April May June July August September October November December "
@@ -47,14 +48,33 @@ _CJK_DAY = re.compile(r"[日号號](?![間间元圆圓本])")  # not 日間 (day
 _SCORE_AFTER = re.compile(r"[-–]\d")
 
 
-def reason_not_a_claim(text: str, number: Number) -> str | None:
-    """Why `number` is part of a name, code, marker or reference (None: it may be a claim)."""
+def reason_not_a_claim(text: str, number: Number, language: str = "en") -> str | None:
+    """Why `number` is part of a name, code, marker or reference (None: it may be a claim).
+
+    `language` (a BCP 47 tag) tells a name from a noun in the languages that capitalise every noun.
+    """
     before = text[max(0, number.start - 40) : number.start]
     word, word_start = _word_before(before)
     for test, reason in _TESTS:
         if test(text, number, before, word, word_start):
+            if test is _in_name and _counts_after_a_noun(text, number, word, language):
+                continue  # `laut Prognose 58 Sitze`: a German noun before the figure, not a name
             return reason
     return None
+
+
+# Languages that capitalise every noun: a capital before a number says little of a name there.
+_NOUNS_CAPITALISED = frozenset({"de", "lb"})
+_NOUN_AFTER = re.compile(r"[ \u00a0](?:[A-ZÄÖÜ][a-zäöüß])")
+
+
+def _counts_after_a_noun(text: str, number: Number, word: str, language: str) -> bool:
+    """True when, in a language that capitalises nouns, a dictionary word stands before the number and a noun
+    after it: the number counts that noun (`Prognose 58 Sitze`), where `Boeing 737 und` stays a name."""
+    primary = language.split("-")[0].lower()
+    if primary not in _NOUNS_CAPITALISED or not _NOUN_AFTER.match(text, number.end):
+        return False
+    return known_word(word.strip("([{\"'“‘«„"), primary)
 
 
 def _word_before(before: str) -> tuple[str, int]:
@@ -105,6 +125,8 @@ def _in_name(text, number, before, word, word_start) -> bool:
     word = word.lstrip("([{\"'“‘«")  # `(Rs 2.39 billion)`, `(USD 5 million)`: the bracket is no part of the word
     if _GROUPED.fullmatch(number.digits) or _UNSPACED_LETTER.search(word):
         return False  # `GDP는 8만 9358위안`: a Korean particle or CJK text makes the word no name
+    if _PERCENT_AFTER.match(text, number.end):
+        return False  # `FDP 9,3 %`, `Labour 33.7%`: no model or plan is numbered in per cent
     if number.capitalised and not _sentence_start(before, len(before)):
         return True
     if not before.endswith(" "):
@@ -122,6 +144,7 @@ def _in_name(text, number, before, word, word_start) -> bool:
     return not _sentence_start(before, word_start)
 
 
+_PERCENT_AFTER = re.compile(r"[ \u00a0\u202f]?[%％‰]")
 _GROUPED = re.compile(r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+")
 _UNSPACED_LETTER = re.compile(rf"[{CJK_CLASS}]")
 
@@ -144,7 +167,12 @@ def _reference(text, number, before, word, word_start) -> bool:
 def _marker(text, number, before, word, word_start) -> bool:
     start = number.start
     if start > 0 and text[start - 1] in "([" and _MARKER.fullmatch(text, start - 1, number.end + 1):
-        return True
+        # `司机李明(33)`, `ハメネイ師(84)`: a bracket right after CJK text holds an age, not a list marker
+        return not (start > 1 and _UNSPACED_LETTER.match(text, start - 2) and len(number.digits) == 2)
+    return _line_marker(number, before, text)
+
+
+def _line_marker(number: Number, before: str, text: str) -> bool:
     trimmed = before.rstrip(" \t")
     line_start = not trimmed and number.start == len(before) or trimmed.endswith("\n")
     return line_start and number.plain_integer and _LINE_END.match(text, number.end) is not None

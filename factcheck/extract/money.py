@@ -33,9 +33,11 @@ from factcheck.extract.tries import trie
 from factcheck.models import ClaimKind
 
 _CURRENCY_DATE = dt.date(2025, 1, 1)  # which currencies are legal tender: fixed, so output never depends on today
-# Symbols CLDR's English data lacks or spells otherwise, and the ambiguous ones (None: the `dollar` setting).
+# Symbols CLDR's English data lacks or spells otherwise (`$US60 million`, `$A5 billion`: the Australian press's
+# way), and the ambiguous ones (None: the `dollar` setting).
 _EXTRA_SYMBOLS = {
-    "$": None, "US$": "USD", "U.S.$": "USD", "C$": "CAD", "AU$": "AUD", "S$": "SGD", "RMB": "CNY", "Rs.": "INR",
+    "$": None, "US$": "USD", "U.S.$": "USD", "$US": "USD", "$A": "AUD", "$NZ": "NZD", "C$": "CAD", "AU$": "AUD",
+    "S$": "SGD", "RMB": "CNY", "Rs.": "INR",
     "Rs": "INR", "₸": "KZT", "₽": "RUB", "₺": "TRY", "₴": "UAH", "₦": "NGN", "₼": "AZN", "₾": "GEL", "฿": "THB",
     "Rp": "IDR", "zł": "PLN", "¥": "JPY",
 }  # fmt: skip

@@ -67,10 +67,21 @@ def _digits_pattern(language: str) -> re.Pattern[str]:
     # decimal sign of a language that groups with spaces may (`1 234,5` in French and Russian).
     after = "\\d,." if base_language(language) == "en" else "\\d" + re.escape("".join({",", "."} - {decimal}))
     spaced = rf"\d{{0,2}}(?:[ ]\d{{3}}){{1,{_MAX_GROUPS}}}(?![{after}]\d){point}"
-    digits = rf"(?P<digits>\d(?:{grouped}{spaced}|\d*{point}))(?!\d|[.,]\d|:\d|/\d|\+\d)"
+    digits = rf"(?P<digits>\d(?:{grouped}{spaced}|{_dotted(language, group, decimal)}\d*{point}))(?!\d|[.,]\d|:\d|/\d|\+\d)"
     if base_language(language) == "en":
         return re.compile(digits + _ENGLISH_MAGNITUDE)
     return re.compile(digits + _locale_magnitude(language, decimal))
+
+
+def _dotted(language: str, group: str, decimal: str) -> str:
+    """A decimal point where the language writes a decimal comma, as copy quoting the wires does (`71.35%`,
+    `3.70 milliards de yens`): one or two digits after the dot (a group has three), then a per cent sign or
+    a magnitude word, so that `14.30 Uhr` and `5.8.` stay what they are. An alternative ending in `|`, or ""."""
+    if decimal != "," or group != ".":
+        return ""
+    words = "|".join(re.escape(word).replace(r"\ ", "[ ]") for word in sorted(_factors(language), key=len, reverse=True))
+    after = rf"[%％]|(?i:{words})(?!{_LETTER_NOT_CJK})" if words else "[%％]"
+    return rf"\d*\.\d{{1,2}}(?=[ \u00a0]?(?:{after}))|"
 
 
 _ENGLISH_MAGNITUDE = (
@@ -222,8 +233,14 @@ def _without_overlaps(numbers: list[Number]) -> list[Number]:
 
 
 def _after_code(text: str, start: int) -> bool:
-    """True for digits right after a currency code (`USD5bn`) that is not the end of a longer word."""
+    """True for digits right after a currency code (`USD5bn`) that is not the end of a longer word, or after a
+    dollar sign and its country's letters (`$US60 million`, `$A5 billion`: the Australian press's way)."""
+    if _DOLLAR_LETTERS.search(text, max(0, start - 4), start):
+        return True
     return text[max(0, start - 3) : start] in ATTACHED_CODES and (start == 3 or not text[start - 4].isalpha())
+
+
+_DOLLAR_LETTERS = re.compile(r"\$(?:US|A|NZ)$")
 
 
 def _word_numbers(text: str, lowered: str, scales: list[int]) -> list[Number]:
@@ -273,6 +290,9 @@ def _article_before(lowered: str, start: int) -> int | None:
     return None
 
 
+_DOT_DECIMAL = re.compile(r"\d+\.\d{1,2}")  # only `_dotted` reads a dot before fewer than three digits
+
+
 def _number(match: re.Match[str], group: str, decimal: str, factors: dict[str, Decimal]) -> Number | None:
     digits = match.group("digits")
     groups = match.groupdict()
@@ -282,7 +302,7 @@ def _number(match: re.Match[str], group: str, decimal: str, factors: dict[str, D
     scale = _factor(factors, magnitude) if magnitude else Decimal(1)
     if scale is None:
         return None
-    plain = digits.replace(group, "").replace(" ", "").replace(decimal, ".")
+    plain = digits if _DOT_DECIMAL.fullmatch(digits) else digits.replace(group, "").replace(" ", "").replace(decimal, ".")
     try:
         value = Decimal(plain)
     except InvalidOperation:
