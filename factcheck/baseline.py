@@ -18,7 +18,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from factcheck import SCHEMAS
+from factcheck import schema_id
 from factcheck.errors import BaselineError
 from factcheck.files import write_atomic
 from factcheck.models import BaselineEntry, BaselineState, Comparison, Finding, Judgement, Report, Severity
@@ -45,7 +45,7 @@ def schema() -> str:
     document["properties"]["version"]["const"] = BASELINE_VERSION  # another version is refused, not read
     document["required"] = ["version", "findings"]  # a file without either is no baseline (`_from_text`)
     document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    document["$id"] = SCHEMAS + "baseline.schema.json"  # committed as docs/schemas/baseline.schema.json
+    document["$id"] = schema_id("baseline.schema.json")  # committed as docs/schemas/baseline.schema.json
     return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
@@ -112,22 +112,36 @@ def refuse_overwrite(path: Path, overwrite: bool) -> None:
         raise BaselineError("baseline already exists; use --update to rewrite it", path=path)
 
 
-def compare(baseline: Baseline, findings: Iterable[Finding], *, path: str, fail_on: Severity) -> Comparison:
-    """Set a run's findings against the baseline: new, changed, unchanged, and the accepted entries now fixed."""
+def compare(
+    baseline: Baseline, findings: Iterable[Finding], *, path: str, fail_on: Severity, in_source: Iterable[str] = ()
+) -> Comparison:
+    """Set a run's findings against the baseline: new, changed, unchanged, and the accepted entries now fixed.
+
+    A finding whose fingerprint is in `in_source` (accepted by a comment in a source, factcheck.accept) counts
+    as accepted: unchanged, with the baseline's entry when the file has one too, else none.
+    """
     accepted = {entry.fingerprint: entry for entry in baseline.findings}
     current = {finding.fingerprint: finding for finding in findings}
     spare: dict[str, list[BaselineEntry]] = {}
     for fingerprint, entry in accepted.items():
         if fingerprint not in current:
             spare.setdefault(entry.identity, []).append(entry)
-    judgements = [_judge(finding, accepted, spare, fail_on) for finding in current.values()]
+    commented = set(in_source)
+    judgements = [
+        Judgement(fingerprint=finding.fingerprint, state=BaselineState.UNCHANGED, accepted=accepted.get(finding.fingerprint))
+        if finding.fingerprint in commented else _judge(finding, accepted, spare, fail_on)
+        for finding in current.values()
+    ]
     fixed = sorted((entry for entries in spare.values() for entry in entries), key=_order)
     return Comparison(baseline=path, fail_on=fail_on, findings=tuple(judgements), fixed=tuple(fixed))
 
 
 def judge(report: Report, baseline: Baseline, *, path: str, fail_on: Severity) -> Report:
-    """The report with its findings compared to the baseline (`Report.baseline`), for the renderers."""
-    return report.model_copy(update={"baseline": compare(baseline, report.findings, path=path, fail_on=fail_on)})
+    """The report with its findings compared to the baseline (`Report.baseline`) and to the accept comments of
+    its sources (`Report.accepted`), for the renderers."""
+    in_source = [acceptance.fingerprint for acceptance in report.accepted]
+    comparison = compare(baseline, report.findings, path=path, fail_on=fail_on, in_source=in_source)
+    return report.model_copy(update={"baseline": comparison})
 
 
 def failed(report: Report) -> bool:

@@ -22,8 +22,11 @@ _BULLETS = "▪•●◦‣∙▫■□◆◇►▸➢➤✓✔"
 # trying every rule at every position (3.6x faster cleaning); a rule whose match can start with a character
 # not listed would be skipped there, so list every one.
 _LINE_START = " \t"  # rules anchored at a line start may begin with indentation
+# An editor's accept comment (factcheck.accept), to the end of its line when it is never closed: not article text.
+ACCEPT_COMMENT = r"<!--[ \t]*factcheck[ \t]*:[^\n]*?(?:-->|(?m:$))"
 _RULES: list[tuple[str, str, str | None]] = [
     ("\r", r"\r\n?", "\n"),
+    ("<", ACCEPT_COMMENT, " "),
     ("\\", r"\\(?=[$€£¥%&#_*.()\[\]-])", ""),  # markdown/LaTeX escapes in copied text
     ("-", r"(?<=[^\W\d_])-[ \t]*\n\s*(?=[a-z])", ""),  # ex-\n\npressed -> expressed
     (" \t\n", r"(?<=[a-z,;])[ \t]*\n(?:[ \t]*\n)+[ \t]*(?=[a-z])", " "),  # a sentence broken by a page break

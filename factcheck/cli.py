@@ -194,6 +194,7 @@ def report(
     quiet: bool, jobs: int,
 ) -> None:
     """Check PATHS (files or folders; default: the config's paths, else seeds/) and write a report."""
+    from factcheck import accept
     from factcheck.models import Severity
     from factcheck.project import discover
     from factcheck.render.text import summary_lines
@@ -206,9 +207,10 @@ def report(
         project, paths, rules_dir, quiet, follow_symlinks, draft=draft, stamp=stamped, date=_day(reference_date),
         jobs=jobs,
     )
-    failing = [f for f in result.findings if fail_on is not None and f.severity.rank >= Severity(fail_on).rank]
+    open_findings = accept.open_findings(result)  # those an accept comment in a source accepts never fail
+    failing = [f for f in open_findings if fail_on is not None and f.severity.rank >= Severity(fail_on).rank]
     code = EXIT_FINDINGS if failing else EXIT_OK
-    _emit(_render(result, fmt, code, target), target)
+    _emit(_render(result, fmt, code, target, project.repository_prefix()), target)
     if target is not None and str(target) != "-":
         click.echo(f"wrote {target}")
         click.echo("\n".join(summary_lines(result)))
@@ -321,7 +323,7 @@ def check(
         fail_on=Severity(project.fail_on(fail_on)),
     )
     code = EXIT_FINDINGS if baselines.failed(result) else EXIT_OK
-    _emit(_render(result, fmt, code, output), output)
+    _emit(_render(result, fmt, code, output, project.repository_prefix()), output)
     if output is not None and str(output) != "-":
         click.echo(f"wrote {output}")
         click.echo(render(result, "text"), nl=False)
@@ -347,6 +349,7 @@ def baseline(
     paths: tuple[Path, ...], rules_dir: Path | None, output: Path | None, update: bool, follow_symlinks: bool, quiet: bool
 ) -> None:
     """Record the findings of PATHS as accepted, in a baseline file for `factcheck check`."""
+    from factcheck import accept
     from factcheck import baseline as baselines
     from factcheck.project import discover
 
@@ -355,7 +358,9 @@ def baseline(
     _refuse_output_in_corpus(output, project.sources(paths))
     baselines.refuse_overwrite(output, update)
     previous = baselines.load(output) if output.exists() else None
-    accepted = baselines.create(_run(project, paths, rules_dir, quiet, follow_symlinks).findings, previous)
+    # A finding accepted by a comment in its source has its record there, not in the file.
+    found = accept.open_findings(_run(project, paths, rules_dir, quiet, follow_symlinks))
+    accepted = baselines.create(found, previous)
     _raise_if_interrupted()
     baselines.save(accepted, output, overwrite=update)
     justified = sum(1 for entry in accepted.findings if entry.justification)
@@ -392,14 +397,16 @@ def _run(
 ) -> Report:
     """Run the pipeline on the paths given (else the config's), with the rules given (else the config's); paths
     and ids in the report are relative to the project's root."""
+    from factcheck.accept import apply as apply_accept_comments
     from factcheck.config import load_rules
     from factcheck.progress import progress_bar
 
     rules = load_rules(project.rules(rules_dir))
     with progress_bar(quiet) as progress:
-        return run(
+        result = run(
             project.sources(paths), rules, progress=progress, follow_symlinks=follow_symlinks, root=project.root, **options
         )
+    return result if options.get("claims_only") else apply_accept_comments(result, project.root)
 
 
 def run(*args, **options) -> Report:
@@ -431,13 +438,16 @@ def _stamp() -> str:
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
 
 
-def _render(result: Report, fmt: str, exit_code: int, target: Path | None) -> str:
-    """The output: SARIF says the exit code the command ends with; text is coloured for a terminal."""
-    from factcheck.render import render, sarif
+def _render(result: Report, fmt: str, exit_code: int, target: Path | None, prefix: str = "") -> str:
+    """The output: SARIF says the exit code the command ends with; SARIF and GitHub annotations name files from
+    the repository's root (`prefix`: the project's folder in it); text is coloured for a terminal."""
+    from factcheck.render import github, render, sarif
     from factcheck.render.text import render as text_render
 
     if fmt == "sarif":
-        return sarif.render(result, exit_code=exit_code)
+        return sarif.render(result, exit_code=exit_code, prefix=prefix)
+    if fmt == "github":
+        return github.render(result, prefix=prefix)
     if fmt == "text" and (target is None or str(target) == "-") and _colour():
         return text_render(result, colour=True)
     return render(result, fmt)

@@ -409,6 +409,17 @@ class Comparison(Frozen):
         return counted
 
 
+class InSourceAcceptance(Frozen):
+    """A finding accepted by a comment in a source, `<!-- factcheck: accept <rule or fingerprint> "reason" -->`
+    (see factcheck.accept): counted as a baseline entry with the comment's reason as its justification."""
+
+    fingerprint: str = Field(description="The fingerprint of the finding accepted.")
+    target: str = Field(description="What the comment names: a rule id (its findings citing this file) or a fingerprint.")
+    path: str = Field(description="The file holding the comment, as the report names sources.")
+    line: int = Field(ge=1, description="1-based line of the comment in that file.")
+    justification: str = Field(description="The reason the comment gives.")
+
+
 class Report(Frozen):
     """Everything one run found; every renderer reads only this."""
 
@@ -422,6 +433,9 @@ class Report(Frozen):
     entities: tuple[Entity, ...]
     findings: tuple[Finding, ...]
     warnings: tuple[str, ...] = Field(default=(), description="Inputs skipped or read with assumptions.")
+    accepted: tuple[InSourceAcceptance, ...] = Field(
+        default=(), description="Findings accepted by a `factcheck: accept` comment in a source, one per finding."
+    )
     baseline: Comparison | None = Field(
         default=None, description="Set by `factcheck check`: the findings against the accepted baseline."
     )

@@ -7,7 +7,9 @@ on the command line win over the file, which wins over the built-in defaults.
 
 The project's root is the folder every path of a report, a baseline, SARIF and an annotation is relative to:
 the config file's folder; without one, the repository root (the nearest folder holding `.git`, looked for
-like the config); else the current folder. It never depends on the folder a command runs from.
+like the config); else the current folder. It never depends on the folder a command runs from. GitHub
+annotations and SARIF, read from the repository's root, add the root's folder in the repository before every
+path (`Project.repository_prefix`).
 """
 
 from __future__ import annotations
@@ -55,12 +57,25 @@ class _Pyproject(BaseModel):
 
 @dataclass(frozen=True)
 class Project:
-    """The configuration in force for one run, the file it came from (None: built-in defaults only), and the
-    root folder (absolute) that paths in outputs are relative to."""
+    """The configuration in force for one run, the file it came from (None: built-in defaults only), the root
+    folder (absolute) that paths in outputs are relative to, and the git repository holding it, if any."""
 
     file: Path | None = None
     config: ProjectConfig = field(default_factory=ProjectConfig)
     root: Path = field(default_factory=lambda: Path.cwd().resolve())
+    repository: Path | None = None
+
+    def repository_prefix(self) -> str:
+        """The root as a folder of its repository, in `/` form ending in `/` (`newsroom/`); empty when the root is
+        the repository's root or in no repository. GitHub annotations and SARIF put it before the root-relative
+        paths of a report, so they name files that exist from the repository's root; fingerprints, baselines
+        and the other outputs do not, so moving the project inside its repository reopens nothing."""
+        if self.repository is None:
+            return ""
+        root, repository = self.root.resolve(), self.repository.resolve()
+        if root == repository or not root.is_relative_to(repository):
+            return ""
+        return root.relative_to(repository).as_posix() + "/"
 
     def display(self, path: Path) -> str:
         """`path` as outputs name it: relative to the root, in `/` form, when under it; else absolute."""
@@ -99,9 +114,9 @@ def discover(paths: Sequence[Path], cwd: Path | None = None) -> Project:
     for start in starts:
         found = find_config(start)
         if found is not None:
-            return Project(found, load_config(found, cwd), found.parent.resolve())
-    repository = next((found for found in map(find_repository, starts) if found is not None), cwd)
-    return Project(root=repository.resolve())
+            return Project(found, load_config(found, cwd), found.parent.resolve(), find_repository(found.parent))
+    repository = next((found for found in map(find_repository, starts) if found is not None), None)
+    return Project(root=(repository or cwd).resolve(), repository=repository)
 
 
 def find_repository(start: Path) -> Path | None:

@@ -32,7 +32,7 @@ from charset_normalizer import from_bytes
 from pydantic import BeforeValidator, ValidationError
 
 from factcheck import tomlfile
-from factcheck.cleaning import clean
+from factcheck.cleaning import ACCEPT_COMMENT, clean
 from factcheck.errors import ConfigError, InputError, UsageError
 from factcheck.formats import DOCX_SUFFIXES, HTML_SUFFIXES, Extracted, OwnReport, Skipped
 from factcheck.formats import docx as docx_format
@@ -867,9 +867,9 @@ def _source_id(display: str) -> str:
 
 
 def _default_title(body: str, path: Path) -> str:
-    """The first line of the text, shortened to its first sentence when long."""
+    """The first line of the text, shortened to its first sentence when long; an accept comment is no title."""
     for line in body.splitlines():
-        line = " ".join(line.split())
+        line = " ".join(re.sub(ACCEPT_COMMENT, " ", line).split())
         if line:
             if len(line) > 120:
                 sentence = re.split(r"(?<=[.!?])\s", line, maxsplit=1)[0]

@@ -5,7 +5,7 @@ import json
 import jsonschema
 import pytest
 
-from factcheck import HOMEPAGE, baseline
+from factcheck import baseline
 from factcheck.checks import REGISTRY
 from factcheck.models import BaselineEntry, CitedClaim, Severity
 from factcheck.render import render, sarif
@@ -125,11 +125,12 @@ def test_a_span_across_a_line_break_ends_on_the_next_line():
     assert (single.end_line, single.end_column) == (2, 15)
 
 
-def test_the_driver_links_the_docs_and_each_rule_its_anchor_and_full_description(seeds_report):
+def test_the_driver_links_the_docs_and_each_rule_its_anchor_and_full_description(seeds_report, monkeypatch):
+    monkeypatch.setattr("factcheck.render.sarif.homepage", lambda: "https://docs.example.org/factcheck/")
     driver = json.loads(render(seeds_report, "sarif"))["runs"][0]["tool"]["driver"]
-    assert driver["informationUri"] == HOMEPAGE
+    assert driver["informationUri"] == "https://docs.example.org/factcheck/"
     for rule in driver["rules"]:
-        assert rule["helpUri"] == f"{HOMEPAGE}#check-{rule['id']}"
+        assert rule["helpUri"] == f"https://docs.example.org/factcheck/#check-{rule['id']}"
         full = rule["fullDescription"]["text"]
         assert full != rule["shortDescription"]["text"] and len(full) > len(rule["shortDescription"]["text"])
         assert not full.startswith(f"{rule['id']}:") and "\n\n" not in full.split("\n\n")[0]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from factcheck import SCHEMAS
+from factcheck import schema_id
 from factcheck.models import Report
 from factcheck.render import register
 
@@ -19,5 +19,5 @@ def schema() -> str:
     """The JSON Schema of the Report, as printed by `factcheck schema`."""
     document = Report.model_json_schema(mode="serialization")
     document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    document["$id"] = SCHEMAS + "report.schema.json"  # committed as docs/schemas/report.schema.json
+    document["$id"] = schema_id("report.schema.json")  # committed as docs/schemas/report.schema.json
     return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"

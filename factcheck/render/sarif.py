@@ -5,13 +5,17 @@ result located at the spans it cites in its first source, with the other
 sources' spans as related locations. When the report was judged against a
 baseline (`factcheck check`), results carry `baselineState`, accepted ones a
 `suppressions` entry with the editor's justification, and accepted entries no
-longer found are `absent` results located at the baseline file. The report's warnings
+longer found are `absent` results located at the baseline file. A finding an accept
+comment in a source accepts (factcheck.accept) has a suppression of kind `inSource`,
+located at the comment, with its reason as the justification (in `report`'s log too). The report's warnings
 (a file skipped or partly read) are the invocation's `toolExecutionNotifications`, each
 located at the file it names.
 
-Paths are relative to the project's root (the folder of its factcheck.toml, else the repository root), named
-`%SRCROOT%` in `originalUriBaseIds` and as every relative location's `uriBaseId`; the log holds no absolute
-path of the machine it was made on. The invocation gives the exit code the command ends with.
+Paths are relative to the repository's root, named `%SRCROOT%` in `originalUriBaseIds` and as every relative
+location's `uriBaseId`: a report's paths (relative to the project's root, the folder of its factcheck.toml)
+get the project's folder in the repository put before them (`prefix`, empty when the config sits at the
+repository's root), so code scanning finds the files; the log holds no absolute path of the machine it was
+made on. The invocation gives the exit code the command ends with.
 """
 
 from __future__ import annotations
@@ -21,11 +25,14 @@ import sys
 from pathlib import PurePosixPath
 from urllib.parse import quote
 
-from factcheck import HOMEPAGE
+from factcheck import homepage
 from factcheck.checks import REGISTRY, Check
 from factcheck.errors import EXIT_FINDINGS, EXIT_OK
-from factcheck.models import BaselineEntry, BaselineState, CitedClaim, Comparison, Finding, Judgement, Report, Severity
+from factcheck.models import (
+    BaselineEntry, BaselineState, CitedClaim, Comparison, Finding, InSourceAcceptance, Judgement, Report, Severity,
+)
 from factcheck.render import register
+from factcheck.render.github import repository_path
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -37,17 +44,43 @@ STATES = {
 }
 SRCROOT = "%SRCROOT%"
 SRCROOT_MEANING = (
-    "The project's root: the folder of its factcheck.toml (or of the pyproject.toml holding [tool.factcheck]), "
-    "else the root of its git repository, else the folder factcheck ran in."
+    "The root of the git repository holding the project, else the project's root: the folder of its "
+    "factcheck.toml (or of the pyproject.toml holding [tool.factcheck]), else the folder factcheck ran in."
 )
 
 
 @register("sarif")
-def render(report: Report, exit_code: int | None = None) -> str:
+def render(report: Report, exit_code: int | None = None, prefix: str = "") -> str:
     """The report as a SARIF 2.1.0 log with one run; `exit_code` is the command's (default: that of `check` for
-    a judged report, else 0)."""
-    log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [_run(report, exit_code)]}
+    a judged report, else 0); `prefix` is the project's root as a folder of its repository (`newsroom/`)."""
+    log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [_run(_from_repository(report, prefix), exit_code)]}
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+
+
+def _from_repository(report: Report, prefix: str) -> Report:
+    """The report with every path it names (sources, cited claims, the baseline, the heads of warnings) as the
+    repository's root names it; fingerprints are left as they are."""
+    if not prefix:
+        return report
+
+    def moved(cited: CitedClaim) -> CitedClaim:
+        return cited.model_copy(update={"path": repository_path(cited.path, prefix)})
+
+    def warned(warning: str) -> str:
+        path, separator, rest = warning.partition(": ")
+        return repository_path(path, prefix) + separator + rest if separator else warning
+
+    update: dict = {
+        "sources": tuple(source.model_copy(update={"path": repository_path(source.path, prefix)}) for source in report.sources),
+        "findings": tuple(f.model_copy(update={"claims": tuple(map(moved, f.claims))}) for f in report.findings),
+        "warnings": tuple(map(warned, report.warnings)),
+    }
+    update["accepted"] = tuple(
+        acceptance.model_copy(update={"path": repository_path(acceptance.path, prefix)}) for acceptance in report.accepted
+    )
+    if report.baseline is not None:
+        update["baseline"] = report.baseline.model_copy(update={"baseline": repository_path(report.baseline.baseline, prefix)})
+    return report.model_copy(update=update)
 
 
 def exit_code_of(report: Report) -> int:
@@ -60,16 +93,18 @@ def _run(report: Report, exit_code: int | None) -> dict:
     rules = sorted(REGISTRY.values(), key=lambda check: check.id)
     index = {check.id: position for position, check in enumerate(rules)}
     judgements = report.baseline.by_fingerprint() if report.baseline else {}
-    results = [_result(finding, report, index, judgements.get(finding.fingerprint)) for finding in report.findings]
+    in_source = {acceptance.fingerprint: acceptance for acceptance in report.accepted}
+    results = [
+        _result(finding, report, index, judgements.get(finding.fingerprint), in_source.get(finding.fingerprint))
+        for finding in report.findings
+    ]
     if report.baseline:
         results.extend(_absent(entry, report.baseline, index) for entry in report.baseline.fixed)
-    driver = {
-        "name": "factcheck",
-        "version": report.tool_version,
-        "semanticVersion": report.tool_version,
-        "informationUri": HOMEPAGE,
-        "rules": [_rule(check) for check in rules],
-    }
+    # Both links are optional in SARIF: without a declared homepage they are left out, never made up.
+    home = homepage()
+    driver = {"name": "factcheck", "version": report.tool_version, "semanticVersion": report.tool_version}
+    driver |= {"informationUri": home} if home else {}
+    driver["rules"] = [_rule(check, home) for check in rules]
     invocation: dict = {"executionSuccessful": True, "exitCode": exit_code_of(report) if exit_code is None else exit_code}
     if report.warnings:
         invocation["toolExecutionNotifications"] = _notifications(report)
@@ -95,14 +130,15 @@ def _notifications(report: Report) -> list[dict]:
     return notifications
 
 
-def _rule(check: Check) -> dict:
-    return {
+def _rule(check: Check, home: str | None) -> dict:
+    rule = {
         "id": check.id,
         "shortDescription": {"text": check.summary},
         "fullDescription": {"text": full_description(check)},
-        "helpUri": f"{HOMEPAGE}#check-{check.id}",
+        "helpUri": f"{home}#check-{check.id}" if home else None,
         "defaultConfiguration": {"level": LEVELS[check.severity]},
     }
+    return {key: value for key, value in rule.items() if value is not None}
 
 
 def full_description(check: Check) -> str:
@@ -114,7 +150,10 @@ def full_description(check: Check) -> str:
     return "\n\n".join([first[:1].upper() + first[1:], *paragraphs[1:]])
 
 
-def _result(finding: Finding, report: Report, index: dict[str, int], judgement: Judgement | None) -> dict:
+def _result(
+    finding: Finding, report: Report, index: dict[str, int], judgement: Judgement | None,
+    acceptance: InSourceAcceptance | None,
+) -> dict:
     primary, related = _split_by_source(finding.claims)
     result = _header(finding.rule, index) | {
         "level": LEVELS[finding.severity],
@@ -126,10 +165,15 @@ def _result(finding: Finding, report: Report, index: dict[str, int], judgement: 
         ],
     }
     result |= _fingerprints(finding.fingerprint, finding.identity)
+    suppressions = []
     if judgement is not None:
         result["baselineState"] = STATES[judgement.state]
         if judgement.state is BaselineState.UNCHANGED and judgement.accepted is not None:
-            result["suppressions"] = [_suppression(judgement.accepted, report.baseline)]
+            suppressions.append(_suppression(judgement.accepted, report.baseline))
+    if acceptance is not None:
+        suppressions.append(_in_source(acceptance))
+    if suppressions:
+        result["suppressions"] = suppressions
     result["properties"] = _properties(finding)
     return result
 
@@ -166,6 +210,17 @@ def _suppression(entry: BaselineEntry, comparison: Comparison | None) -> dict:
     if comparison is not None:
         suppression["location"] = {"physicalLocation": {"artifactLocation": _artifact(comparison.baseline)}}
     return suppression
+
+
+def _in_source(acceptance: InSourceAcceptance) -> dict:
+    # An accept comment in a source (factcheck.accept): SARIF's own kind for a suppression written in the code.
+    region = {"startLine": acceptance.line}
+    return {
+        "kind": "inSource",
+        "status": "accepted",
+        "justification": acceptance.justification,
+        "location": {"physicalLocation": {"artifactLocation": _artifact(acceptance.path), "region": region}},
+    }
 
 
 def _split_by_source(claims: tuple[CitedClaim, ...]) -> tuple[list[CitedClaim], list[CitedClaim]]:

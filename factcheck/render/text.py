@@ -46,7 +46,7 @@ def render(report: Report, colour: bool = False) -> str:
     if report.baseline is not None:
         lines += comparison_lines(report, report.baseline)
     else:
-        lines += [finding_line(finding) for finding in report.findings]
+        lines += [finding_line(finding, _accepted_note(report, finding, "")) for finding in report.findings]
     paint = _paint if colour else (lambda line: line)
     return "".join(paint(printable(line)) + "\n" for line in lines)
 
@@ -70,6 +70,12 @@ def finding_line(finding: Finding, note: str = "") -> str:
     return f"{where}{finding.severity.value} [{finding.rule}] {note}{finding.message}"
 
 
+def _accepted_note(report: Report, finding: Finding, otherwise: str) -> str:
+    """`(accepted at a.md:3: reason) ` for a finding an accept comment in a source accepts, else `otherwise`."""
+    acceptance = next((a for a in report.accepted if a.fingerprint == finding.fingerprint), None)
+    return f"(accepted at {acceptance.path}:{acceptance.line}: {acceptance.justification}) " if acceptance else otherwise
+
+
 def comparison_lines(report: Report, comparison: Comparison) -> list[str]:
     """`factcheck check`: counts by baseline state; new and changed findings, each with every span it cites; the
     accepted entries now fixed (located at the baseline); the unchanged findings; the verdict."""
@@ -86,7 +92,7 @@ def comparison_lines(report: Report, comparison: Comparison) -> list[str]:
     for entry in comparison.fixed:
         lines.append(f"{comparison.baseline}: {entry.severity.value} [{entry.rule}] (fixed) {entry.message}")
     for finding in (f for f in report.findings if judgements[f.fingerprint].state is BaselineState.UNCHANGED):
-        lines.append(finding_line(finding, "(unchanged) "))
+        lines.append(finding_line(finding, _accepted_note(report, finding, "(unchanged) ")))
     failing = sum(judgement.fails for judgement in comparison.findings)
     threshold = comparison.fail_on.value
     lines.append(
