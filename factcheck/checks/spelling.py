@@ -34,6 +34,7 @@ their sources' languages or English (`Parti`, `Party`: capitalised common words,
 from __future__ import annotations
 
 import re
+import unicodedata
 from os.path import commonprefix
 
 from anyascii import anyascii
@@ -47,7 +48,7 @@ from factcheck.normalize.countries import country_name, country_of_currency
 from factcheck.normalize.folding import word_key
 from factcheck.normalize.inflection import declines, longest_ending
 from factcheck.normalize.lemmas import known_word, same_lemma
-from factcheck.normalize.scripts import UNWRITTEN_VOWELS, alphabet, country_script, script_of, writing
+from factcheck.normalize.scripts import AMBIGUOUS_VOWELS, UNWRITTEN_VOWELS, alphabet, country_script, script_of, writing
 from factcheck.models import Entity, Finding, Role, Severity, Spelling
 
 
@@ -359,8 +360,9 @@ def _home_script(story: StoryFacts) -> str | None:
 
 def _romanised(entity: Entity, variants: list[Spelling], home: str | None = None) -> bool:
     """True when the variants differ only in vowels or doubled letters, in words the story writes three ways or
-    more, or in any word where the story's country (`home`, its script) leaves vowels unwritten: a name romanised
-    from Persian, Arabic or Russian (`Hossein`, `Hussein`; `Mirzoyev`, `Mirzoev`), not a typo.
+    more, or in any word where the story's country (`home`, its script) leaves vowels unwritten or writes vowel
+    letters each romanisation renders its own way (`_vowels_folded`): a name romanised from Persian, Arabic or
+    Russian (`Hossein`, `Hussein`; `Mirzoyev`, `Mirzoev`; `Andrey`, `Andréi`), not a typo.
 
     A name of the Latin script has one spelling its writers copy: two forms of it (`Milei`, `Miley`; `Golan`,
     `Golen`) are a typo and its correction. A house style (an authority-listed name) is never a variant.
@@ -382,6 +384,8 @@ def _romanised(entity: Entity, variants: list[Spelling], home: str | None = None
     ]  # a surname beside the full name (`Raeisi`, `Ebrahim Raisi`) is compared with neither's words
     for words_a, words_b in pairs:
         for a, b in zip(words_a, words_b):
+            if home in AMBIGUOUS_VOWELS and _vowels_folded(a) == _vowels_folded(b):
+                continue  # `Mirzoyev`, `Mirzoev`: one Cyrillic name, two romanisations of its vowels
             rare = len(forms.get(_skeleton(a), ())) < ROMANISED_FORMS and not native
             if a != b and (_skeleton(a) != _skeleton(b) or len(_skeleton(a).replace("-", "")) < 2 or rare):
                 return False
@@ -392,8 +396,27 @@ def _skeleton(word: str) -> str:
     """A word's consonant clusters, doubled letters single and `y` a vowel, with where its vowels fall but not which
     they are: `mohammed`, `muhammad` -> `m-h-m-d`; `raisi`, `raeisi` -> `r-s-`. A vowel moved across a consonant
     (`Sudarshan`, `Sudrashan`), dropped (`Wayanad`, `Wayand`) or added at the end (`Blizzardi`) is no romanisation."""
-    single = re.sub(r"(.)\1+", r"\1", word)
+    single = re.sub(r"(.)\1+", r"\1", _unaccented(word))
     return "-".join(re.split(r"[aeiouy]+", single))
+
+
+# How romanisations of Cyrillic (and Greek) vowels part: е as `e`, `ye` or `ie`, ё as `yo`, `io` or `e`, й and ы
+# as `y` or `i`, я and ю as `ya`/`ia`, `yu`/`iu`. Folded, two such forms of one name meet; a vowel that no
+# romanisation gives for the same letter (`Prigozhin`, `Progozhin`) still parts them.
+_ROMANISED_VOWELS = (("yo", "e"), ("io", "e"), ("ye", "e"), ("ie", "e"), ("ya", "a"), ("ia", "a"), ("yu", "u"),
+                     ("iu", "u"), ("y", "i"))  # fmt: skip
+
+
+def _vowels_folded(word: str) -> str:
+    folded = re.sub(r"(.)\1+", r"\1", _unaccented(word.lower()))
+    for written, vowel in _ROMANISED_VOWELS:
+        folded = folded.replace(written, vowel)
+    return folded
+
+
+def _unaccented(word: str) -> str:
+    """`andréi` -> `andrei`: an accent on a vowel is how one language romanises it, not another letter."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
 def transcribed(text: str) -> str:

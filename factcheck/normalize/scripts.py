@@ -79,6 +79,9 @@ def alphabet(language: str) -> frozenset[str]:
 UNWRITTEN_VOWELS = frozenset(
     {"Arab", "Hebr", "Syri", "Thaa", "Deva", "Beng", "Guru", "Guja", "Oriy", "Tami", "Telu", "Kann", "Mala", "Sinh"}
 )
+# Alphabets whose vowel letters each romanisation writes its own way (е, ё, й, ы: `Mirzoev`, `Mirzoyev`,
+# `Andrei`, `Andrey`, `Andréi`; η, υ: `Mitsotakis`, `Mitsotakes`).
+AMBIGUOUS_VOWELS = frozenset({"Cyrl", "Grek"})
 
 
 @lru_cache(maxsize=256)
