@@ -6,10 +6,13 @@ one thing. Only claims that date a start or an event (by their role) are
 compared, so a fact's unrelated years are not read as a contradiction; and only claims whose own sentences
 name a subject they share make more than information (`since 1990`, `since 2016` and `since March 19th` in
 sentences that name no one may be the starts of three things). A range of two years running (`ejercicio
-2023-24`) names a period, a fiscal year or a season, and dates no start.
+2023-24`) names a period, a fiscal year or a season, and dates no start; nor does the year a record is
+measured against (`the steepest drop since 1987`).
 """
 
 from __future__ import annotations
+
+import re
 
 from pydantic import Field
 
@@ -53,13 +56,39 @@ def _a_period(claim: Claim) -> bool:
     return high - low <= 1
 
 
+# A record's comparison, not a start: `the steepest drop since 1987`, `la pire chute depuis 1987`, `1987年以来最大`.
+# Words of a superlative or a record, before the year in its clause (after it in Chinese, Japanese and Korean).
+_RECORD_BEFORE = re.compile(
+    r"\b(?:(?:steep|bigg|larg|high|low|great|sharp|deep|weak|strong|fast|hott|cold|wett|dri|heavi|short|long|"
+    r"sever|dead|bloodi|warm|cheap|slow|busi|wid|clos|tight|mild)est|most|least|worst|best|record|first time|"
+    r"plus|moins|pire|meilleur\w*|mayor(?:es)?|menor(?:es)?|peor(?:es)?|mejor(?:es)?|m[áa]xim\w*|m[íi]nim\w*|"
+    r"maior(?:es)?|pior(?:es)?|maggior\w*|peggior\w*|größt\w*|höchst\w*|niedrigst\w*|schlimmst\w*|stärkst\w*|"
+    r"tiefst\w*|schwerst\w*|heftigst\w*|schwächst\w*|erstmals|крупнейш\w*|сильнейш\w*|худш\w*|лучш\w*|"
+    r"максимальн\w*|минимальн\w*|рекордн\w*|впервые|en (?:büyük|yüksek|düşük|kötü)|terbesar|tertinggi|terendah|"
+    r"terburuk|lớn nhất|cao nhất|thấp nhất)\b[^.;:!?]*$",
+    re.IGNORECASE,
+)
+_RECORD_AFTER = re.compile(r"^\S{0,3}?\s?(?:以来|以後|以降|이후|이래)\s?(?:最|初|첫|최대|최고|최저|최악)")
+_RECORD_REACH = 80  # characters of the clause before the year searched for the record's word
+
+
+def _a_record(claim: Claim) -> bool:
+    """True when the year is what a record is measured against (`the worst since 1987`), not when a thing began."""
+    text = claim.context.sentence.text
+    start = claim.span.start - claim.context.sentence.start
+    end = start + len(claim.span.text)
+    return bool(_RECORD_BEFORE.search(text[max(0, start - _RECORD_REACH) : start]) or _RECORD_AFTER.match(text[end:]))
+
+
 def run(story: StoryFacts, config: TimelineConfig) -> list[Finding]:
     """One finding per fact whose start dates differ across its claims."""
     findings = []
     for fact in story.facts:
         if fact.kind not in (ClaimKind.YEAR, ClaimKind.DATE):
             continue
-        starts = [c for c in story.claims_of(fact) if c.role in config.start_roles and not _a_period(c)]
+        starts = [
+            c for c in story.claims_of(fact) if c.role in config.start_roles and not _a_period(c) and not _a_record(c)
+        ]
         years = {start_year(c) for c in starts}
         if len({c.source for c in starts}) > 1 and max(years, default=0) - min(years, default=0) > config.slack_years:
             findings.append(_finding(story, fact, starts, config))
