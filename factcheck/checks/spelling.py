@@ -81,7 +81,10 @@ def run(story: StoryFacts, config: SpellingConfig) -> list[Finding]:
         for lone, shared in across_languages(entity, spoken):
             if lone.text not in reported:
                 pair = entity.model_copy(update={"spellings": (lone, shared)})
-                findings.append(_finding(story, pair, [lone, shared], config, identity=(entity.id, lone.text)))
+                romanised = _romanised(entity, [lone, shared], _home_script(story))
+                findings.append(
+                    _finding(story, pair, [lone, shared], config, identity=(entity.id, lone.text), romanised=romanised)
+                )
     return findings
 
 
@@ -389,10 +392,15 @@ def _romanised(entity: Entity, variants: list[Spelling], home: str | None = None
         for a, b in zip(words_a, words_b):
             if home in AMBIGUOUS_VOWELS and _vowels_folded(a) == _vowels_folded(b):
                 continue  # `Mirzoyev`, `Mirzoev`: one Cyrillic name, two romanisations of its vowels
+            if native and a != b and _skeleton(_GUTTURAL.sub("h", a.lower())) == _skeleton(_GUTTURAL.sub("h", b.lower())):
+                continue  # `Aminach`, `Aminah`: ח and خ are `ch`, `kh` or `h` as the romaniser likes
             rare = len(forms.get(_skeleton(a), ())) < ROMANISED_FORMS and not native
             if a != b and (_skeleton(a) != _skeleton(b) or len(_skeleton(a).replace("-", "")) < 2 or rare):
                 return False
     return bool(pairs)
+
+
+_GUTTURAL = re.compile(r"kh|ch")
 
 
 def _skeleton(word: str) -> str:
