@@ -29,6 +29,8 @@ _UNITS: tuple[tuple[str, str, str, str], ...] = (
     (r"(?i:kil[oó]metros cuadrados|kilomètres carrés|quadratkilometern?|chilometri quadrati|qui?l[ôó]metros quadrados"
      r"|квадратных километров|кв\. ?км)", "kilometer ** 2", "1", ""),
     (r"(?i:hect[áa]reas?|ettar[oi]|hektar(?:e|en)?|гектар(?:а|ов)?)", "hectare", "1", ""),
+    (r"(?i:metros? c[úu]bicos?|mètres? cubes?|metri cubi|metro cubo|kubikmetern?|кубометр(?:а|ов|ы)?"
+     r"|кубических метров|metr(?:ów|y)? sześciennych)", "meter ** 3", "1", ""),
     (r"(?i:kil[oó]metros?|kilomètres?|kilometern|chilometr[oi]|qui?l[ôó]metros?|километр(?:а|ов|ы)?|kilometr(?:ów|y|a|e)?)",
      "kilometer", "1", ""),
     (r"(?i:toneladas?|tonnen|tonnellate|тонн(?:ы|а)?)", "metric_ton", "1", ""),
@@ -139,6 +141,10 @@ def is_unit_suffix(letters: str) -> bool:
     return _unit_pattern().fullmatch("0" + letters, 1) is not None
 
 
+# The Romance languages join a magnitude word to its unit as to its currency: `18 millions de m3`, `2 milioni di`.
+_OF_AFTER_MAGNITUDE = re.compile(r" (?:de|di|da|do|d['’])[ ]?", re.IGNORECASE)
+
+
 def find_physical(text: str, numbers: list[Number]) -> list[Candidate]:
     """Every number followed by a physical unit, with the unit in pint's spelling."""
     found = []
@@ -146,6 +152,8 @@ def find_physical(text: str, numbers: list[Number]) -> list[Candidate]:
         if number.suffix and not is_unit_suffix(number.suffix):
             continue
         unit = unit_at(text, number.end, spaced=not number.suffix)
+        if unit is None and (linked := _OF_AFTER_MAGNITUDE.match(text, number.end)) and text[number.end - 1].isalpha():
+            unit = unit_at(text, linked.end(), spaced=False)  # `18 millions de m3`, `2 millones de hectáreas`
         if unit is None or _pint_spelling(unit.unit) is None:
             continue
         found.append(_candidate(number, unit))
