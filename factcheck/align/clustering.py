@@ -1,7 +1,12 @@
 """Group frames into facts: score candidate pairs, then merge clusters by average linkage.
 
 Candidates come from an index of rare-enough features (blocking), so the work
-grows with the number of claims, not its square. Average linkage on cosine
+grows with the number of claims, not its square: a feature shared by more than 4√n
+frames is too common to tell claims apart. A rare feature's frames are all paired
+up to a fixed cap; past it (only in stories of over 1,024 frames), each is paired
+with its neighbours in the order of their keys (measure, subject, scope), so in a
+huge story a frame meets a bounded number of others per feature and the pairs
+scored grow linearly with the claims, not as n^1.5. Average linkage on cosine
 similarity is the dot product of the clusters' mean vectors, so a merge costs
 the size of two vectors, whatever the size of the clusters.
 """
@@ -22,6 +27,12 @@ SUBJECT_PENALTY = 0.25  # claims about different subjects (Kazakhstan vs Uzbekis
 UNSPECIFIED_PENALTY = 0.35  # one claim about a country, the other about the whole story (60 vs 150 agreements)
 YEAR_PENALTY = 0.6  # claims about different years (trade in 2024 vs trade in 2023)
 MIN_POSTINGS_CAP = 40
+# The cap of 4√n stops here, at 1,024 frames: the largest real story (908 frames) keeps its cap, and in a
+# larger one the pairs grow linearly with the frames (with the cap of 4√n, as n^1.5).
+MAX_POSTINGS_CAP = 128
+# A feature shared by more frames than that, though still rare, pairs each with its neighbours in the order of
+# their keys: the next WINDOW, and so the WINDOW before it, as many as at the cap.
+WINDOW = MAX_POSTINGS_CAP // 2
 KEYS_AGREE = 0.1  # added when measure, subject and scope are the same: what the words of two languages cannot show
 
 
@@ -61,19 +72,39 @@ def unit_vector(item: Frame, idf: dict[Feature, float]) -> dict[Feature, float]:
 
 def candidate_pairs(frames: list[Frame]) -> set[tuple[int, int]]:
     """Pairs of one dimension sharing a feature rare enough to discriminate (blocking)."""
+    rare = max(MIN_POSTINGS_CAP, int(math.sqrt(len(frames)) * 4))
+    pairs: set[tuple[int, int]] = set()
+    for members in _postings(frames).values():
+        if len(members) <= min(rare, MAX_POSTINGS_CAP):
+            _add_pairs(pairs, members)
+        elif len(members) <= rare:
+            _add_neighbours(pairs, sorted(members, key=lambda index: (_keys(frames[index]), index)))
+    return pairs
+
+
+def _postings(frames: list[Frame]) -> dict[tuple[str, Feature], list[int]]:
     postings: dict[tuple[str, Feature], list[int]] = defaultdict(list)
     for index, item in enumerate(frames):
         for feature in item.features:
             postings[(item.dimension, feature)].append(index)
-    cap = max(MIN_POSTINGS_CAP, int(math.sqrt(len(frames)) * 4))
-    pairs: set[tuple[int, int]] = set()
-    for members in postings.values():
-        if len(members) > cap:
-            continue
-        for position, first in enumerate(members):
-            for second in members[position + 1 :]:
-                pairs.add((first, second))
-    return pairs
+    return postings
+
+
+def _keys(item: Frame) -> tuple:
+    """What a frame is a figure of: its measure, subjects and scope (unknown ones are keys of their own)."""
+    return (item.measure or "", tuple(sorted(item.subjects)), item.scope or "")
+
+
+def _add_neighbours(pairs: set[tuple[int, int]], members: list[int]) -> None:
+    for position, first in enumerate(members):
+        for second in members[position + 1 : position + 1 + WINDOW]:
+            pairs.add((min(first, second), max(first, second)))
+
+
+def _add_pairs(pairs: set[tuple[int, int]], members: list[int]) -> None:
+    for position, first in enumerate(members):
+        for second in members[position + 1 :]:
+            pairs.add((first, second))
 
 
 def cluster(

@@ -101,15 +101,20 @@ def without_descriptors(located: Sequence[tuple[str, Found]]) -> list[tuple[str,
     for source, found in located:
         if found.entry is None:
             alone.setdefault(word_key(found.text), set()).add(source)
-    return [(source, _trimmed(found, alone)) for source, found in located]
+    # Only a rest of a length some known name has can be one: a run of 60,000 capitalised words (`USD USD …`)
+    # would otherwise build a tuple of its rest at every cut, quadratic in its length.
+    lengths = {len(key) for key, sources in alone.items() if len(sources) >= KNOWN_SOURCES}
+    return [(source, _trimmed(found, alone, lengths)) for source, found in located]
 
 
-def _trimmed(found: Found, alone: dict[tuple[str, ...], set[str]]) -> Found:
+def _trimmed(found: Found, alone: dict[tuple[str, ...], set[str]], lengths: set[int]) -> Found:
     if found.entry is not None:
         return found
     words = tokens(found.text)
     keys = [word.folded for word in words]
     for cut in range(1, len(words) - 1):
+        if len(words) - cut not in lengths:
+            continue
         rest, front = tuple(keys[cut:]), tuple(keys[:cut])
         if len(alone.get(rest, ())) >= KNOWN_SOURCES and front not in alone:
             start = words[cut].start
