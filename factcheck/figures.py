@@ -29,7 +29,7 @@ from babel.numbers import (
 from babel.units import UnknownUnitError, format_unit
 
 from factcheck.models import ClaimKind, Conversion, Interval, Quantity
-from factcheck.units import UREG, parse_unit
+from factcheck.units import parse_unit, registry
 
 DISPLAY_LOCALE = "en"
 COMPUTED_DIGITS = 3
@@ -99,7 +99,7 @@ def measure(value: Decimal, unit: str, *, significant: int | None = None, locale
     parsed = parse_unit(unit)
     if parsed is None:
         return f"{number(shown, locale=locale)}{_NBSP}{unit}"
-    words = parsed.dimensionality == UREG.year.dimensionality
+    words = parsed.dimensionality == registry().year.dimensionality
     named = _cldr_unit(shown, str(parsed), "long" if words else "short", locale) if abs(shown) < _COMPACT_FROM else None
     return named or f"{number(shown, locale=locale)}{_NBSP}{parsed:~P}"
 

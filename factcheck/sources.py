@@ -24,11 +24,8 @@ import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Annotated, NamedTuple
+from typing import TYPE_CHECKING, Annotated, NamedTuple
 
-import pathspec
-import yaml
-from charset_normalizer import from_bytes
 from pydantic import BeforeValidator, ValidationError
 
 from factcheck import tomlfile
@@ -40,6 +37,11 @@ from factcheck.formats import html as html_format
 from factcheck.language import detect, parse_tag
 from factcheck.manifest import MANIFEST_NAME, Day, DeclaredFact, SourceEntry, SourceMeta, StoryManifest, load_manifest
 from factcheck.models import Document, Role, Source, Story
+
+# pathspec, yaml and charset-normalizer (0.1 s to import together) are imported where an ignore file, YAML front
+# matter or a file that is not UTF-8 first needs them.
+if TYPE_CHECKING:
+    import pathspec
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 SOURCE_SUFFIXES = frozenset(TEXT_SUFFIXES) | HTML_SUFFIXES | DOCX_SUFFIXES
@@ -244,6 +246,8 @@ def _ignores_in(folder: Path, walk: _Walk | None = None) -> list[_Ignore]:
             if walk is not None:
                 walk.skip(path, why)
             continue
+        import pathspec
+
         found.append(_Ignore(folder, pathspec.GitIgnoreSpec.from_lines(data.decode("utf-8", "replace").splitlines())))
     return found
 
@@ -735,6 +739,8 @@ def _detect(data: bytes, isolations: list[list[str] | None] | None = None) -> De
     Shift-JIS, Latin-1 as cp1257); the common news encodings are tried first and,
     between equally plausible readings, the more common encoding wins.
     """
+    from charset_normalizer import from_bytes
+
     for isolation in isolations or (_COMMON_ENCODINGS, None):
         candidates = [match for match in from_bytes(data, cp_isolation=isolation) if match.chaos <= _MAX_CHAOS]
         if candidates:
@@ -801,6 +807,8 @@ def front_matter(original: str, path: Path) -> tuple[dict, int]:
 
 
 def _parse_front_matter(language: str, block: str, path: Path, first_line: int) -> dict:
+    import yaml
+
     try:
         data = tomllib.loads(block) if language == "TOML" else yaml.safe_load(block)
     except (ValueError, yaml.YAMLError, RecursionError) as error:  # TOMLDecodeError is a ValueError; so is a bad date
@@ -816,6 +824,8 @@ def _parse_front_matter(language: str, block: str, path: Path, first_line: int) 
 
 def _parse_problem(error: Exception) -> tuple[str, int]:
     """One line saying what is wrong, and the 0-based line of the block it is on (0 when not known)."""
+    import yaml
+
     if isinstance(error, RecursionError):
         return "nested too deeply", 0
     if isinstance(error, yaml.MarkedYAMLError):

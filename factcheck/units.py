@@ -16,42 +16,24 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
-import pint
-from babel import Locale
-from pint.facets.plain import ScaleConverter, UnitDefinition
-from pint.util import UnitsContainer
-
-UREG = pint.UnitRegistry(non_int_type=Decimal, autoconvert_offset_to_baseunit=True)
-Quantity = UREG.Quantity
+# pint (0.3 s with the numpy it imports) and its registry (0.3 s more) are set up on the first conversion or
+# unit read, not on import: a run whose sources hold no measure and no foreign currency never pays for them.
+if TYPE_CHECKING:
+    import pint
+    from pint.facets.plain import UnitDefinition
 
 CURRENCY_BASE = "currency_reference"
 """The base unit of `[currency]`: what one euro is worth in every FX context (EUR = 1)."""
 
-UREG.define(f"{CURRENCY_BASE} = [currency]")
 _FX_CONTEXTS: set[str] = set()
-
-
-def _currency_unit(code: str, worth: Decimal) -> UnitDefinition:
-    # Built directly rather than parsed: pint's text parser reads numbers as float,
-    # which cannot mix with this registry's Decimals.
-    return UnitDefinition(code, None, (), ScaleConverter(worth), UnitsContainer({CURRENCY_BASE: 1}))
-
-
-def _iso_codes() -> list[str]:
-    return sorted(code for code in Locale.parse("en").currencies if re.fullmatch(r"[A-Z]{3}", code))
-
-
-CURRENCIES = frozenset(_iso_codes())
-for _code in sorted(CURRENCIES):
-    UREG.define(_currency_unit(_code, Decimal("NaN")))
 
 # Physical measures: one unit per dimension, so claims compare on one footing. "tons"
 # in news text outside the US almost always means metric tonnes, so it is read as such
 # (`short ton` and `long ton` keep their own meaning).
 CANONICAL_UNITS = ("t", "t/yr", "km", "km**2", "m**3", "m**3/yr", "MW", "MWh", "km/h", "degC", "day", "kg/m**3")
-_CANONICAL = {UREG.parse_units(unit).dimensionality: unit for unit in CANONICAL_UNITS}
 _NEWS_WORDS = (
     (re.compile(r"\b(short|long)[\s_-]+tons?\b", re.IGNORECASE), r"\1_ton"),
     (re.compile(r"\bmetric[\s_-]+tons?\b", re.IGNORECASE), "tonne"),
@@ -59,13 +41,51 @@ _NEWS_WORDS = (
 )
 
 
+@cache
+def registry() -> pint.UnitRegistry:
+    """The one pint registry, built on first use: pint's units, and every ISO 4217 code as a unit of
+    `[currency]` worth NaN outside an FX context."""
+    import pint
+
+    ureg = pint.UnitRegistry(non_int_type=Decimal, autoconvert_offset_to_baseunit=True)
+    ureg.define(f"{CURRENCY_BASE} = [currency]")
+    for code in sorted(currencies()):
+        ureg.define(_currency_unit(code, Decimal("NaN")))
+    return ureg
+
+
+def _currency_unit(code: str, worth: Decimal) -> UnitDefinition:
+    # Built directly rather than parsed: pint's text parser reads numbers as float,
+    # which cannot mix with this registry's Decimals.
+    from pint.facets.plain import ScaleConverter, UnitDefinition
+    from pint.util import UnitsContainer
+
+    return UnitDefinition(code, None, (), ScaleConverter(worth), UnitsContainer({CURRENCY_BASE: 1}))
+
+
+@cache
+def currencies() -> frozenset[str]:
+    """Every ISO 4217 code CLDR knows (babel's English currency names)."""
+    from babel import Locale
+
+    return frozenset(code for code in Locale.parse("en").currencies if re.fullmatch(r"[A-Z]{3}", code))
+
+
+@cache
+def _canonical() -> dict:
+    """The canonical unit of each dimension that has one, by its pint dimensionality."""
+    return {registry().parse_units(unit).dimensionality: unit for unit in CANONICAL_UNITS}
+
+
 def parse_unit(text: str) -> pint.Unit | None:
     """The pint unit written as `text` (`MW`, `km`, `t/yr`, `tons per year`), or None if pint does not know it."""
+    from pint.errors import DefinitionSyntaxError, UndefinedUnitError
+
     for pattern, replacement in _NEWS_WORDS:
         text = pattern.sub(replacement, text)
     try:
-        return UREG.parse_units(text)
-    except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError, AttributeError, ValueError, TypeError):
+        return registry().parse_units(text)
+    except (UndefinedUnitError, DefinitionSyntaxError, AttributeError, ValueError, TypeError):
         return None
 
 
@@ -78,7 +98,7 @@ def dimension_of(unit: str) -> str:
 
 def is_currency(code: str) -> bool:
     """True for an ISO 4217 code the registry knows as money."""
-    return code in CURRENCIES
+    return code in currencies()
 
 
 def canonical_unit(unit: pint.Unit) -> str:
@@ -87,15 +107,16 @@ def canonical_unit(unit: pint.Unit) -> str:
     A dimension without a chosen unit keeps the unit as written (its short form):
     money per tonne and other compounds are compared through pint as they are.
     """
-    return _CANONICAL.get(unit.dimensionality) or format(unit, "~")
+    return _canonical().get(unit.dimensionality) or format(unit, "~")
 
 
 def convert(value: Decimal, unit: str | pint.Unit, target: str | pint.Unit, context: str | None = None) -> Decimal:
     """`value` in `unit` expressed in `target`, inside the named pint context when given (currencies need one)."""
-    quantity = UREG.Quantity(Decimal(value), unit)
+    ureg = registry()
+    quantity = ureg.Quantity(Decimal(value), unit)
     if context is None:
         return Decimal(quantity.to(target).magnitude)
-    with UREG.context(context):
+    with ureg.context(context):
         return Decimal(quantity.to(target).magnitude)
 
 
@@ -106,10 +127,12 @@ def fx_context(name: str, worth: Mapping[str, Decimal]) -> str:
     rates (fx.py names them after the currencies, date and rates they hold).
     """
     if name not in _FX_CONTEXTS:
+        import pint
+
         context = pint.Context(name)
         for code, euros in sorted(worth.items()):
             # `_redefine` takes a built definition; the public `redefine` parses text as float.
             context._redefine(_currency_unit(code, Decimal(euros)))
-        UREG.add_context(context)
+        registry().add_context(context)
         _FX_CONTEXTS.add(name)
     return name

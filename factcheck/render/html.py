@@ -13,9 +13,9 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
+from typing import TYPE_CHECKING
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from factcheck.checks.confidence import SURE
@@ -27,25 +27,37 @@ from factcheck.render.chart import Chart, Point, charts
 from factcheck.render.highlight import Mark, Node, tree
 from factcheck.render.series import Moment, SeriesChart, drawable, flagged, series
 
-_ENVIRONMENT = Environment(
-    loader=PackageLoader("factcheck.render", "templates"),
-    autoescape=select_autoescape(default=True, default_for_string=True),
-    undefined=StrictUndefined,
-    keep_trailing_newline=True,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
-_ENVIRONMENT.filters.update(
-    stated=lambda claim: fmt.quantity(claim.stated, kind=claim.kind),
-    stated_range=lambda claim: fmt.interval(claim.stated.interval, claim.stated.unit, kind=claim.kind),
-    normalized=lambda claim: fmt.quantity(claim.normalized, kind=claim.kind, computed=True),
-    normalized_range=lambda claim: fmt.interval(claim.normalized.interval, claim.normalized.unit, kind=claim.kind),
-    conversion=fmt.conversion,
-    source_anchor=lambda source_id: anchor("source", source_id),
-    entity_anchor=lambda entity_id: anchor("entity", entity_id),
-    fact_anchor=lambda fact_id: fact_anchor(fact_id),
-    keys_shown=lambda claim: key_views(claim),
-)
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+
+@cache
+def _environment() -> Environment:
+    """The templates' Jinja environment, built on the first HTML page: a JSON, SARIF or text run never imports Jinja."""
+    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+    environment = Environment(
+        loader=PackageLoader("factcheck.render", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.filters.update(
+        stated=lambda claim: fmt.quantity(claim.stated, kind=claim.kind),
+        stated_range=lambda claim: fmt.interval(claim.stated.interval, claim.stated.unit, kind=claim.kind),
+        normalized=lambda claim: fmt.quantity(claim.normalized, kind=claim.kind, computed=True),
+        normalized_range=lambda claim: fmt.interval(claim.normalized.interval, claim.normalized.unit, kind=claim.kind),
+        conversion=fmt.conversion,
+        source_anchor=lambda source_id: anchor("source", source_id),
+        entity_anchor=lambda entity_id: anchor("entity", entity_id),
+        fact_anchor=lambda fact_id: fact_anchor(fact_id),
+        keys_shown=lambda claim: key_views(claim),
+    )
+    return environment
+
+
 SEVERITIES = tuple(sorted(Severity, key=lambda severity: -severity.rank))
 LABEL_CHARS = 34
 HANDFUL = 5  # more information findings than this are folded, so errors and warnings stay on the first screen
@@ -419,7 +431,8 @@ def safe_url(url: str | None) -> str | None:
 
 def _asset(name: str) -> tuple[Markup, str]:
     """A static file of the templates folder, to inline as is, and its CSP hash."""
-    text = _ENVIRONMENT.loader.get_source(_ENVIRONMENT, name)[0]
+    environment = _environment()
+    text = environment.loader.get_source(environment, name)[0]
     digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
     return Markup(text), f"'sha256-{digest}'"
 
@@ -433,7 +446,7 @@ def render(report: Report) -> str:
         f"default-src 'none'; style-src {style_hash}; script-src {script_hash}; "
         "img-src data:; base-uri 'none'; form-action 'none'"
     )
-    return _ENVIRONMENT.get_template("report.html").render(
+    return _environment().get_template("report.html").render(
         report=report,
         page=Page(report),
         severities=SEVERITIES,
