@@ -35,7 +35,7 @@ def test_the_version_imports_nothing_heavy():
     [
         ("factcheck.units", {"pint", "numpy"}),
         ("factcheck.extract.cjk", {"cn2an", "kanjize"}),
-        ("factcheck.normalize.lemmas", {"simplemma"}),
+        ("factcheck.lemmas", {"simplemma"}),
         ("factcheck.normalize.fx", {"currency_converter", "pint"}),
         ("factcheck.language", {"lingua"}),
         ("factcheck.sources", {"yaml", "pathspec", "charset_normalizer", "lingua"}),

@@ -6,7 +6,7 @@ script not its source's own (Latin letters in a Korean article) is the borrowed 
 form and competes with the English one (normalize/scripts.py). Inflections are the same name
 too: a plural or feminine ending (`Independent Charges`, `Bleues`), a case ending in another
 script (`Китая` of `Китай`), and any two forms the dictionary of the source's language gives one lemma
-(normalize/lemmas.py: `Toten`/`Toter`, since German capitalises every noun). Romanisations that differ
+(factcheck/lemmas.py: `Toten`/`Toter`, since German capitalises every noun). Romanisations that differ
 only by a press convention (`ou`/`u` of French and English transcription, `v`/`w`: `Taroudant`/`Tarudant`, `Bhavan`/`Bhawan`) are reported as
 information, like differences of capitals and punctuation; so are forms that differ only in vowels and doubled
 letters, in a word the story writes three ways or more (`Amirabdollahian`, `Amirabdolahian`, `Amirabdollahiyan`):
@@ -48,7 +48,7 @@ from factcheck.normalize.clusters import similar
 from factcheck.normalize.countries import country_name, country_of_currency
 from factcheck.normalize.folding import word_key
 from factcheck.normalize.inflection import declines, longest_ending
-from factcheck.normalize.lemmas import known_word, same_lemma
+from factcheck.lemmas import known_word, same_lemma
 from factcheck.normalize.scripts import AMBIGUOUS_VOWELS, UNWRITTEN_VOWELS, alphabet, country_script, script_of, writing
 from factcheck.models import Entity, Finding, Role, Severity, Spelling
 

@@ -16,7 +16,7 @@ from factcheck.extract.months import month_numbers
 from factcheck.extract.physical import is_unit_suffix
 from factcheck.extract.numbers import ATTACHED_CODES, ORDINAL_SUFFIXES, Number
 from factcheck.extract.magnitudes import CJK_CLASS
-from factcheck.normalize.lemmas import known_word
+from factcheck.lemmas import known_word
 
 MONTHS = (
     "January February March April May June July August September October November December "

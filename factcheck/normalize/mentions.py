@@ -19,7 +19,7 @@ from rapidfuzz.distance import OSA
 from factcheck import units
 from factcheck.normalize.authority import Authority, Entry, Form
 from factcheck.normalize.folding import Token, tokens, word_key
-from factcheck.normalize.lemmas import known_word
+from factcheck.lemmas import known_word
 from factcheck.normalize.scripts import primary
 
 # Between the words of one name: spaces on one line, quotes, dashes, or nothing (`CA+JAD`).
