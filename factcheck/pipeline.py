@@ -169,6 +169,10 @@ def _analysed(
 
 
 def _start_worker(rules: Rules, date: dt.date | None, parent: int, claims_only: bool = False) -> None:
+    # A worker inherits the command's handlers, which raise to stop the command; a Ctrl-C or a SIGTERM to the
+    # process group then printed a worker's traceback. The parent stops the run: a worker just ends, silently.
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, signal.SIG_DFL)
     _WORKER.update(rules=rules, date=date, claims_only=claims_only)
     _die_with(parent)
 
