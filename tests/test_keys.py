@@ -20,6 +20,7 @@ from factcheck.keys.as_of import as_of_key
 from factcheck.keys.measure import governing_measure, measure_key
 from factcheck.keys.nearest import governing
 from factcheck.keys.scope import scope_key
+from factcheck.keys.subject import Placed
 from factcheck.keys.vocabulary import CueIndex, MeasureRule
 from factcheck.manifest import moment
 from factcheck.models import Claim, ClaimKind, Context, Interval, Quantity, Source, Span, Story
@@ -103,9 +104,13 @@ def test_age_case(case):
     context = figure.context.model_copy(update={"noun": case.get("noun")})
     claim = figure.model_copy(update={"stated": quantity, "context": context, "qualifier": case.get("qualifier"),
                                       "role": case.get("role")})
-    names = [age.Name(sentence.index(name), sentence.index(name) + len(name), name, name) for name in case["names"]]
+    names = [_person(SENTENCE_START + sentence.index(name), name) for name in case["names"]]
     found = age.person_of(claim, names)
     assert (found.text if found else "") == case["person"]
+
+
+def _person(start: int, name: str, entity: str = "") -> Placed:
+    return Placed(start, start + len(name), entity or name, "other", name)
 
 
 def test_an_age_reads_as_its_whole_years_whatever_its_form():
@@ -191,7 +196,7 @@ def test_an_age_set_off_by_commas_is_the_persons_whatever_the_words_around(befor
         "span": _span(start, str(years)), "stated": Quantity(value=value, unit="count", interval=Interval(low=value, high=value))
     })
     at = sentence.index("Ada Lovelace")
-    found = age.person_of(claim, [age.Name(at, at + len("Ada Lovelace"), "ada", "Ada Lovelace")])
+    found = age.person_of(claim, [_person(SENTENCE_START + at, "Ada Lovelace", "ada")])
     assert found is not None and found.entity == "ada"
 
 
@@ -204,5 +209,5 @@ def test_a_figure_after_a_name_with_a_word_between_is_no_age(gap, years):
     claim = claim.model_copy(update={
         "span": _span(claim.span.start, str(years)), "stated": Quantity(value=value, unit="count", interval=Interval(low=value, high=value))
     })
-    found = age.person_of(claim, [age.Name(0, len("Ada Lovelace"), "ada", "Ada Lovelace")])
+    found = age.person_of(claim, [_person(SENTENCE_START, "Ada Lovelace", "ada")])
     assert found is None or gap == "aged"

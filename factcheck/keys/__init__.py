@@ -15,7 +15,7 @@ from factcheck.keys import age
 from factcheck.keys.as_of import as_of_key
 from factcheck.keys.measure import by_unit, figure_span, governing_measure, key_of
 from factcheck.keys.scope import scope_key
-from factcheck.keys.subject import EVENT, Subjects
+from factcheck.keys.subject import EVENT, Placed, Subjects
 from factcheck.keys.vocabulary import MeasureRule, ScopeRule, Vocabulary
 from factcheck.models import Claim, ClaimKind, Entity, Keys, Source, Story
 
@@ -58,10 +58,7 @@ def _sentence_keys(
     scope_hits = vocabulary.scope_cues.find(text, source.language)
     spans = {claim.id: figure_span(claim) for claim in members}
     sentence = members[0].context.sentence
-    persons = [
-        age.Name(m.start - sentence.start, m.end - sentence.start, m.entity, m.text)
-        for m in subjects.persons_in(source.id, sentence.start, sentence.start + len(sentence.text))
-    ]
+    persons = subjects.persons_in(source.id, sentence.start, sentence.start + len(sentence.text))
     keys = {}
     for claim in members:
         person = age.person_of(claim, persons)
@@ -84,7 +81,7 @@ def _sentence_keys(
     return keys
 
 
-def _age_keys(claim: Claim, person: age.Name, scope_hits, source: Source, story: Story, vocabulary: Vocabulary) -> Keys:
+def _age_keys(claim: Claim, person: Placed, scope_hits, source: Source, story: Story, vocabulary: Vocabulary) -> Keys:
     """The keys of a person's age: its shape decides the measure and the subject, not the words around it."""
     return Keys(
         measure=age.measure_key(person),

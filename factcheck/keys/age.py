@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 
 from factcheck.keys.nearest import AFTER
-from factcheck.keys.subject import SENTENCE_SUBJECT
+from factcheck.keys.subject import SENTENCE_SUBJECT, Placed
 from factcheck.models import Claim, ClaimKind, Interval, Key, Quantity
 
 AGE = "age"
@@ -47,29 +46,22 @@ _YEAR_OLD = re.compile(r"(?:[‐-]|\s)(?:years?[‐-]old|jährige[rnms]?|лет�
 _TO_NAME = re.compile(r"\s{1,2}(?:[^\W\d_]+\s{1,2})?")
 
 
-@dataclass(frozen=True)
-class Name:
-    """A person's name in a sentence: where it stands (positions in the sentence), its entity id, as written."""
+def person_of(claim: Claim, names: Sequence[Placed]) -> Placed | None:
+    """The person whose age `claim` gives, by the shapes above, or None when it is no age of a named person.
 
-    start: int
-    end: int
-    entity: str
-    text: str
-
-
-def person_of(claim: Claim, names: Sequence[Name]) -> Name | None:
-    """The person whose age `claim` gives, by the shapes above, or None when it is no age of a named person."""
+    `names` are the mentions of persons in the claim's sentence, in text order (positions in the source).
+    """
     if not _may_be_age(claim):
         return None
-    text = claim.context.sentence.text
-    start = claim.span.start - claim.context.sentence.start
+    text, offset = claim.context.sentence.text, claim.context.sentence.start
+    start = claim.span.start - offset
     end = start + len(claim.span.text)
-    before = next((name for name in reversed(names) if name.end <= start), None)
-    gap = text[before.end : start] if before is not None else None
+    before = next((name for name in reversed(names) if name.end - offset <= start), None)
+    gap = text[before.end - offset : start] if before is not None else None
     stop = _adjective_end(claim.span.text, text, end)
     if stop is not None:  # `26-year-old Dorlian`, `25-летний Фаридуни`, `Mirzoyev, a 33-year-old citizen`
-        after = next((name for name in names if name.start >= stop), None)
-        if after is not None and _TO_NAME.fullmatch(text[stop : after.start]):
+        after = next((name for name in names if name.start - offset >= stop), None)
+        if after is not None and _TO_NAME.fullmatch(text[stop : after.start - offset]):
             return after
         return before if gap is not None and _APPOSITION.fullmatch(gap) else None
     if gap is not None and (_SAID_AGED.fullmatch(gap) or (_SET_OFF.fullmatch(gap) and _CLOSE.match(text, end))):
@@ -95,12 +87,12 @@ def _may_be_age(claim: Claim) -> bool:
     return claim.kind is ClaimKind.DURATION and claim.stated.unit == "year" and claim.role in (None, "age")
 
 
-def measure_key(name: Name) -> Key:
+def measure_key(name: Placed) -> Key:
     """The measure key of an age."""
     return Key(value=AGE, label="Age", words=(name.text,), rule="a figure set off right beside a name", confidence=AFTER)
 
 
-def subject_key(name: Name) -> Key:
+def subject_key(name: Placed) -> Key:
     """The subject key of an age: the person named beside it."""
     return Key(value=name.entity, label=name.text, words=(name.text,), rule="the name the age is set off beside",
                confidence=SENTENCE_SUBJECT)
