@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import lru_cache
 
-from babel import Locale
-
+from factcheck.normalize.cldr_names import time_zone_cities
 from factcheck.normalize.countries import NEWS_LANGUAGES
 
 
@@ -29,9 +28,8 @@ def _zones_by_name() -> dict[str, frozenset[str]]:
     """Each city name (case-folded) -> the time zones whose exemplar city it is, in English and the news languages."""
     found: dict[str, set[str]] = defaultdict(set)
     for language in ("en", *NEWS_LANGUAGES):
-        for zone, names in Locale.parse(language).time_zones.items():
-            if names.get("city"):
-                found[names["city"].casefold()].add(zone)
+        for zone, city in time_zone_cities(language).items():
+            found[city.casefold()].add(zone)
             if "/" in zone:
                 found[zone.rsplit("/", 1)[1].replace("_", " ").casefold()].add(zone)
     return {name: frozenset(zones) for name, zones in found.items()}

@@ -16,11 +16,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
 
-from babel import Locale
 from babel.core import get_global
 from babel.numbers import get_territory_currencies
 
 from factcheck.normalize.authority import EntityRule
+from factcheck.normalize.cldr_names import territories
 from factcheck.normalize.folding import word_key
 
 # Demonyms no rule derives, by CLDR's English name.
@@ -109,7 +109,7 @@ def with_country_names(listed: Sequence[EntityRule]) -> list[EntityRule]:
 
 @lru_cache(maxsize=1)
 def _all_countries() -> tuple[EntityRule, ...]:
-    names = sorted(name for code, name in Locale.parse("en").territories.items() if code.isalpha())
+    names = sorted(name for code, name in territories("en").items() if code.isalpha())
     claims: dict[str, set[str]] = defaultdict(set)
     for name in names:
         for form in _derived(name):
@@ -128,11 +128,11 @@ def _all_countries() -> tuple[EntityRule, ...]:
 
 def _names_abroad() -> dict[str, set[str]]:
     """Each English country name's names in the news languages; a name two countries share is left out."""
-    english = {code: name for code, name in Locale.parse("en").territories.items() if code.isalpha()}
+    english = {code: name for code, name in territories("en").items() if code.isalpha()}
     found: dict[str, set[str]] = defaultdict(set)
     owners: dict[str, set[str]] = defaultdict(set)
     for language in NEWS_LANGUAGES:
-        for code, name in Locale.parse(language).territories.items():
+        for code, name in territories(language).items():
             words = word_key(name)
             if code in english and len(name) >= _SHORTEST_ALIAS and words and all(words):  # 'عُمان': marks split words
                 found[english[code]].add(name)
