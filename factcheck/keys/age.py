@@ -37,7 +37,10 @@ def _alternation(words: tuple[str, ...]) -> str:
 
 
 _SAID_AGED = re.compile(rf"\s*[,،(（]?\s*(?:{_alternation(_AGED)})\s+", re.IGNORECASE)
-_SET_OFF = re.compile(rf"\s*[,،(（]\s*(?:(?:{_alternation(_OF)})\s+)?", re.IGNORECASE)
+# Chinese, Japanese and Korean copy put a title between the name and its bracketed age: `ハメネイ師(84)`,
+# `宮本元気機長(39)`, `이모씨(33)`.
+_TITLE = r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]{0,3}(?=[(（])"
+_SET_OFF = re.compile(rf"\s*(?:{_TITLE})?[,،(（]\s*(?:(?:{_alternation(_OF)})\s+)?", re.IGNORECASE)
 _CLOSE = re.compile(rf"\s*(?:{_alternation(_AGE_WORDS)})?\s*(?:[,،;)）.]|$)")
 _APPOSITION = re.compile(r"\s*,\s*an?\s+", re.IGNORECASE)
 _YEAR_OLD = re.compile(r"(?:[‐-]|\s)(?:years?[‐-]old|jährige[rnms]?|летн(?:ий|яя|его|ей|ему|им|ие|их))\b", re.IGNORECASE)
