@@ -34,7 +34,6 @@ their sources' languages or English (`Parti`, `Party`: capitalised common words,
 from __future__ import annotations
 
 import re
-import unicodedata
 from os.path import commonprefix
 
 from anyascii import anyascii
@@ -407,8 +406,7 @@ def _skeleton(word: str) -> str:
     """A word's consonant clusters, doubled letters single and `y` a vowel, with where its vowels fall but not which
     they are: `mohammed`, `muhammad` -> `m-h-m-d`; `raisi`, `raeisi` -> `r-s-`. A vowel moved across a consonant
     (`Sudarshan`, `Sudrashan`), dropped (`Wayanad`, `Wayand`) or added at the end (`Blizzardi`) is no romanisation."""
-    single = re.sub(r"(.)\1+", r"\1", _unaccented(word))
-    return "-".join(re.split(r"[aeiouy]+", single))
+    return "-".join(re.split(r"[aeiouy]+", _single_letters(word)))
 
 
 # How romanisations of Cyrillic (and Greek) vowels part: е as `e`, `ye` or `ie`, ё as `yo`, `io` or `e`, й and ы
@@ -419,15 +417,15 @@ _ROMANISED_VOWELS = (("yo", "e"), ("io", "e"), ("ye", "e"), ("ie", "e"), ("ya", 
 
 
 def _vowels_folded(word: str) -> str:
-    folded = re.sub(r"(.)\1+", r"\1", _unaccented(word.lower()))
+    folded = _single_letters(word)
     for written, vowel in _ROMANISED_VOWELS:
         folded = folded.replace(written, vowel)
     return folded
 
 
-def _unaccented(word: str) -> str:
-    """`andréi` -> `andrei`: an accent on a vowel is how one language romanises it, not another letter."""
-    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+def _single_letters(word: str) -> str:
+    """`shamsiddin` -> `shamsidin`: a word of `_words` (folded already: `Andréi` is `andrei`), doubled letters single."""
+    return re.sub(r"(.)\1+", r"\1", word)
 
 
 def transcribed(text: str) -> str:

@@ -57,12 +57,13 @@ def _a_period(claim: Claim) -> bool:
 
 
 # A record's comparison, not a start: `the steepest drop since 1987`, `la pire chute depuis 1987`, `1987年以来最大`.
-# Words of a superlative or a record, before the year in its clause (after it in Chinese, Japanese and Korean).
+# Words of a superlative or a record, before the year in its clause (after it in Chinese, Japanese and Korean);
+# `plus`, `most` or `mayor` alone are comparatives or other words (`dirige le pays, plus puissant que jamais, depuis`).
 _RECORD_BEFORE = re.compile(
     r"\b(?:(?:steep|bigg|larg|high|low|great|sharp|deep|weak|strong|fast|hott|cold|wett|dri|heavi|short|long|"
-    r"sever|dead|bloodi|warm|cheap|slow|busi|wid|clos|tight|mild)est|most|least|worst|best|record|first time|"
-    r"plus|moins|pire|meilleur\w*|mayor(?:es)?|menor(?:es)?|peor(?:es)?|mejor(?:es)?|m[áa]xim\w*|m[íi]nim\w*|"
-    r"maior(?:es)?|pior(?:es)?|maggior\w*|peggior\w*|größt\w*|höchst\w*|niedrigst\w*|schlimmst\w*|stärkst\w*|"
+    r"sever|dead|bloodi|warm|cheap|slow|busi|wid|clos|tight|mild)est|the (?:most|least)|worst|best|record|"
+    r"first time|(?:le|la|les) (?:plus|moins)|pire|meilleur\w*|(?:el|la|los|las) (?:mayor|menor|peor|mejor)(?:es)?|"
+    r"m[áa]xim\w*|m[íi]nim\w*|(?:o|a|os|as) (?:maior|pior)(?:es)?|(?:il|la|i|le) (?:maggior|peggior)\w*|größt\w*|höchst\w*|niedrigst\w*|schlimmst\w*|stärkst\w*|"
     r"tiefst\w*|schwerst\w*|heftigst\w*|schwächst\w*|erstmals|крупнейш\w*|сильнейш\w*|худш\w*|лучш\w*|"
     r"максимальн\w*|минимальн\w*|рекордн\w*|впервые|en (?:büyük|yüksek|düşük|kötü)|terbesar|tertinggi|terendah|"
     r"terburuk|lớn nhất|cao nhất|thấp nhất)\b[^.;:!?]*$",

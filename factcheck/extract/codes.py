@@ -15,7 +15,7 @@ from factcheck.extract.money import ACRONYM_CODES, is_currency_symbol
 from factcheck.extract.months import month_numbers
 from factcheck.extract.physical import is_unit_suffix
 from factcheck.extract.numbers import ATTACHED_CODES, ORDINAL_SUFFIXES, Number
-from factcheck.extract.magnitudes import CJK_CLASS
+from factcheck.extract.magnitudes import CJK_CLASS, base_language
 from factcheck.lemmas import known_word
 
 MONTHS = (
@@ -71,8 +71,7 @@ _NOUN_AFTER = re.compile(r"[ \u00a0](?:[A-ZÄÖÜ][a-zäöüß])")
 def _counts_after_a_noun(text: str, number: Number, word: str, language: str) -> bool:
     """True when, in a language that capitalises nouns, a dictionary word stands before the number and a noun
     after it: the number counts that noun (`Prognose 58 Sitze`), where `Boeing 737 und` stays a name."""
-    primary = language.split("-")[0].lower()
-    if primary not in _NOUNS_CAPITALISED or not _NOUN_AFTER.match(text, number.end):
+    if not _NOUN_AFTER.match(text, number.end) or (primary := base_language(language)) not in _NOUNS_CAPITALISED:
         return False
     return known_word(word.strip("([{\"'“‘«„"), primary)
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
+from factcheck.extract.tries import trie
 from factcheck.keys.nearest import AFTER
 from factcheck.keys.subject import SENTENCE_SUBJECT, Placed
 from factcheck.models import Claim, ClaimKind, Interval, Key, Quantity
@@ -32,16 +33,12 @@ _OF = ("de", "di", "com", "age")
 _AGE_WORDS = ("tuổi", "세", "살", "歳", "才", "岁", "周岁", "yaşında", "yaşındaki", "tahun")
 
 
-def _alternation(words: tuple[str, ...]) -> str:
-    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-
-
-_SAID_AGED = re.compile(rf"\s*[,،(（]?\s*(?:{_alternation(_AGED)})\s+", re.IGNORECASE)
+_SAID_AGED = re.compile(rf"\s*[,،(（]?\s*(?:{trie(list(_AGED), ignorecase=True)})\s+", re.IGNORECASE)
 # Chinese, Japanese and Korean copy put a title between the name and its bracketed age: `ハメネイ師(84)`,
 # `宮本元気機長(39)`, `이모씨(33)`.
 _TITLE = r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]{0,3}(?=[(（])"
-_SET_OFF = re.compile(rf"\s*(?:{_TITLE})?[,،(（]\s*(?:(?:{_alternation(_OF)})\s+)?", re.IGNORECASE)
-_CLOSE = re.compile(rf"\s*(?:{_alternation(_AGE_WORDS)})?\s*(?:[,،;)）.]|$)")
+_SET_OFF = re.compile(rf"\s*(?:{_TITLE})?[,،(（]\s*(?:(?:{trie(list(_OF), ignorecase=True)})\s+)?", re.IGNORECASE)
+_CLOSE = re.compile(rf"\s*(?:{trie(list(_AGE_WORDS))})?\s*(?:[,،;)）.]|$)")
 _APPOSITION = re.compile(r"\s*,\s*an?\s+", re.IGNORECASE)
 _YEAR_OLD = re.compile(r"(?:[‐-]|\s)(?:years?[‐-]old|jährige[rnms]?|летн(?:ий|яя|его|ей|ему|им|ие|их))\b", re.IGNORECASE)
 # Between an `N-year-old` and the name it comes before: a title or a role, one word (`der 61-Jährige Parteichef Keir
