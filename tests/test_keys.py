@@ -61,11 +61,17 @@ def _others(case: dict) -> list[tuple[int, int]]:
     return [(sentence.index(other), sentence.index(other) + len(other)) for other in case.get("others", [])]
 
 
+def _changes(case: dict) -> tuple[tuple[int, int], ...]:
+    """The spans of the sentence's other figures that are percentages (`changes`), which a level may follow."""
+    sentence = case["sentence"]
+    return tuple((sentence.index(other), sentence.index(other) + len(other)) for other in case.get("changes", []))
+
+
 @pytest.mark.parametrize("case", _cases("measures.toml"), ids=lambda case: case["name"])
 def test_measure_case(case):
     claim = _claim(case, case["figure"])
     hits = VOCABULARY.measure_cues.find(case["sentence"], case["language"])
-    found = measure_key(claim, hits, _others(case), VOCABULARY)
+    found = measure_key(claim, hits, _others(case), VOCABULARY, _changes(case))
     assert (found.value or "") == case["measure"], found
     if found.value:
         assert found.words and all(word in case["sentence"] for word in found.words)
@@ -77,8 +83,9 @@ def test_scope_case(case):
     claim = _claim(case, case["figure"])
     hits = VOCABULARY.scope_cues.find(case["sentence"], case["language"])
     measure_hits = VOCABULARY.measure_cues.find(case["sentence"], case["language"])
-    cue = governing_measure(claim, measure_hits, _others(case), VOCABULARY)
-    found = scope_key(claim, hits, _others(case), VOCABULARY, cue.hit if cue else None)
+    verbs = VOCABULARY.sentence_scope_cues.find(case["sentence"], case["language"])
+    cue = governing_measure(claim, measure_hits, _others(case), VOCABULARY, _changes(case))
+    found = scope_key(claim, hits, _others(case), VOCABULARY, cue.hit if cue else None, verbs)
     assert (found.value or "") == case["scope"], found
 
 

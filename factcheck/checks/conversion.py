@@ -48,6 +48,12 @@ class ConversionConfig(CheckConfig):
     implied_factor: Decimal = Field(
         default=Decimal(3), gt=1, description="Without a known rate: how far apart two conversions' implied rates may be."
     )
+    retrospective_days: int = Field(
+        default=60,
+        ge=0,
+        description="A source published this many days or more after the story's date (an anniversary piece) may "
+        "convert at the rate of the event's time: its gap is information.",
+    )
     own_rate_slack: Decimal = Field(
         default=Decimal("0.005"),
         ge=0,
@@ -77,7 +83,8 @@ def run(story: StoryFacts, config: ConversionConfig) -> list[Finding]:
         original = story.claim_by_id.get(restated.restates or "")
         if original is None or original.stated.unit == restated.stated.unit:
             continue
-        if _past_rate(original, restated) is None and not _temperature(original):
+        past = _past_rate(story, original, restated, config)
+        if past is None and not _temperature(original):
             own.setdefault((restated.source, implied_rate(original, restated)[0]), []).append((original, restated))
         expected = expected_value(original, restated)
         if expected is None:
@@ -86,7 +93,7 @@ def run(story: StoryFacts, config: ConversionConfig) -> list[Finding]:
                 unpriced.setdefault(pair, []).append((original, restated, rate))
         elif not _allows(restated.stated.interval, expected, config.tolerance):
             if not _a_difference(original, restated, config):
-                findings.append(_finding(story, original, restated, expected, config, _past_rate(original, restated)))
+                findings.append(_finding(story, original, restated, expected, config, past))
     for pair, conversions in sorted(unpriced.items()):
         findings.extend(_implied_outliers(story, pair, conversions, config))
     reported = {claim.claim for finding in findings for claim in finding.claims[:1]}
@@ -175,13 +182,18 @@ _THEN_RATE = re.compile(
 )
 
 
-def _past_rate(original: Claim, restated: Claim) -> str | None:
-    """Why the rate of the day cannot check a conversion: its sentence dates the figure or the rate to another time."""
+def _past_rate(story: StoryFacts, original: Claim, restated: Claim, config: ConversionConfig) -> str | None:
+    """Why the rate of the day cannot check a conversion: its sentence dates the figure or the rate to another
+    time, or its source looks back on the story from months later (`US$ 250 mil (cerca de R$ 1,2 milhão)` a year on
+    is what was charged then, at the rate of then)."""
     year = earlier_year(original.keys.as_of) or earlier_year(restated.keys.as_of)
     if year is not None:
         return f"the sentence dates the figure to {year}, when the rate was another"
     if _THEN_RATE.search(original.context.sentence.text):
         return "the sentence converts at the rate of the time, not of the story's day"
+    published, day = story.source_by_id[restated.source].published, story.story.reference_date
+    if published is not None and day is not None and (published - day).days >= config.retrospective_days:
+        return f"the source was published {(published - day).days} days after the story's date, and may convert at the rate of its time"
     return None
 
 

@@ -56,18 +56,23 @@ def _sentence_keys(
     text = members[0].context.sentence.text
     measure_hits = vocabulary.measure_cues.find(text, source.language)
     scope_hits = vocabulary.scope_cues.find(text, source.language)
+    scope_verbs = vocabulary.sentence_scope_cues.find(text, source.language)
     spans = {claim.id: figure_span(claim) for claim in members}
     sentence = members[0].context.sentence
     persons = subjects.persons_in(source.id, sentence.start, sentence.start + len(sentence.text))
     keys = {}
+    changes_of: dict[str, tuple[int, int]] = {}
     for claim in members:
         person = age.person_of(claim, persons)
         if person is not None:
             keys[claim.id] = _age_keys(claim, person, scope_hits, source, story, vocabulary)
             continue
         others = [spans[other.id] for other in members if other.kind in _BLOCKING and not _same_figure(claim, other)]
-        cue = governing_measure(claim, measure_hits, others, vocabulary)
+        changes = tuple(spans[other.id] for other in members if other.kind is ClaimKind.PERCENT and other.id != claim.id)
+        cue = governing_measure(claim, measure_hits, others, vocabulary, changes)
         measure = by_unit(claim, vocabulary) or key_of(cue, vocabulary)
+        if cue is not None and cue.via is not None:
+            changes_of[claim.id] = cue.via
         rule = vocabulary.measures.get(measure.value or "")
         offset = claim.context.sentence.start
         absolute = tuple((start + offset, end + offset) for start, end in others)
@@ -75,9 +80,21 @@ def _sentence_keys(
         keys[claim.id] = Keys(
             measure=measure,
             subject=EVENT if event else subjects.key(claim, rule is not None and rule.subject == "place", names, absolute),
-            scope=scope_key(claim, scope_hits, others, vocabulary, cue.hit if cue else None),
+            scope=scope_key(claim, scope_hits, others, vocabulary, cue.hit if cue else None, scope_verbs),
             as_of=as_of_key(claim, source, story),
         )
+    return _levels_of_changes(keys, changes_of, {span: claim_id for claim_id, span in spans.items()})
+
+
+def _levels_of_changes(
+    keys: dict[str, Keys], changes_of: dict[str, tuple[int, int]], at: dict[tuple[int, int], str]
+) -> dict[str, Keys]:
+    """A level reached after a change is about what the change is about: `Toyota's operating profit rose 96.4% to
+    5.32 trillion yen, the highest ever for a Japanese company` is Toyota's, the name before the change decides."""
+    for level, span in changes_of.items():
+        change = keys.get(at.get(span, ""))
+        if change is not None and change.subject.value is not None:
+            keys[level] = keys[level].model_copy(update={"subject": change.subject})
     return keys
 
 

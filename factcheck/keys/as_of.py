@@ -16,6 +16,7 @@ import re
 
 
 from factcheck.extract.days import weekday_names
+from factcheck.extract.months import month_numbers
 from factcheck.normalize.scripts import primary
 from factcheck.models import Claim, ClaimKind, Key, Source, Story
 
@@ -96,7 +97,8 @@ def _past_year(claim: Claim, source: Source) -> Key | None:
     day = source.published
     if day is None or claim.kind in (ClaimKind.YEAR, ClaimKind.DATE):
         return None
-    past = [year for year in claim.context.years if year < day.year and not _start(claim.context.sentence.text, year)]
+    text = claim.context.sentence.text
+    past = [year for year in claim.context.years if year < day.year and not _start(text, year) and not _opens(text, year)]
     if not past:
         return None
     year = max(past)
@@ -116,6 +118,43 @@ _START_AFTER = r"(?:年)?(?:以来|から|부터|'den|'dan|'ten|'tan)"
 
 def _start(sentence: str, year: int) -> bool:
     return bool(re.search(rf"{_START_BEFORE}{year}\b|\b{year}{_START_AFTER}", sentence, re.IGNORECASE))
+
+
+# A year that opens a period running into a later one ("between April 2023 and March 31, 2024", "de abril de 2023
+# a marzo de 2024", "2023-24") dates the period by its end, which the year alone does not give. Between the two
+# only words and a day of a month may stand: in "from 50 in 2023 to 80 in 2024" the 80 is a figure of 2024.
+_PERIOD_TO = frozenset("and to through until y a al hasta e et à au und bis tot до по ve – — - /".split())
+_GAP_TOKEN = re.compile(r"\d+|[^\W\d_]+|[–—/-]")
+PERIOD_GAP = 6  # tokens between the connector and the year that ends the period
+_ENGLISH_MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+
+
+def _opens(sentence: str, year: int) -> bool:
+    for found in re.finditer(rf"\b{year}\b", sentence):
+        tokens = _GAP_TOKEN.findall(sentence[found.end() : found.end() + 60])
+        if not tokens or tokens[0].lower() not in _PERIOD_TO:
+            continue
+        for position, token in enumerate(tokens[1 : PERIOD_GAP + 2], start=1):
+            if token.isdigit() and len(token) in (2, 4) and _period_end(year, token):
+                return True
+            if token.isdigit() and not _day_of_month(tokens, position):
+                break
+    return False
+
+
+def _period_end(year: int, token: str) -> bool:
+    end = int(token) if len(token) == 4 else year // 100 * 100 + int(token)
+    return year < end <= year + 5
+
+
+def _day_of_month(tokens: list[str], position: int) -> bool:
+    """True when the number at `position` is a day beside its month's name (`31 de marzo`, `March 31`)."""
+    if int(tokens[position]) > 31:
+        return False
+    near = [tokens[i] for i in (position - 1, position + 1, position + 2) if 0 <= i < len(tokens)]
+    return any(word.lower() in _ENGLISH_MONTHS or word in month_numbers() or word.lower() in month_numbers() for word in near)
 
 
 def _marked_time(text: str, language: str) -> re.Match[str] | None:

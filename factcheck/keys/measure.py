@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.keys.nearest import AFTER, SENTENCE, Governing, governing
+from factcheck.keys.nearest import AFTER, BEFORE, SENTENCE, Governing, governing
 from factcheck.keys.vocabulary import Hit, MeasureRule, Vocabulary
 from factcheck.models import Claim, ClaimKind, Key
 from factcheck.units import dimension_of
@@ -12,13 +12,27 @@ from factcheck.units import dimension_of
 UNKNOWN = Key(rule="no measure word governs the figure")
 
 
-def measure_key(claim: Claim, hits: list[Hit], others: list[tuple[int, int]], vocabulary: Vocabulary) -> Key:
-    """The measure of `claim` from the measure cues `hits` of its sentence (positions relative to the sentence)."""
-    return by_unit(claim, vocabulary) or key_of(governing_measure(claim, hits, others, vocabulary), vocabulary)
+def measure_key(
+    claim: Claim,
+    hits: list[Hit],
+    others: list[tuple[int, int]],
+    vocabulary: Vocabulary,
+    changes: tuple[tuple[int, int], ...] = (),
+) -> Key:
+    """The measure of `claim` from the measure cues `hits` of its sentence (positions relative to the sentence).
+
+    `others` are the spans of the sentence's other figures, `changes` those of its percentages.
+    """
+    found = governing_measure(claim, hits, others, vocabulary, changes)
+    return by_unit(claim, vocabulary) or key_of(found, vocabulary)
 
 
 def governing_measure(
-    claim: Claim, hits: list[Hit], others: list[tuple[int, int]], vocabulary: Vocabulary
+    claim: Claim,
+    hits: list[Hit],
+    others: list[tuple[int, int]],
+    vocabulary: Vocabulary,
+    changes: tuple[tuple[int, int], ...] = (),
 ) -> Governing | None:
     """The measure cue of `hits` that governs the figure of `claim`, with the rule that found it.
 
@@ -26,6 +40,8 @@ def governing_measure(
     (it names what another figure counts); a change word across the clause (`24.9 percent, a slight increase`
     says the share rose, the figure is the share); and a change word that leads to a level (`increased to 51
     per cent`, `51%に上昇`: the figure is where a quantity got to, not how much it grew).
+
+    `changes` are the spans of the sentence's percentages: a level right after one takes the measure of the change.
     """
     text, span = claim.context.sentence.text, figure_span(claim)
     fitting = [hit for hit in hits if _fits(claim, vocabulary.measures[hit.target])]
@@ -33,7 +49,7 @@ def governing_measure(
     while True:
         found = governing(text, span, others, fitting, comma_ends=dated)
         if found is None:
-            return None
+            return _level_after_change(text, span, others, changes if claim.kind is not ClaimKind.PERCENT else (), fitting, vocabulary)
         rule = vocabulary.measures[found.hit.target]
         if rule.counted and found.confidence < AFTER:
             fitting = [hit for hit in fitting if not vocabulary.measures[hit.target].counted]
@@ -47,6 +63,50 @@ def governing_measure(
 # not the amount of the change (`by`, `de`, `en`, `um`, `на`, `了`).
 _LEVEL_WORDS = frozenset("to à a al hasta para auf bis tot до 至 到 に 로 으로 까지 ke menjadi".split())
 _GAP_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]|[^\W\d_]+")
+
+
+def _level_after_change(
+    text: str,
+    figure: tuple[int, int],
+    others: list[tuple[int, int]],
+    changes: tuple[tuple[int, int], ...],
+    hits: list[Hit],
+    vocabulary: Vocabulary,
+) -> Governing | None:
+    """The measure of a level reached after a change: `operating profit rose 96.4% to 5.32 trillion yen`.
+
+    The change (a percentage) right before the level hides the measure's cue from it; the level takes the cue that
+    would govern a figure of its kind standing where the change stands, if a level word joins the two. Two
+    figures of one kind (`from 40% to 46%`, `by 20 to 300`) are left alone: the first may be the level before.
+    """
+    change = max((span for span in others if span[1] <= figure[0]), default=None)
+    if change not in changes or not _joins_to_level(text[change[1] : figure[0]]):
+        return None
+    specific = [hit for hit in hits if not vocabulary.measures[hit.target].generic]
+    rest = [span for span in others if span != change]
+    found = governing(text, change, rest, specific)
+    if found is None or found.hit.start >= change[0]:
+        return None
+    return Governing(found.hit, "the word governing the change that led to the figure", BEFORE, via=change)
+
+
+# The words that join a change to the level it led to: `rose 96.4% to`, `um 96,4 % auf`, `un 96,4%, hasta alcanzar
+# los`, `de 96,4 % pour atteindre`, `96,4%, para`, `на 5% до`.
+_REACH_WORDS = frozenset(
+    "reach reaching atteindre alcanzar alcanzando raggiungere atingir atingindo erreichen erreicht достигнув".split()
+)
+_JOINING_WORDS = frozenset("the los las les el la le lo il i o os um uma de pour per und et y e".split())
+
+
+def _joins_to_level(gap: str) -> bool:
+    """True when the words between a change figure and the next figure say the next one is the level reached."""
+    if re.search(r"[;.:()\[\]。；]", gap):
+        return False
+    words = _GAP_WORD.findall(gap.lower())
+    joined = [word for word in words if word not in _JOINING_WORDS]
+    return 1 <= len(joined) <= 2 and joined[0] in _LEVEL_WORDS | _REACH_WORDS and all(
+        word in _LEVEL_WORDS | _REACH_WORDS for word in joined
+    )
 
 
 def _leads_to_level(text: str, figure: tuple[int, int], cue: Hit) -> bool:

@@ -36,6 +36,7 @@ class Governing:
     hit: Hit
     rule: str
     confidence: float
+    via: tuple[int, int] | None = None  # the change figure a level took its cue through (measure.py)
 
 
 def governing(

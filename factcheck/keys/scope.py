@@ -11,6 +11,7 @@ cue governs is a rate over that period.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from factcheck.keys.measure import figure_span
 from factcheck.keys.nearest import BEFORE, SENTENCE, governing
@@ -18,6 +19,7 @@ from factcheck.keys.vocabulary import Hit, Vocabulary
 from factcheck.models import Claim, Key
 
 NONE_FOUND = Key(rule="no scope word next to the figure", confidence=0.8)
+SENTENCE_VERB = 0.75  # `expects … to fall 19.7% to ¥4.3tn, … and its sales to rise 2% to ¥46tn`
 BESIDE_CUE_WORDS = 1  # "annual inflation", "inflation rate annuelle": at most one word between
 
 _WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]|[^\W\d_]+|\d+")
@@ -25,11 +27,17 @@ _STOPS = re.compile(r"[;,.:()\[\]、，。；]")
 
 
 def scope_key(
-    claim: Claim, hits: list[Hit], others: list[tuple[int, int]], vocabulary: Vocabulary, cue: Hit | None = None
+    claim: Claim,
+    hits: list[Hit],
+    others: list[tuple[int, int]],
+    vocabulary: Vocabulary,
+    cue: Hit | None = None,
+    verbs: Sequence[Hit] = (),
 ) -> Key:
     """The scope of `claim` from the scope cues `hits` of its sentence; none found is a decision too.
 
-    `cue` is the measure cue that governs the figure, beside which a period of the measure may stand.
+    `cue` is the measure cue that governs the figure, beside which a period of the measure may stand; `verbs`
+    the sentence's scope verbs (`expects`), which scope every figure after them that has no scope word of its own.
     """
     figure = figure_span(claim)
     hits = [hit for hit in hits if hit.start >= figure[1] or not vocabulary.scopes[hit.target].follows]
@@ -40,11 +48,16 @@ def scope_key(
         rule = vocabulary.scopes[found.hit.target]
         return Key(value=rule.id, label=rule.label, words=(found.hit.text,), rule=found.rule, confidence=found.confidence)
     beside = _beside_cue(claim.context.sentence.text, cue, others, hits, vocabulary) if cue else None
-    if beside is None:
+    if beside is not None:
+        rule = vocabulary.scopes[beside.target]
+        return Key(value=rule.id, label=rule.label, words=(beside.text,), rule="the word beside its measure's cue",
+                   confidence=BEFORE)
+    verb = max((hit for hit in verbs if hit.end <= figure[0]), key=lambda hit: hit.end, default=None)
+    if verb is None:
         return NONE_FOUND
-    rule = vocabulary.scopes[beside.target]
-    return Key(value=rule.id, label=rule.label, words=(beside.text,), rule="the word beside its measure's cue",
-               confidence=BEFORE)
+    rule = vocabulary.scopes[verb.target]
+    return Key(value=rule.id, label=rule.label, words=(verb.text,), rule="a verb before it in its sentence",
+               confidence=SENTENCE_VERB)
 
 
 def _inside(hit: Hit, cue: Hit) -> bool:

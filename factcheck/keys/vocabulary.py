@@ -75,6 +75,13 @@ class ScopeRule(_Row):
         "mensal`): the period of a rate or flow qualifies its noun as much as its figure.",
     )
 
+    sentence_cues: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="Verbs that give every figure after them in their sentence this scope, when no scope word "
+        "stands beside the figure: `Toyota expects its operating profit to fall 19.7% to ¥4.3tn … and its sales "
+        "to rise 2% to ¥46tn` forecasts all four.",
+    )
+
     def implied_for(self, kind: ClaimKind) -> bool:
         """True when a figure of `kind` with no scope word has this scope anyway."""
         return self.implied if isinstance(self.implied, bool) else kind in self.implied
@@ -175,15 +182,16 @@ def _leftmost_longest(hits: list[Hit]) -> list[Hit]:
 class CueIndex:
     """The cues of a set of rows, indexed per language on first use."""
 
-    def __init__(self, rows: list[MeasureRule] | list[ScopeRule]):
+    def __init__(self, rows: list[MeasureRule] | list[ScopeRule], field: str = "cues"):
         self._rows = rows
+        self._field = field
         self._languages: dict[str, _LanguageCues | None] = {}
 
     def find(self, text: str, language: str) -> list[Hit]:
         """Every cue of `language` in `text`, left to right; the longest wins where cues overlap."""
         code = primary(language)
         if code not in self._languages:
-            phrases = [(phrase, row.id) for row in self._rows for phrase in row.cues.get(code, ())]
+            phrases = [(phrase, row.id) for row in self._rows for phrase in getattr(row, self._field).get(code, ())]
             self._languages[code] = _LanguageCues(phrases) if phrases else None
         cues = self._languages[code]
         return cues.find(text) if cues else []
@@ -215,3 +223,8 @@ class Vocabulary:
     def scope_cues(self) -> CueIndex:
         """The cue index of every scope."""
         return CueIndex(list(self.scopes.values()))
+
+    @cached_property
+    def sentence_scope_cues(self) -> CueIndex:
+        """The index of the verbs that scope every figure after them in their sentence."""
+        return CueIndex(list(self.scopes.values()), field="sentence_cues")

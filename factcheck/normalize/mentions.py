@@ -84,7 +84,8 @@ def find_names(text: str, authority: Authority, vocabulary: Vocabulary) -> list[
             if match is not None:
                 entry, last = match
                 found.append(Found(words[i].start, words[last].end, text[words[i].start : words[last].end], entry))
-                taken[i : last + 1] = [True] * (last + 1 - i)
+                end = _legal_name_end(text, words, match, authority)
+                taken[i : end + 1] = [True] * (end + 1 - i)
     found += _candidates(text, words, taken, vocabulary)
     return sorted(found, key=lambda item: item.start)
 
@@ -190,6 +191,30 @@ def _names_more(text: str, words: list[Token], match: tuple[Entry, int], authori
     if folded in TITLES or folded in CALENDAR or folded in FUNCTION_WORDS or not following.text[1:].islower():
         return False  # `Japan Prime Minister`, `Japan Tuesday`; `Japan MPs`, `Japan AI` in capitals say nothing
     return not authority.candidates(folded, following.text)
+
+
+# The words that end a company's legal name: `Toyota Motor Corp.`, `Arm Holdings`, `UBS Group AG`.
+LEGAL_FORMS = frozenset("corp corporation co company inc incorporated ltd limited group holdings holding plc llc ag sa se nv gmbh".split())
+LEGAL_NAME_WORDS = 3  # `Toyota Motor Corp`, `Nippon Steel Corporation`, `Credit Suisse Group AG`
+
+
+def _legal_name_end(text: str, words: list[Token], match: tuple[Entry, int], authority: Authority) -> int:
+    """The last word of an organisation's name written in full, whose rest is no name of its own.
+
+    A listed company followed by a few capitalised words that end in a legal form (`Toyota Motor Corp.`) is
+    a mention of the company, not the company and a name `Motor Corp` beside it.
+    """
+    entry, last = match
+    if authority.rules[entry.entity].kind != "organisation":
+        return last
+    end = last
+    for next_word in range(last + 1, min(last + 1 + LEGAL_NAME_WORDS, len(words))):
+        word = words[next_word]
+        if not word.capital or not _NAME_GAP.fullmatch(text, words[next_word - 1].end, word.start):
+            break
+        if word.folded in LEGAL_FORMS:
+            end = next_word
+    return end
 
 
 def _matches(text: str, words: list[Token], i: int, entry: Entry) -> bool:
