@@ -15,7 +15,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from factcheck.models import ClaimKind
-from factcheck.normalize.scripts import primary
+from factcheck.normalize.scripts import chinese_forms, primary
 
 # Scripts written without spaces between words: their cues match inside the text.
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
@@ -192,6 +192,8 @@ class CueIndex:
         code = primary(language)
         if code not in self._languages:
             phrases = [(phrase, row.id) for row in self._rows for phrase in getattr(row, self._field).get(code, ())]
+            if code == "zh":
+                phrases = list(dict.fromkeys((form, target) for phrase, target in phrases for form in chinese_forms(phrase)))
             self._languages[code] = _LanguageCues(phrases) if phrases else None
         cues = self._languages[code]
         return cues.find(text) if cues else []

@@ -91,3 +91,16 @@ def country_script(territory: str) -> str | None:
     code = next((part for part in (likely or "").split("_")[1:] if len(part) == 4), None)
     return {"Orya": "Oriy", "Taml": "Tami", "Gujr": "Guja", "Knda": "Kann", "Mlym": "Mala", "Syrc": "Syri"}.get(code, code)
 
+
+@lru_cache(maxsize=2)
+def _chinese_converter(config: str):
+    from opencc import OpenCC  # imported on first use: most runs read no Chinese
+
+    return OpenCC(config)
+
+
+def chinese_forms(phrase: str) -> tuple[str, ...]:
+    """A Chinese phrase in both its scripts (`选票`, `選票`): a cue listed once reads Taiwan's and Hong Kong's news
+    as well as the mainland's. OpenCC's dictionaries convert, phrase by phrase, as newsrooms do."""
+    forms = [phrase, _chinese_converter("s2t").convert(phrase), _chinese_converter("t2s").convert(phrase)]
+    return tuple(dict.fromkeys(forms))
