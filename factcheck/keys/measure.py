@@ -46,10 +46,12 @@ def governing_measure(
     text, span = claim.context.sentence.text, figure_span(claim)
     fitting = [hit for hit in hits if _fits(claim, vocabulary.measures[hit.target])]
     dated = claim.kind is ClaimKind.DATE
+    # A percentage after a percentage (`from 40% to 46%`) may be the level after the level before, not after a change.
+    led_by = () if claim.kind is ClaimKind.PERCENT else changes
     while True:
         found = governing(text, span, others, fitting, comma_ends=dated)
         if found is None:
-            return _level_after_change(text, span, others, changes if claim.kind is not ClaimKind.PERCENT else (), fitting, vocabulary)
+            return _level_after_change(text, span, others, led_by, fitting, vocabulary)
         rule = vocabulary.measures[found.hit.target]
         if rule.counted and found.confidence < AFTER:
             fitting = [hit for hit in fitting if not vocabulary.measures[hit.target].counted]
