@@ -76,10 +76,12 @@ def find_names(text: str, authority: Authority, vocabulary: Vocabulary) -> list[
     words = tokens(text)
     found: list[Found] = []
     taken = [False] * len(words)
+    running_on: set[int] = set()  # words a listed name ran on into, which begin no listed name themselves
     for i in range(len(words)):
-        if not taken[i]:
+        if not taken[i] and i not in running_on:
             match = _authority_at(text, words, i, authority)
             if match is not None and _names_more(text, words, match, authority):
+                running_on.add(match[1] + 1)
                 continue  # `Japan Airlines`, `Japan Coast Guard`: the country begins another name
             if match is not None:
                 entry, last = match
@@ -178,9 +180,13 @@ def _authority_at(text: str, words: list[Token], i: int, authority: Authority) -
 
 
 def _names_more(text: str, words: list[Token], match: tuple[Entry, int], authority: Authority) -> bool:
-    """True when a place's name runs on into a capitalised word that no title, day or listed name explains."""
+    """True when a place's name runs on into a capitalised word that no title, day or listed name explains.
+
+    A demonym runs on into a listed name too: `British Columbia` is neither Britain nor Colombia (whose Romanian name
+    is `Columbia`), as `Indian Ocean` is not India; two countries side by side are never written with a demonym.
+    """
     entry, last = match
-    if authority.rules[entry.entity].kind != "place" or entry.form is Form.DEMONYM or last + 1 >= len(words):
+    if authority.rules[entry.entity].kind != "place" or last + 1 >= len(words):
         return False
     if tuple(word.folded for word in words[last + 1 - len(entry.words) : last + 1]) != entry.words:
         return False  # a case form (`президент Франции Эммануэль Макрон`) is the country, before a person's name
@@ -190,7 +196,7 @@ def _names_more(text: str, words: list[Token], match: tuple[Entry, int], authori
     folded = following.folded
     if folded in TITLES or folded in CALENDAR or folded in FUNCTION_WORDS or not following.text[1:].islower():
         return False  # `Japan Prime Minister`, `Japan Tuesday`; `Japan MPs`, `Japan AI` in capitals say nothing
-    return not authority.candidates(folded, following.text)
+    return entry.form is Form.DEMONYM or not authority.candidates(folded, following.text)
 
 
 # The words that end a company's legal name: `Toyota Motor Corp.`, `Arm Holdings`, `UBS Group AG`.
