@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from factcheck.keys.nearest import CONJUNCTIONS
 from factcheck.models import Claim, Entity, Key
 from factcheck.normalize.names import is_country
+from factcheck.normalize.scripts import WORD
 
 SETTING_SHARE = 0.4  # an entity in this share of claim sentences is the story's setting (the donor, Japan)
 LOOKBACK = 600  # characters before a sentence searched for the subject a pronoun points to
@@ -29,7 +30,7 @@ _PERSON_KINDS = {"person", "other"}  # "other": a name the story's lists do not 
 _REGION = re.compile(r"\b(?:Asia|Africa|Europe|America|Pacific|Caucasus|Balkans|Gulf|Middle East|Caribbean)\b")
 BEFORE_ITS_CLAUSE = 2
 VEHICLE_CURRENCIES = frozenset({"USD", "EUR"})  # written by every country: their names say nothing of the subject
-_GAP_WORD = re.compile(r"[^\W\d_]+")
+_GAP_WORD = re.compile(WORD)
 _SUMMING_UP = re.compile(r"\b(?:in total|overall|altogether|in all|all told|in sum)\b", re.IGNORECASE)
 _ANAPHORA = {
     "person": re.compile(r"\b(?:his|her|he|she)\b", re.IGNORECASE),

@@ -15,12 +15,12 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from factcheck.models import ClaimKind
-from factcheck.normalize.scripts import chinese_forms, primary
+from factcheck.normalize.scripts import MARKS, UNSPACED, chinese_forms, primary
 
 # Scripts written without spaces between words: their cues match inside the text.
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+_UNSPACED = re.compile(rf"[{UNSPACED}]")
 # A word of a spaced script; "d'euros", "break-up" and "7.8-magnitude" are several, as in the cues.
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(rf"(?:\w|[{MARKS}])+")  # with the marks of its vowels: `मारे`, `உயிரிழந்த`
 
 
 class _Row(BaseModel):

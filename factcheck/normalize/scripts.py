@@ -23,6 +23,25 @@ _SCRIPTS = {
 _EAST_ASIAN = {"Hans": "Hani", "Hant": "Hani", "Jpan": "Hani", "Kore": "Kore", "Hani": "Hani"}
 
 
+def _ranges(chars: list[int]) -> str:
+    spans, start = [], None
+    for code, following in zip(chars, chars[1:] + [None]):
+        start = code if start is None else start
+        if following != code + 1:
+            spans.append(re.escape(chr(start)) + ("-" + re.escape(chr(code)) if code != start else ""))
+            start = None
+    return "".join(spans)
+
+
+# The marks that write vowels and signs on a letter (Devanagari, Bengali, Tamil, Thai…): `\w` is no mark, so
+# `[^\W\d_]+` cuts `मारे` into `म` and `र`. A word is its letters with their marks.
+MARKS = _ranges([code for code in range(0x300, 0x10000) if unicodedata.category(chr(code)).startswith("M")])
+WORD = rf"(?:[^\W\d_]|[{MARKS}])+"
+# Scripts written without spaces between words, whose cue words are found inside the text: Han and kana, Thai,
+# Lao, Khmer, Myanmar.
+UNSPACED = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+
+
 def script_of(text: str) -> str | None:
     """The ISO 15924 code of the first letter's script ('Latn', 'Cyrl', 'Hani'...), None without letters."""
     for char in text:
