@@ -39,6 +39,7 @@ _SAID_AGED = re.compile(rf"\s*[,،(（]?\s*(?:{trie(list(_AGED), ignorecase=True
 _TITLE = r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]{0,3}(?=[(（])"
 _SET_OFF = re.compile(rf"\s*(?:{_TITLE})?[,،(（]\s*(?:(?:{trie(list(_OF), ignorecase=True)})\s+)?", re.IGNORECASE)
 _CLOSE = re.compile(rf"\s*(?:{trie(list(_AGE_WORDS))})?\s*(?:[,،;)）.]|$)")
+_SCORE = re.compile(r"\b\d{1,2}\s?[:–-]\s?\d{1,2}\b")
 _APPOSITION = re.compile(r"\s*,\s*an?\s+", re.IGNORECASE)
 _YEAR_OLD = re.compile(r"(?:[‐-]|\s)(?:years?[‐-]old|jährige[rnms]?|летн(?:ий|яя|его|ей|ему|им|ие|их))\b", re.IGNORECASE)
 # Between an `N-year-old` and the name it comes before: a title or a role, one word (`der 61-Jährige Parteichef Keir
@@ -64,9 +65,26 @@ def person_of(claim: Claim, names: Sequence[Placed]) -> Placed | None:
         if after is not None and _TO_NAME.fullmatch(text[stop : after.start - offset]):
             return after
         return before if gap is not None and _APPOSITION.fullmatch(gap) else None
-    if gap is not None and (_SAID_AGED.fullmatch(gap) or (_SET_OFF.fullmatch(gap) and _CLOSE.match(text, end))):
+    if before is None or _SCORE.search(text[: before.start - offset].rsplit(";", 1)[-1][-12:]):
+        return None  # `2:1 – Oyarzabal, 86`: a goal's minute after the score it made
+    opened = text[: before.start - offset].rstrip()[-1:] in ("(", "（")
+    if _SAID_AGED.fullmatch(gap) or (_SET_OFF.fullmatch(gap) and _closes(gap, text, end, opened)):
         return before
     return None
+
+
+def _closes(gap: str, text: str, end: int, opened: bool) -> bool:
+    """True when the age set off after a name ends there: a bracket it opened closes (`Mr Lee (33)`, not
+    `Oyarzabal (86. minute)`), and a comma's age ends its clause (`Prabowo Subianto, 78,`, `(… Lamine Yamal, de 16
+    anos)`) unless the name and its figure are all a bracket holds, `opened` right before the name (`Morata
+    (Oyarzabal, 68)`: a line-up's substitution and its minute)."""
+    found = _CLOSE.match(text, end)
+    if found is None:
+        return False
+    closed = found.group().strip()[-1:] in (")", "）")
+    if "(" in gap or "（" in gap:
+        return closed
+    return not (opened and closed)
 
 
 def _adjective_end(figure: str, text: str, end: int) -> int | None:
