@@ -48,6 +48,13 @@ class DatesConfig(CheckConfig):
     recurring_window_days: int = Field(
         default=3, ge=0, description="Days from the consensus within which a recurring event's date is this one's."
     )
+    slip_days: int = Field(
+        default=3,
+        ge=0,
+        description="Further than this from the consensus, a date is a warning only as a slip of its month or of one "
+        "digit of its day (`6 March` for 6 February, `29` for 19): otherwise another event of the kind is likely "
+        "(`tras el paso del huracán Helene el 26 de septiembre`, in a story of Milton's landfall on 9 October).",
+    )
 
 
 def run(story: StoryFacts, config: DatesConfig) -> list[Finding]:
@@ -166,7 +173,20 @@ def _doubt(day: dt.date, consensus: dt.date, others: list[str], own: bool, confi
         return f"fewer than {config.min_sources} other sources agree on the day"
     if abs((day - consensus).days) == 1 and not own:
         return "a day apart, which the source's time zone may explain"
+    if abs((day - consensus).days) > config.slip_days and not _slip(day, consensus):
+        return f"{_apart(day, consensus)} is no slip of a month or a digit: another event of its kind may be meant"
     return None
+
+
+def _slip(day: dt.date, consensus: dt.date) -> bool:
+    """True when a date differs from the consensus as a slip does: in its month alone, or in one digit of its day
+    (or its two digits swapped), or in its year alone."""
+    if (day.month, day.day) == (consensus.month, consensus.day) or (day.year, day.day) == (consensus.year, consensus.day):
+        return True
+    if (day.year, day.month) != (consensus.year, consensus.month):
+        return False
+    written, usual = f"{day.day:02d}", f"{consensus.day:02d}"
+    return sum(a != b for a, b in zip(written, usual)) == 1 or written == usual[::-1]
 
 
 def _apart(day: dt.date, consensus: dt.date) -> str:
