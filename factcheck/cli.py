@@ -476,6 +476,13 @@ def _interrupt(signal_number: int, _frame) -> None:
     raise Interrupted(signal_number, signal.Signals(signal_number).name)
 
 
+def _quiet_when_interrupted(unraisable) -> None:
+    """Print what Python could not raise, except the interruption kept in `_RECEIVED`: it is raised again where it
+    can be, and its "Exception ignored in …" traceback would only frighten the editor who pressed Ctrl-C."""
+    if not isinstance(unraisable.exc_value, Interrupted):
+        sys.__unraisablehook__(unraisable)
+
+
 def _raise_if_interrupted() -> None:
     """Raise the interruption of a signal whose exception was swallowed where it landed: nothing is written after it."""
     if _RECEIVED:
@@ -487,4 +494,5 @@ def main() -> None:
     # SIGTERM (CI runners, `kill`) stops a run the way Ctrl-C does, so no temporary file outlives it.
     for signal_number in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signal_number, _interrupt)
+    sys.unraisablehook = _quiet_when_interrupted
     cli(prog_name="factcheck")

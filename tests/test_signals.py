@@ -232,3 +232,22 @@ def test_a_signal_whose_exception_was_swallowed_still_stops_the_run_before_it_wr
     result = CliRunner().invoke(cli, ["report", str(SEEDS), "--rules", str(RULES), "-o", str(output), "-q"])
     assert result.exit_code == 128 + signal.SIGTERM, result.output
     assert output.read_text() == PREVIOUS
+
+
+def test_an_interruption_swallowed_in_a_finaliser_prints_no_traceback():
+    """A signal landing in a finaliser (a pool's worker shutting down) is raised again later: Python's
+    "Exception ignored in …" report of it stays silent, and any other unraisable error is still printed."""
+    code = (
+        "import sys\n"
+        "from factcheck import cli\n"
+        "from factcheck.errors import Interrupted\n"
+        "sys.unraisablehook = cli._quiet_when_interrupted\n"
+        "class Interrupting:\n"
+        "    def __del__(self): raise Interrupted(15, 'SIGTERM')\n"
+        "class Failing:\n"
+        "    def __del__(self): raise ValueError('a real bug')\n"
+        "Interrupting(); Failing()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert "Interrupted" not in result.stderr and "SIGTERM" not in result.stderr
+    assert "ValueError: a real bug" in result.stderr

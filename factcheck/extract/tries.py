@@ -19,7 +19,9 @@ def trie(words: list[str], ignorecase: bool = False) -> str:
 
     `ignorecase` says the pattern is compiled with re.IGNORECASE, so letters it equates share a branch.
     """
-    if any(char.isspace() and char != " " for word in words for char in word):
+    # Other white space, or spaces in a row (`\s+\s+` must give one back to the next branch), are left to an
+    # alternation, longest first: no word list of the project has them.
+    if any(char.isspace() and char != " " for word in words for char in word) or any("  " in word for word in words):
         return "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in sorted(words, key=len, reverse=True))
     if ignorecase:
         same = _case_classes(set("".join(words)))
