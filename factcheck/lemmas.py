@@ -49,3 +49,18 @@ def _supported() -> frozenset[str]:
     from simplemma.strategies.dictionaries.dictionary_factory import SUPPORTED_LANGUAGES
 
     return frozenset(SUPPORTED_LANGUAGES)
+
+
+def function_word(word: str, language: str) -> bool:
+    """True for a word of `language` (a primary subtag) that says nothing by itself: `para`, `und`, `di`, `mentre`.
+
+    From the Stopwords ISO collection (`stopwordsiso`, 58 languages); a language it lacks has none.
+    """
+    return word.casefold() in _stop_list(language)
+
+
+@cache
+def _stop_list(language: str) -> frozenset[str]:
+    import stopwordsiso  # imported on first use: only fact labels ask
+
+    return frozenset(word.casefold() for word in stopwordsiso.stopwords(language)) if stopwordsiso.has_lang(language) else frozenset()

@@ -244,3 +244,22 @@ def test_a_where_clause_after_a_place_makes_its_figures_that_place_s():
         _entity("hainan", "city", ("a", sentence.index("Hainan"), "Hainan")),
     ]
     assert Subjects(entities, claims).of(claims[0]) == {"vietnam"}
+
+
+def test_a_label_leaves_out_the_function_words_of_its_language():
+    """`Florida — circa, mentre, di` said nothing: the Stopwords ISO lists of the source's language leave them out."""
+    sentence = "La tempesta ha lasciato circa 3 milioni di clienti senza elettricità, mentre i trasformatori bruciavano."
+    claims = _claims([{"source": "a", "surface": "3 milioni", "value": 3e6, "measure": "", "sentence": sentence}])
+    [fact] = align(STORY, claims, languages={"a": "it"})
+    words = fact.label.split(" — ")[-1]
+    assert not {"circa", "di", "senza", "mentre"} & set(words.replace("(", ",").replace(")", ",").replace(" ", "").split(","))
+    assert "clienti" in fact.label or "elettricità" in fact.label or "trasformatori" in fact.label
+
+
+def test_a_place_that_names_a_time_zone_is_no_subject():
+    """`21h30 no horário de Brasília` tells the time in Brazil; the storm's figures are Florida's, not Brazil's."""
+    sentence = "O furacão chegou às 20h30 (21h30 no horário de Brasília), com ventos de 205 km/h."
+    claims = _claims([{"source": "a", "surface": "205 km/h", "value": 205, "sentence": sentence, "sentence_start": 0}])
+    brazil = _entity("brazil", "place", ("a", sentence.index("Brasília"), "Brasília"))
+    entities = [brazil.model_copy(update={"name": "Brazil"})]  # the capital's name is the country's mention
+    assert Subjects(entities, claims).of(claims[0]) == frozenset()

@@ -74,6 +74,7 @@ class Frame:
     measure: str | None = None  # the claim's measure key, when known
     keyed: bool = False  # its measure names a quantity (not only a change): keys alone may tie it to others
     scope: str | None = None  # the claim's scope key (None: no scope word)
+    language: str = "en"  # the primary subtag of its source's language
 
 
 def dimension(claim: Claim) -> str:
@@ -154,6 +155,7 @@ def frame(
         measure=measure,
         scope=scope,
         keyed=keyed,
+        language=language,
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from factcheck.align.frames import Feature, Frame
+from factcheck.lemmas import function_word
 from factcheck.models import ClaimKind
 
 # Words that help tell claims apart but say nothing of what a fact is about: reporting verbs, fillers.
@@ -42,14 +43,22 @@ def label(frames: list[Frame], idf: dict[Feature, float], names: dict[str, str])
     noun = next((value for (kind, value), _ in weights.most_common() if kind == "n"), None)
     spelled = _spelled(frames)
     named = {token for name in names.values() for token in name.lower().split()}
+    languages = sorted({item.language for item in frames})
     words = [
         spelled.get(value, value)
         for (kind, value), _ in weights.most_common()
-        if kind == "w" and value != noun and spelled.get(value, value) not in named | _NOT_A_TOPIC
+        if kind == "w" and value != noun and _a_topic(spelled.get(value, value), named, languages)
     ][:3]
     subject = names.get(entity, entity) if entity else "the story"
     topic = ", ".join(([noun] if noun else []) + words) or "figure"
     return f"{subject} — {topic} ({_KIND_WORDS[frames[0].claim.kind]})"
+
+
+def _a_topic(word: str, named: set[str], languages: list[str]) -> bool:
+    """True for a word that may say what a fact is about: no name, no filler, no function word of its languages."""
+    if word in named or word in _NOT_A_TOPIC:
+        return False
+    return not any(function_word(word, language) for language in languages)
 
 
 def _keyed_label(frames: list[Frame]) -> str | None:
@@ -81,7 +90,12 @@ def reasons(frames: list[Frame], idf: dict[Feature, float], names: dict[str, str
     shared = _shared_features(frames)
     entities = [names.get(value, value) for kind, value in shared if kind == "e"]
     spelled = _spelled(frames)
-    words = [spelled.get(value, value) for kind, value in sorted(shared, key=lambda f: -idf.get(f, 0)) if kind in ("w", "n")][:6]
+    languages = sorted({item.language for item in frames})
+    words = [
+        spelled.get(value, value)
+        for kind, value in sorted(shared, key=lambda f: -idf.get(f, 0))
+        if kind in ("w", "n") and not any(function_word(spelled.get(value, value), language) for language in languages)
+    ][:6]
     years = [value for kind, value in shared if kind == "y"]
     found = []
     if restated:
