@@ -16,6 +16,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from factcheck.extract.clock import ZONES
 from factcheck.keys.nearest import CONJUNCTIONS
 from factcheck.models import Claim, Entity, Key
 from factcheck.normalize.names import is_country
@@ -57,7 +58,7 @@ class Subjects:
     """Finds the subjects of claims from the entity mentions of one story."""
 
     def __init__(self, entities: list[Entity] | tuple[Entity, ...], claims: list[Claim]):
-        self._mentions = _placed(entities)
+        self._mentions = _without_clock_zones(_placed(entities), claims)
         self._starts = {source: [m.start for m in placed] for source, placed in self._mentions.items()}
         self._country = _affiliations(self._mentions)
         self._setting = self._settings(claims)
@@ -228,6 +229,34 @@ def _part_of(mention: Placed, claim: Claim) -> bool:
     sentence = claim.context.sentence
     gap = sentence.text[claim.span.end - sentence.start : mention.start - sentence.start]
     return bool(_PART_AFTER.search(gap))
+
+
+# The zone phrases that name a place (`horário de Brasília`, `Moscow time`, `heure de Paris`), from extract/clock.py.
+_PLACE_ZONES = tuple(sorted((zone for zone in ZONES if " " in zone), key=len, reverse=True))
+
+
+def _without_clock_zones(mentions: dict[str, list[Placed]], claims: list[Claim]) -> dict[str, list[Placed]]:
+    """The mentions, less those a time zone's name is made of: `20h30 (21h30 no horário de Brasília)` is no figure of
+    Brazil's. Only sentences that hold a figure are read; a zone elsewhere is no subject of any figure anyway."""
+    sentences = {(claim.source, claim.context.sentence.start): claim.context.sentence for claim in claims}
+    by_source: dict[str, list] = defaultdict(list)
+    for source, start in sorted(sentences):
+        by_source[source].append(sentences[(source, start)])
+    kept = {}
+    for source, placed in mentions.items():
+        spans = by_source.get(source, [])
+        kept[source] = [mention for mention in placed if not _in_zone_name(mention, spans)]
+    return kept
+
+
+def _in_zone_name(mention: Placed, sentences: list) -> bool:
+    sentence = next((s for s in sentences if s.start <= mention.start and mention.end <= s.start + len(s.text)), None)
+    if sentence is None or not mention.text:
+        return False
+    start, end = mention.start - sentence.start, mention.end - sentence.start
+    window = sentence.text[max(0, start - 12) : end + 6].lower()
+    name = mention.text.lower()
+    return any(name in zone and zone in window for zone in _PLACE_ZONES)
 
 
 def _within(mention: Placed, figures: tuple[tuple[int, int], ...]) -> bool:
