@@ -391,6 +391,8 @@ def _romanised(entity: Entity, variants: list[Spelling], home: str | None = None
         for a, b in zip(words_a, words_b):
             if home in AMBIGUOUS_VOWELS and _vowels_folded(a) == _vowels_folded(b):
                 continue  # `Mirzoyev`, `Mirzoev`: one Cyrillic name, two romanisations of its vowels
+            if home not in (None, "Cyrl") and _by_ear(a) == _by_ear(b) and script_of(a) == script_of(b) == "Cyrl":
+                continue  # `Викрамесингхе`, `Викремесингхе`: a foreign name written in Cyrillic by ear
             if native and a != b and _skeleton(_GUTTURAL.sub("h", a.lower())) == _skeleton(_GUTTURAL.sub("h", b.lower())):
                 continue  # `Aminach`, `Aminah`: ח and خ are `ch`, `kh` or `h` as the romaniser likes
             rare = len(forms.get(_skeleton(a), ())) < ROMANISED_FORMS and not native
@@ -400,6 +402,13 @@ def _romanised(entity: Entity, variants: list[Spelling], home: str | None = None
 
 
 _GUTTURAL = re.compile(r"kh|ch")
+_CYRILLIC_VOWELS = re.compile(r"[аеёиоуыэюя]+")
+
+
+def _by_ear(word: str) -> str:
+    """A Cyrillic word with where its vowels fall but not which: a foreign name's unstressed vowels are heard, not
+    copied, by each writer (`Викрамасингхе`, `Викремесингхе`)."""
+    return "-".join(_CYRILLIC_VOWELS.split(word.lower()))
 
 
 def _skeleton(word: str) -> str:
