@@ -12,7 +12,7 @@ learnt from how the story writes them ("Kazakhstan's President Tokayev",
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -245,13 +245,15 @@ def _without_clock_zones(mentions: dict[str, list[Placed]], claims: list[Claim])
     kept = {}
     for source, placed in mentions.items():
         spans = by_source.get(source, [])
-        kept[source] = [mention for mention in placed if not _in_zone_name(mention, spans)]
+        starts = [span.start for span in spans]
+        kept[source] = [mention for mention in placed if not _in_zone_name(mention, spans, starts)]
     return kept
 
 
-def _in_zone_name(mention: Placed, sentences: list) -> bool:
-    sentence = next((s for s in sentences if s.start <= mention.start and mention.end <= s.start + len(s.text)), None)
-    if sentence is None or not mention.text:
+def _in_zone_name(mention: Placed, sentences: list, starts: list[int]) -> bool:
+    at = bisect_right(starts, mention.start) - 1  # the sentence that starts last before the mention
+    sentence = sentences[at] if at >= 0 else None
+    if sentence is None or mention.end > sentence.start + len(sentence.text) or not mention.text:
         return False
     start, end = mention.start - sentence.start, mention.end - sentence.start
     window = sentence.text[max(0, start - 12) : end + 6].lower()
