@@ -63,4 +63,6 @@ def function_word(word: str, language: str) -> bool:
 def _stop_list(language: str) -> frozenset[str]:
     import stopwordsiso  # imported on first use: only fact labels ask
 
-    return frozenset(word.casefold() for word in stopwordsiso.stopwords(language)) if stopwordsiso.has_lang(language) else frozenset()
+    if not stopwordsiso.has_lang(language):
+        return frozenset()
+    return frozenset(word.casefold() for word in stopwordsiso.stopwords(language))

@@ -193,7 +193,8 @@ def _past_rate(story: StoryFacts, original: Claim, restated: Claim, config: Conv
         return "the sentence converts at the rate of the time, not of the story's day"
     published, day = story.source_by_id[restated.source].published, story.story.reference_date
     if published is not None and day is not None and (published - day).days >= config.retrospective_days:
-        return f"the source was published {(published - day).days} days after the story's date, and may convert at the rate of its time"
+        days = (published - day).days
+        return f"the source was published {days} days after the story's date, and may convert at the rate of its time"
     return None
 
 

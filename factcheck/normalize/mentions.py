@@ -200,7 +200,9 @@ def _names_more(text: str, words: list[Token], match: tuple[Entry, int], authori
 
 
 # The words that end a company's legal name: `Toyota Motor Corp.`, `Arm Holdings`, `UBS Group AG`.
-LEGAL_FORMS = frozenset("corp corporation co company inc incorporated ltd limited group holdings holding plc llc ag sa se nv gmbh".split())
+LEGAL_FORMS = frozenset(
+    "corp corporation co company inc incorporated ltd limited group holdings holding plc llc ag sa se nv gmbh".split()
+)
 LEGAL_NAME_WORDS = 3  # `Toyota Motor Corp`, `Nippon Steel Corporation`, `Credit Suisse Group AG`
 
 
