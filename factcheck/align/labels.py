@@ -56,9 +56,11 @@ def label(frames: list[Frame], idf: dict[Feature, float], names: dict[str, str])
 
 def _a_topic(word: str, named: set[str], languages: list[str]) -> bool:
     """True for a word that may say what a fact is about: no name, no filler, no function word of its languages."""
-    if word in named or word in _NOT_A_TOPIC:
-        return False
-    return not any(function_word(word, language) for language in languages)
+    return word not in named and word not in _NOT_A_TOPIC and not _function_word(word, languages)
+
+
+def _function_word(word: str, languages: list[str]) -> bool:
+    return any(function_word(word, language) for language in languages)
 
 
 def _keyed_label(frames: list[Frame]) -> str | None:
@@ -94,7 +96,7 @@ def reasons(frames: list[Frame], idf: dict[Feature, float], names: dict[str, str
     words = [
         spelled.get(value, value)
         for kind, value in sorted(shared, key=lambda f: -idf.get(f, 0))
-        if kind in ("w", "n") and not any(function_word(spelled.get(value, value), language) for language in languages)
+        if kind in ("w", "n") and not _function_word(spelled.get(value, value), languages)
     ][:6]
     years = [value for kind, value in shared if kind == "y"]
     found = []

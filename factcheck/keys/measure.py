@@ -7,7 +7,7 @@ import re
 from factcheck.keys.nearest import AFTER, BEFORE, SENTENCE, Governing, governing
 from factcheck.keys.vocabulary import Hit, MeasureRule, Vocabulary
 from factcheck.models import Claim, ClaimKind, Key
-from factcheck.normalize.scripts import WORD
+from factcheck.normalize.scripts import HAN_KANA, WORD
 from factcheck.units import dimension_of
 
 UNKNOWN = Key(rule="no measure word governs the figure")
@@ -65,7 +65,7 @@ def governing_measure(
 # The word that makes a change's figure its new level: `rose to 51%`, `passé à`, `subió a`, `auf`, `до`, `至`, `に`,
 # not the amount of the change (`by`, `de`, `en`, `um`, `на`, `了`).
 _LEVEL_WORDS = frozenset("to à a al hasta para auf bis tot до 至 到 に 로 으로 까지 ke menjadi".split())
-_GAP_WORD = re.compile(rf"[\u3040-\u30ff\u3400-\u9fff]|{WORD}")
+_GAP_WORD = re.compile(rf"[{HAN_KANA}]|{WORD}")
 
 
 def _level_after_change(

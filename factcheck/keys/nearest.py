@@ -14,13 +14,13 @@ import re
 from dataclasses import dataclass
 
 from factcheck.keys.vocabulary import Hit
-from factcheck.normalize.scripts import WORD
+from factcheck.normalize.scripts import TOKEN
 
 AFTER_WORDS = 4  # "37 people were killed", "284 kişinin hayatını kaybettiğini", "912人死亡"
 BEFORE_WORDS = 6  # "the death toll rose to at least 37", "死者は少なくとも計2300人"
 AFTER, BEFORE, SENTENCE = 0.9, 0.85, 0.6  # how sure each rule is
 
-_TOKEN = re.compile(rf"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]|{WORD}|\d+")
+_TOKEN = re.compile(TOKEN)
 _AFTER_STOPS = re.compile(r"[;,()\[\]、，。；]")
 _BEFORE_STOPS = re.compile(r"[;。；]")
 # A conjunction after a figure starts another figure's clause: "37 people and injuring 120".

@@ -37,9 +37,13 @@ def _ranges(chars: list[int]) -> str:
 # `[^\W\d_]+` cuts `मारे` into `म` and `र`. A word is its letters with their marks.
 MARKS = _ranges([code for code in range(0x300, 0x10000) if unicodedata.category(chr(code)).startswith("M")])
 WORD = rf"(?:[^\W\d_]|[{MARKS}])+"
+# Han and kana, whose every character counts as a word when words are counted between a cue and its figure.
+HAN_KANA = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff"
+# A token of the keys' distances: a Han or kana character, a word, a number.
+TOKEN = rf"[{HAN_KANA}]|{WORD}|\d+"
 # Scripts written without spaces between words, whose cue words are found inside the text: Han and kana, Thai,
 # Lao, Khmer, Myanmar.
-UNSPACED = "\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+UNSPACED = HAN_KANA + "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
 
 
 def script_of(text: str) -> str | None:
