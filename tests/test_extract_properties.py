@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.extract import extract
+from factcheck.normalize.scripts import script_of
 from tests.extract_cases import document
 
 # Pieces that make the extractors work hard: digits, separators, currencies, units, months, qualifiers,
@@ -148,3 +149,23 @@ def test_a_dot_before_two_digits_with_no_sign_after_stays_no_decimal(hour, minut
     text = f"Le match commence à {hour}.{minute:02d} heures."
     claims = extract(document(text, "fr"), rules.qualifier_table, reference=None)
     assert not any("." in claim.surface for claim in claims)
+
+
+_UNIT_LANGUAGES = ("fr", "es", "de", "ru", "ar", "tr", "hi", "th", "ja", "ko", "zh-Hans", "zh-Hant", "pt", "it", "nl")
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.data(), language=st.sampled_from(_UNIT_LANGUAGES), value=st.integers(min_value=2, max_value=9999))
+def test_every_cldr_unit_form_is_read_with_its_unit_and_not_inside_a_longer_word(data, language, value):
+    from factcheck.extract.unit_names import named_unit_at, unit_forms
+
+    form = data.draw(st.sampled_from(unit_forms(language)))
+    head = f"{form.before} " if form.before else ""
+    text = f"{head}{value} {form.after}"
+    found = named_unit_at(text, len(head), len(head) + len(str(value)), language)
+    assert found is not None and found.end == len(text)
+    # The form read may be another of the same words (a longer one wins), but never a unit the words do not say.
+    assert found.unit in {other.unit for other in unit_forms(language) if other.after == form.after}
+    last = form.after[-1]
+    if last.isalpha() and script_of(last) in ("Latn", "Cyrl", "Arab", "Grek", "Deva"):
+        assert named_unit_at(text + last, len(head), len(head) + len(str(value)), language) is None

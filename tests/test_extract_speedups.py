@@ -216,7 +216,7 @@ def _every_reading(doc, reference):
         *extraction.find_days(text, language, doc.source.published, found),
         *extraction.find_money(text, numbers, sentence, language=language),
         *extraction.find_percentages(text, numbers),
-        *extraction.find_physical(text, numbers),
+        *extraction.find_physical(text, numbers, language),
         *extraction.find_durations(text, numbers),
         *extraction.find_years(text, numbers),
         *extraction.find_counts(text, numbers),

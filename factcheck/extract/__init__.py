@@ -99,7 +99,7 @@ def _candidates(document: Document, segments: Segments, dollar: str, reference: 
     finders: list[Callable[[list[Number]], list[Candidate]]] = [
         lambda free: find_money(text, free, sentence, dollar=dollar, language=language),
         lambda free: find_percentages(text, free),
-        lambda free: find_physical(text, free),
+        lambda free: find_physical(text, free, language),
         lambda free: find_durations(text, free),
         lambda free: find_years(text, free),
         lambda free: find_counts(text, free),

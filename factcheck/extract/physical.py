@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from factcheck.extract.candidates import Candidate
 from factcheck.extract.numeral import Number, times
+from factcheck.extract.unit_names import NamedUnit, named_unit_at
 from factcheck.models import ClaimKind
 from factcheck.units import parse_unit
 
@@ -145,7 +146,7 @@ def is_unit_suffix(letters: str) -> bool:
 _OF_AFTER_MAGNITUDE = re.compile(r" (?:de|di|da|do|d['’])[ ]?", re.IGNORECASE)
 
 
-def find_physical(text: str, numbers: list[Number]) -> list[Candidate]:
+def find_physical(text: str, numbers: list[Number], language: str = "en") -> list[Candidate]:
     """Every number followed by a physical unit, with the unit in pint's spelling."""
     found = []
     for number in numbers:
@@ -154,10 +155,20 @@ def find_physical(text: str, numbers: list[Number]) -> list[Candidate]:
         unit = unit_at(text, number.end, spaced=not number.suffix)
         if unit is None and (linked := _OF_AFTER_MAGNITUDE.match(text, number.end)) and text[number.end - 1].isalpha():
             unit = unit_at(text, linked.end(), spaced=False)  # `18 millions de m3`, `2 millones de hectáreas`
+        if not number.suffix:
+            unit = _longer(unit, named_unit_at(text, number.start, number.end, language))
         if unit is None or _pint_spelling(unit.unit) is None:
             continue
         found.append(_candidate(number, unit))
     return found
+
+
+def _longer(unit: UnitMatch | None, named: NamedUnit | None) -> UnitMatch | None:
+    """The table's unit or the language's CLDR one, whichever reads more of the text (`205 kilómetros por hora`
+    is a speed, although the table stops at `kilómetros`)."""
+    if named is None or (unit is not None and unit.end >= named.end):
+        return unit
+    return UnitMatch(named.end, named.unit, Decimal(1), "")
 
 
 @lru_cache(maxsize=512)
