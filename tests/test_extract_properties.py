@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.extract import extract
-from factcheck.normalize.scripts import script_of
+from factcheck.scripts import script_of
 from tests.extract_cases import document
 
 # Pieces that make the extractors work hard: digits, separators, currencies, units, months, qualifiers,

@@ -21,10 +21,10 @@ from factcheck.keys.measure import governing_measure, measure_key
 from factcheck.keys.nearest import governing
 from factcheck.keys.scope import scope_key
 from factcheck.keys.subject import Placed
-from factcheck.keys.vocabulary import CueIndex, MeasureRule
+from factcheck.keys.vocabulary import CueIndex, MeasureRule, outside_names
 from factcheck.manifest import moment
 from factcheck.models import Claim, ClaimKind, Context, Interval, Quantity, Source, Span, Story
-from factcheck.normalize.scripts import native_script, primary, script_of, writing
+from factcheck.scripts import native_script, primary, script_of, writing
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = ROOT / "tests" / "cases" / "keys"
@@ -70,7 +70,7 @@ def _changes(case: dict) -> tuple[tuple[int, int], ...]:
 @pytest.mark.parametrize("case", _cases("measures.toml"), ids=lambda case: case["name"])
 def test_measure_case(case):
     claim = _claim(case, case["figure"])
-    hits = VOCABULARY.measure_cues.find(case["sentence"], case["language"])
+    hits = outside_names(case["sentence"], VOCABULARY.measure_cues.find(case["sentence"], case["language"]), case["language"])
     found = measure_key(claim, hits, _others(case), VOCABULARY, _changes(case))
     assert (found.value or "") == case["measure"], found
     if found.value:
@@ -82,7 +82,9 @@ def test_measure_case(case):
 def test_scope_case(case):
     claim = _claim(case, case["figure"])
     hits = VOCABULARY.scope_cues.find(case["sentence"], case["language"])
-    measure_hits = VOCABULARY.measure_cues.find(case["sentence"], case["language"])
+    measure_hits = outside_names(
+        case["sentence"], VOCABULARY.measure_cues.find(case["sentence"], case["language"]), case["language"]
+    )
     verbs = VOCABULARY.sentence_scope_cues.find(case["sentence"], case["language"])
     cue = governing_measure(claim, measure_hits, _others(case), VOCABULARY, _changes(case))
     found = scope_key(claim, hits, _others(case), VOCABULARY, cue.hit if cue else None, verbs)

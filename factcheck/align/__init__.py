@@ -18,7 +18,7 @@ from factcheck.keys.subject import EVENT
 from factcheck.manifest import DeclaredFact
 from factcheck.models import Claim, ClaimKind, Entity, Fact, Story
 from factcheck.keys.age import AGE
-from factcheck.normalize.scripts import primary
+from factcheck.scripts import primary
 
 
 def align(

@@ -20,7 +20,7 @@ import snowballstemmer
 from factcheck.extract.context import content_words
 from factcheck.keys.age import AGE
 from factcheck.models import Claim, ClaimKind
-from factcheck.normalize.scripts import native_script
+from factcheck.scripts import native_script
 
 # (kind, value): ("e", entity id), ("w", lemma), ("n", noun group), ("y", year), ("t", time frame),
 # ("m", magnitude), ("r", "start") for years that date a start, ("k", measure id)

@@ -48,6 +48,12 @@ class DatesConfig(CheckConfig):
     recurring_window_days: int = Field(
         default=3, ge=0, description="Days from the consensus within which a recurring event's date is this one's."
     )
+    named_throughout: list[str] = Field(
+        default=["voted"],
+        description="Measures of an event a story names beside almost every date it gives (an election: the day "
+        "the loser conceded, the results came, objections were heard, all `in the election on …`): their dates are "
+        "compared as information only.",
+    )
     slip_days: int = Field(
         default=3,
         ge=0,
@@ -131,7 +137,9 @@ def _finding(
     own = claim.source in {c.source for c in agreeing}
     weekday = claim.role == "weekday"
     reason = None if weekday and len(others) >= config.min_sources else _doubt(day, consensus, others, own, config)
-    if claim.keys.measure.confidence < SURE_CUE:
+    if claim.keys.measure.value in config.named_throughout:
+        reason = "the story names this event beside dates of its other moments (the count, the results, a concession)"
+    elif claim.keys.measure.confidence < SURE_CUE:
         # "関係者らは水曜日、…橋が崩落…と発表した": the day is the announcement's, the collapse only nearest
         reason = "no word next to the date names the event; the nearest in its clause may be another's"
     severity = config.severity or (Severity.INFO if reason else CHECK.severity)

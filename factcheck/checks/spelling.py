@@ -3,7 +3,7 @@
 Spellings compete only within one language: `Japón` and `Japan`, `Москва` and `Moscow`,
 `Congrès` and `Congress` are the name in two languages, never a misspelling. A name in a
 script not its source's own (Latin letters in a Korean article) is the borrowed international
-form and competes with the English one (normalize/scripts.py). Inflections are the same name
+form and competes with the English one (factcheck/scripts.py). Inflections are the same name
 too: a plural or feminine ending (`Independent Charges`, `Bleues`), a case ending in another
 script (`Китая` of `Китай`), and any two forms the dictionary of the source's language gives one lemma
 (factcheck/lemmas.py: `Toten`/`Toter`, since German capitalises every noun). Romanisations that differ
@@ -44,11 +44,11 @@ from factcheck.checks import Check, CheckConfig, register
 from factcheck.checks.base import StoryFacts
 from factcheck.normalize.cities import same_city
 from factcheck.normalize.clusters import similar
-from factcheck.normalize.countries import country_name, country_of_currency
+from factcheck.normalize.countries import country_name, countries_of_currency
 from factcheck.normalize.folding import word_key
 from factcheck.normalize.inflection import declines, longest_ending
 from factcheck.lemmas import known_word, same_lemma
-from factcheck.normalize.scripts import AMBIGUOUS_VOWELS, UNWRITTEN_VOWELS, alphabet, country_script, script_of, writing
+from factcheck.scripts import AMBIGUOUS_VOWELS, UNWRITTEN_VOWELS, alphabet, country_script, script_of, writing
 from factcheck.models import Entity, Finding, Role, Severity, Spelling
 
 
@@ -64,7 +64,7 @@ class SpellingConfig(CheckConfig):
 def run(story: StoryFacts, config: SpellingConfig) -> list[Finding]:
     """One finding per entity and language in which it is written in more than one competing way,
     and one per form a single source writes against the form other languages share."""
-    findings = []
+    made: list[tuple[Finding, list[Spelling]]] = []  # each finding with the spellings it reports as wrong
     for entity in story.entities:
         reported = set()
         spoken = _languages(story, entity)
@@ -75,16 +75,26 @@ def run(story: StoryFacts, config: SpellingConfig) -> list[Finding]:
                 variants = [v for v in variants if v.text == preferred or len(spoken[v.text]) < NAME_LANGUAGES]
             if len(variants) > 1 and not _all_words(variants, language):
                 romanised = _romanised(entity, variants, _home_script(story))
-                findings.append(_finding(story, written, variants, config, romanised=romanised))
+                wrong = [v for v in variants if v.text != _preferred(written, variants)]
+                made.append((_finding(story, written, variants, config, romanised=romanised), wrong))
                 reported.update(variant.text for variant in variants)
         for lone, shared in across_languages(entity, spoken):
             if lone.text not in reported:
                 pair = entity.model_copy(update={"spellings": (lone, shared)})
                 romanised = _romanised(entity, [lone, shared], _home_script(story))
-                findings.append(
-                    _finding(story, pair, [lone, shared], config, identity=(entity.id, lone.text), romanised=romanised)
-                )
-    return findings
+                finding = _finding(story, pair, [lone, shared], config, identity=(entity.id, lone.text), romanised=romanised)
+                made.append((finding, [lone]))
+    return [finding for finding, wrong in made if not _inside_another(wrong, [other for _, other in made])]
+
+
+def _inside_another(wrong: list[Spelling], reported: list[list[Spelling]]) -> bool:
+    """True when every wrong spelling is the last words of one another finding reports in the same sources
+    (`Sanko` of an article that also writes `Ousmane Sanko`): one typo, reported once, with the whole name."""
+    longer = [spelling for others in reported if others is not wrong for spelling in others]
+    return bool(wrong) and all(
+        any(other.text.endswith(" " + spelling.text) and set(spelling.sources) <= set(other.sources) for other in longer)
+        for spelling in wrong
+    )
 
 
 def _all_words(variants: list[Spelling], language: str | None) -> bool:
@@ -144,7 +154,7 @@ def across_languages(entity: Entity, languages: dict[str, set[str]]) -> list[tup
 
 def _own_letters(lone: Spelling, others: set[str], languages: dict[str, set[str]]) -> bool:
     """True when the lone form has a letter of its language's alphabet that neither English nor any of the
-    `others` languages writes (CLDR's names in each language: normalize/scripts.py)."""
+    `others` languages writes (CLDR's names in each language: factcheck/scripts.py)."""
     language = _language(next(iter(languages[lone.text])))
     if language is None:
         return False
@@ -358,9 +368,10 @@ ROMANISED_FORMS = 3
 
 
 def _home_script(story: StoryFacts) -> str | None:
-    """The script of the country the story is about, known by its currency (`IRR`: Iran, Arabic script)."""
-    country = country_of_currency(story.story.currency)
-    return country_script(country) if country else None
+    """The script of the country the story is about, known by its currency (`IRR`: Iran, Arabic script), or
+    of all the countries that share it (`XOF`: eight countries, each writing Latin)."""
+    scripts = {country_script(country) for country in countries_of_currency(story.story.currency)}
+    return scripts.pop() if len(scripts) == 1 else None
 
 
 def _romanised(entity: Entity, variants: list[Spelling], home: str | None = None) -> bool:
@@ -406,9 +417,10 @@ _CYRILLIC_VOWELS = re.compile(r"[аеёиоуыэюя]+")
 
 
 def _by_ear(word: str) -> str:
-    """A Cyrillic word with where its vowels fall but not which: a foreign name's unstressed vowels are heard, not
-    copied, by each writer (`Викрамасингхе`, `Викремесингхе`)."""
-    return "-".join(_CYRILLIC_VOWELS.split(word.lower()))
+    """A Cyrillic word with where its vowels fall but not which, its doubled letters single and no soft or hard
+    sign: a foreign name's unstressed vowels, its doubled consonants and the softness of its `l` are heard, not
+    copied, by each writer (`Викрамасингхе`, `Викремесингхе`; `Макки Салл`, `Маки Саль`)."""
+    return "-".join(_CYRILLIC_VOWELS.split(_single_letters(word.lower().replace("ь", "").replace("ъ", ""))))
 
 
 def _skeleton(word: str) -> str:

@@ -20,7 +20,7 @@ from factcheck.checks.base import StoryFacts, claim_key, explain
 from factcheck.extract.dates import assumed_year
 from factcheck.extract.days import weekday_names
 from factcheck.models import Claim, ClaimKind, Finding, Severity
-from factcheck.normalize.scripts import primary
+from factcheck.scripts import primary
 
 _BEFORE = 24  # characters before a date searched for its weekday: "el miércoles, " fits
 _AFTER = 16  # characters after it: " (Wednesday)"

@@ -17,6 +17,7 @@ from factcheck.extract.physical import is_unit_suffix
 from factcheck.extract.numbers import ATTACHED_CODES, ORDINAL_SUFFIXES, Number
 from factcheck.extract.magnitudes import CJK_CLASS, base_language
 from factcheck.lemmas import known_word
+from factcheck.scripts import NOUNS_CAPITALISED
 
 MONTHS = (
     "January February March April May June July August September October November December "
@@ -63,15 +64,14 @@ def reason_not_a_claim(text: str, number: Number, language: str = "en") -> str |
     return None
 
 
-# Languages that capitalise every noun: a capital before a number says little of a name there.
-_NOUNS_CAPITALISED = frozenset({"de", "lb"})
+# A capital before a number says little of a name in a language that capitalises every noun.
 _NOUN_AFTER = re.compile(r"[ \u00a0](?:[A-ZÄÖÜ][a-zäöüß])")
 
 
 def _counts_after_a_noun(text: str, number: Number, word: str, language: str) -> bool:
     """True when, in a language that capitalises nouns, a dictionary word stands before the number and a noun
     after it: the number counts that noun (`Prognose 58 Sitze`), where `Boeing 737 und` stays a name."""
-    if not _NOUN_AFTER.match(text, number.end) or (primary := base_language(language)) not in _NOUNS_CAPITALISED:
+    if not _NOUN_AFTER.match(text, number.end) or (primary := base_language(language)) not in NOUNS_CAPITALISED:
         return False
     return known_word(word.strip("([{\"'“‘«„"), primary)
 

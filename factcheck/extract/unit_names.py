@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from babel import Locale, UnknownLocaleError
 
-from factcheck.normalize.scripts import HAN_KANA, UNSPACED, script_of
+from factcheck.scripts import HAN_KANA, UNSPACED, script_of
 
 # CLDR's unit keys to the one pint registry's spelling; durations are durations.py's, currencies money.py's.
 CLDR_UNITS = {

@@ -16,7 +16,7 @@ from factcheck.keys.as_of import as_of_key
 from factcheck.keys.measure import by_unit, figure_span, governing_measure, key_of
 from factcheck.keys.scope import scope_key
 from factcheck.keys.subject import EVENT, Placed, Subjects
-from factcheck.keys.vocabulary import MeasureRule, ScopeRule, Vocabulary
+from factcheck.keys.vocabulary import MeasureRule, ScopeRule, Vocabulary, outside_names
 from factcheck.models import Claim, ClaimKind, Entity, Keys, Source, Story
 
 __all__ = ["SURE", "SURE_CUE", "MeasureRule", "ScopeRule", "Subjects", "Vocabulary", "decide"]
@@ -54,7 +54,7 @@ def _sentence_keys(
     members: list[Claim], source: Source, story: Story, subjects: Subjects, names: dict[str, str], vocabulary: Vocabulary
 ) -> dict[str, Keys]:
     text = members[0].context.sentence.text
-    measure_hits = vocabulary.measure_cues.find(text, source.language)
+    measure_hits = outside_names(text, vocabulary.measure_cues.find(text, source.language), source.language)
     scope_hits = vocabulary.scope_cues.find(text, source.language)
     scope_verbs = vocabulary.sentence_scope_cues.find(text, source.language)
     spans = {claim.id: figure_span(claim) for claim in members}

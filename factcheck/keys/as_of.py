@@ -17,7 +17,7 @@ import re
 
 from factcheck.extract.days import weekday_names
 from factcheck.extract.months import month_numbers
-from factcheck.normalize.scripts import primary
+from factcheck.scripts import primary
 from factcheck.models import Claim, ClaimKind, Key, Source, Story
 
 PUBLISHED_AT, PUBLISHED_DAY, ANCHORED, STORY_DATE, PAST_YEAR = 0.9, 0.75, 0.85, 0.3, 0.5

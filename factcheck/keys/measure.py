@@ -7,7 +7,7 @@ import re
 from factcheck.keys.nearest import AFTER, BEFORE, SENTENCE, Governing, governing
 from factcheck.keys.vocabulary import Hit, MeasureRule, Vocabulary
 from factcheck.models import Claim, ClaimKind, Key
-from factcheck.normalize.scripts import HAN_KANA, WORD
+from factcheck.scripts import HAN_KANA, WORD
 from factcheck.units import dimension_of
 
 UNKNOWN = Key(rule="no measure word governs the figure")

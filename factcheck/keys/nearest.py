@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from factcheck.keys.vocabulary import Hit
-from factcheck.normalize.scripts import TOKEN
+from factcheck.scripts import TOKEN
 
 AFTER_WORDS = 4  # "37 people were killed", "284 kişinin hayatını kaybettiğini", "912人死亡"
 BEFORE_WORDS = 6  # "the death toll rose to at least 37", "死者は少なくとも計2300人"

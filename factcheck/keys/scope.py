@@ -17,7 +17,7 @@ from factcheck.keys.measure import figure_span
 from factcheck.keys.nearest import BEFORE, SENTENCE, governing
 from factcheck.keys.vocabulary import Hit, Vocabulary
 from factcheck.models import Claim, Key
-from factcheck.normalize.scripts import TOKEN
+from factcheck.scripts import TOKEN
 
 NONE_FOUND = Key(rule="no scope word next to the figure", confidence=0.8)
 SENTENCE_VERB = 0.75  # `expects … to fall 19.7% to ¥4.3tn, … and its sales to rise 2% to ¥46tn`

@@ -20,7 +20,7 @@ from factcheck.extract.clock import ZONES
 from factcheck.keys.nearest import CONJUNCTIONS
 from factcheck.models import Claim, Entity, Key
 from factcheck.normalize.names import is_country
-from factcheck.normalize.scripts import WORD
+from factcheck.scripts import WORD
 
 SETTING_SHARE = 0.4  # an entity in this share of claim sentences is the story's setting (the donor, Japan)
 LOOKBACK = 600  # characters before a sentence searched for the subject a pronoun points to

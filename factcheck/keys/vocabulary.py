@@ -15,7 +15,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from factcheck.models import ClaimKind
-from factcheck.normalize.scripts import MARKS, UNSPACED, chinese_forms, primary
+from factcheck.scripts import MARKS, NOUNS_CAPITALISED, UNSPACED, chinese_forms, primary
 
 # Scripts written without spaces between words: their cues match inside the text.
 _UNSPACED = re.compile(rf"[{UNSPACED}]")
@@ -177,6 +177,27 @@ def _leftmost_longest(hits: list[Hit]) -> list[Hit]:
         if not kept or hit.start >= kept[-1].end or (hit.start, hit.end) == (kept[-1].start, kept[-1].end):
             kept.append(hit)  # one phrase may be the cue of several measures: the figure's kind chooses
     return kept
+
+
+# A word of a name (`the National Election Commission`, `Death Valley`, `Lost Lives Fund`): a capitalised word
+# beside another capitalised one that does not open the sentence.
+_CAPITALISED_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def outside_names(text: str, hits: list[Hit], language: str) -> list[Hit]:
+    """The hits that are no word of a capitalised name, in languages that capitalise names alone."""
+    if primary(language) in NOUNS_CAPITALISED:
+        return hits
+    return [hit for hit in hits if not _in_a_name(text, hit)]
+
+
+def _in_a_name(text: str, hit: Hit) -> bool:
+    if not hit.text[:1].isupper():
+        return False
+    before = re.search(r"([^\W\d_][\w'’-]*)[ \u00a0]$", text[: hit.start])
+    after = _CAPITALISED_WORD.match(text, hit.end + 1) if text[hit.end : hit.end + 1] == " " else None
+    opens = before is not None and not text[: before.start()].strip()
+    return bool((before and before.group(1)[0].isupper() and not opens) or (after and after.group()[0].isupper()))
 
 
 class CueIndex:

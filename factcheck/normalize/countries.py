@@ -197,10 +197,17 @@ def _derived(name: str) -> set[str]:
 def country_of_currency(currency: str) -> str | None:
     """The one country (CLDR territory code) whose only legal tender is `currency`: `NPR` Nepal, `JPY` Japan;
     None for a currency several countries use (`USD`, `EUR`) or none."""
+    countries = countries_of_currency(currency)
+    return countries[0] if len(countries) == 1 else None
+
+
+@lru_cache(maxsize=64)
+def countries_of_currency(currency: str) -> tuple[str, ...]:
+    """Every country (CLDR territory code) whose only legal tender is `currency`: `XOF` Senegal, Mali, Côte
+    d'Ivoire…"""
     today = dt.date(2024, 1, 1)
-    countries = [
+    return tuple(
         territory
         for territory in get_global("territory_zones")
         if len(territory) == 2 and get_territory_currencies(territory, today, tender=True) == [currency]
-    ]
-    return countries[0] if len(countries) == 1 else None
+    )

@@ -20,7 +20,7 @@ from factcheck import units
 from factcheck.normalize.authority import Authority, Entry, Form
 from factcheck.normalize.folding import Token, tokens, word_key
 from factcheck.lemmas import known_word
-from factcheck.normalize.scripts import primary
+from factcheck.scripts import primary
 
 # Between the words of one name: spaces on one line, quotes, dashes, or nothing (`CA+JAD`).
 _JOINABLE = re.compile(r"[ \t\u00a0\u2009\u202f]*[\"'“”‘’«»]?[ \t\u00a0\u2009\u202f]*[-‐‑–—/]?[ \t\u00a0\u2009\u202f]*")

@@ -46,6 +46,10 @@ TOKEN = rf"[{HAN_KANA}]|{WORD}|\d+"
 UNSPACED = HAN_KANA + "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
 
 
+# Languages that capitalise every noun: a capital letter there marks no name.
+NOUNS_CAPITALISED = frozenset({"de", "lb"})
+
+
 def script_of(text: str) -> str | None:
     """The ISO 15924 code of the first letter's script ('Latn', 'Cyrl', 'Hani'...), None without letters."""
     for char in text:
