@@ -263,3 +263,27 @@ def test_a_place_that_names_a_time_zone_is_no_subject():
     brazil = _entity("brazil", "place", ("a", sentence.index("Brasília"), "Brasília"))
     entities = [brazil.model_copy(update={"name": "Brazil"})]  # the capital's name is the country's mention
     assert Subjects(entities, claims).of(claims[0]) == frozenset()
+
+
+def test_a_share_of_the_vote_is_the_nearest_candidates_never_a_place_or_a_candidates_country():
+    sentence = "Senegalese opposition candidate Faye won 54.28%, ahead of Ba with 35.79%."
+    claims = _claims([
+        {"source": "a", "surface": "54.28%", "kind": "percent", "unit": "percent", "value": 54.28, "sentence": sentence,
+         "sentence_start": 0},
+        {"source": "a", "surface": "35.79%", "kind": "percent", "unit": "percent", "value": 35.79, "sentence": sentence,
+         "sentence_start": 0},
+    ])
+    entities = [
+        _entity("senegal", "place", ("a", 900, "Senegal"), demonym=("a", 0, "Senegalese")),
+        _entity("faye", "person", ("a", sentence.index("Faye"), "Faye")),
+        _entity("ba", "person", ("a", sentence.index("Ba "), "Ba")),
+    ]
+    subjects = Subjects(entities, claims)
+    others = tuple((c.span.start, c.span.end) for c in claims)
+    first = subjects.contender(claims[0], {"faye": "Bassirou Diomaye Faye"}, others[1:])
+    second = subjects.contender(claims[1], {}, others[:1])
+    assert (first.value, first.label, second.value) == ("faye", "Bassirou Diomaye Faye", "ba")
+    lone = _claims([{"source": "b", "surface": "61.3%", "kind": "percent", "unit": "percent", "value": 61.3,
+                     "sentence": "Turnout in Senegal was 61.3%.", "sentence_start": 0}])
+    place = [_entity("senegal", "place", ("b", 11, "Senegal"))]
+    assert Subjects(place, lone).contender(lone[0], {}).value is None

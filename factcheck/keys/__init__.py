@@ -76,14 +76,25 @@ def _sentence_keys(
         rule = vocabulary.measures.get(measure.value or "")
         offset = claim.context.sentence.start
         absolute = tuple((start + offset, end + offset) for start, end in others)
-        event = rule is not None and rule.subject == "event"
         keys[claim.id] = Keys(
             measure=measure,
-            subject=EVENT if event else subjects.key(claim, rule is not None and rule.subject == "place", names, absolute),
+            subject=_subject(claim, rule, subjects, names, absolute),
             scope=scope_key(claim, scope_hits, others, vocabulary, cue.hit if cue else None, scope_verbs),
             as_of=as_of_key(claim, source, story),
         )
     return _levels_of_changes(keys, changes_of, {span: claim_id for claim_id, span in spans.items()})
+
+
+def _subject(
+    claim: Claim, rule: MeasureRule | None, subjects: Subjects, names: dict[str, str], others: tuple[tuple[int, int], ...]
+) -> Key:
+    """The subject as the measure's `subject` mode asks: the event, a contender, a place, or anyone."""
+    mode = rule.subject if rule is not None else "any"
+    if mode == "event":
+        return EVENT
+    if mode == "contender":
+        return subjects.contender(claim, names, others)
+    return subjects.key(claim, mode == "place", names, others)
 
 
 def _levels_of_changes(

@@ -27,6 +27,7 @@ LOOKBACK = 600  # characters before a sentence searched for the subject a pronou
 AFFILIATION_GAP = 32  # "Kazakhstan's President " fits; a list of names does not
 SENTENCE_SUBJECT, SETTING_SUBJECT, POINTED_SUBJECT, WHOLE_STORY = 0.8, 0.7, 0.6, 0.5  # how sure each rule is
 _SUBJECT_KINDS = {"person", "place", "organisation"}
+_CONTENDER_KINDS = {"person", "organisation", "other"}  # who runs in an election: a candidate, a party
 _PERSON_KINDS = {"person", "other"}  # "other": a name the story's lists do not know, as most persons are
 _REGION = re.compile(r"\b(?:Asia|Africa|Europe|America|Pacific|Caucasus|Balkans|Gulf|Middle East|Caribbean)\b")
 BEFORE_ITS_CLAUSE = 2
@@ -85,6 +86,28 @@ class Subjects:
             words=tuple(dict.fromkeys(text for _, text in found)),
             rule=rule,
             confidence=confidence,
+        )
+
+    def contender(self, claim: Claim, names: dict[str, str], others: tuple[tuple[int, int], ...] = ()) -> Key:
+        """The candidate or party a share of the vote or a count of votes is about: the nearest person or
+        organisation of the figure's clause (`Faye 54.28%, Ba 35.79%`), the story's setting too, since an
+        election story names its candidates in every sentence; never a place (where the vote was, not who won
+        it) and never a candidate's country, which all candidates share."""
+        sentence = claim.context.sentence
+        figures = ((claim.span.start, claim.span.end), *others)
+        named = self._between(claim.source, sentence.start, sentence.end)
+        inside = [m for m in named if not _within(m, figures) and not _part_of(m, claim)]
+        # Before its clause too, last: `Ba with 35.79%` (`with` opens another figure's clause for a toll, not here).
+        fitting = [m for m in _ordered(claim, inside, others) if m.kind in _CONTENDER_KINDS and not _across(m, claim, others)]
+        if not fitting:
+            return Key(label="the story as a whole", rule="no candidate or party in its clause", confidence=WHOLE_STORY)
+        found = fitting[0]
+        return Key(
+            value=found.entity,
+            label=names.get(found.entity, found.entity),
+            words=(found.text,),
+            rule="the nearest candidate or party of its clause",
+            confidence=SENTENCE_SUBJECT,
         )
 
     def _found(

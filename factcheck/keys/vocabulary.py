@@ -38,7 +38,7 @@ class MeasureRule(_Row):
     develops: bool = False
     cumulative: bool = False
     flow: bool = False
-    subject: Literal["place", "any", "event", "person"] = "any"
+    subject: Literal["place", "any", "event", "person", "contender"] = "any"
     generic: bool = Field(default=False, description="Says how a quantity changed, not which: words must agree too.")
     counted: bool = Field(
         default=False,
