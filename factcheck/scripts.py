@@ -50,6 +50,12 @@ UNSPACED = HAN_KANA + "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
 NOUNS_CAPITALISED = frozenset({"de", "lb"})
 
 
+def caseless(text: str) -> str:
+    """`text` as the key of a table that a case-blind regular expression looks its matches up in: lower case, with
+    Turkish `ı` and `İ` as `i`, since the expression's `yıl` also matches `YIL` and `kasım` matches `KASIM`."""
+    return text.lower().replace("ı", "i").replace("\u0307", "")
+
+
 def script_of(text: str) -> str | None:
     """The ISO 15924 code of the first letter's script ('Latn', 'Cyrl', 'Hani'...), None without letters."""
     for char in text:

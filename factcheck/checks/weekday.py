@@ -20,7 +20,7 @@ from factcheck.checks.base import StoryFacts, claim_key, explain
 from factcheck.extract.dates import assumed_year
 from factcheck.extract.days import weekday_names
 from factcheck.models import Claim, ClaimKind, Finding, Severity
-from factcheck.scripts import primary
+from factcheck.scripts import caseless, primary
 
 _BEFORE = 24  # characters before a date searched for its weekday: "el miércoles, " fits
 _AFTER = 16  # characters after it: " (Wednesday)"
@@ -77,7 +77,7 @@ def written_weekday(claim: Claim, language: str) -> tuple[str, int] | None:
     before = re.search(rf"(?<!\w)(?P<day>{alternatives}){_JOIN}$", sentence.text[max(0, start - _BEFORE) : start], re.I)
     after = re.match(rf"\s*[,(]\s*(?P<day>{alternatives})(?!\w)", sentence.text[end : end + _AFTER], re.I)
     found = before or after
-    return (found.group("day"), names[found.group("day").lower()]) if found else None
+    return (found.group("day"), names[caseless(found.group("day"))]) if found else None
 
 
 def _finding(story: StoryFacts, claim: Claim, day: dt.date, word: str, config: WeekdayConfig) -> Finding:

@@ -67,7 +67,7 @@ def zone_pairs(text: str) -> list[ZonePair]:
         if zone_b is None or not (match.group("am") or match.group("bm") or match.group("ah") and "uhr" in match.group("first").lower()):
             continue  # a bracketed zone names the restatement; a bare hour is no time unless it says `Uhr`
         zone_a = match.group("zone_a")
-        zones = (ZONES[zone_a.lower()] if zone_a else LOCAL, ZONES[zone_b.lower()])
+        zones = (ZONES[caseless(zone_a)] if zone_a else LOCAL, ZONES[caseless(zone_b)])
         if zones[0] == zones[1]:
             continue
         first = _minutes(match.group("ah"), match.group("am"), match.group("aap"))

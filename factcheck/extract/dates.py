@@ -21,9 +21,10 @@ from factcheck.extract.counts import counted_noun
 from factcheck.extract.months import month_alternation, month_numbers
 from factcheck.extract.numbers import Number
 from factcheck.models import ClaimKind, Interval
+from factcheck.scripts import caseless
 
-_MONTH_NUMBERS = {name.lower(): index % 12 + 1 for index, name in enumerate(MONTHS[:12])}
-_MONTH_NUMBERS.update({name.lower(): list(calendar.month_abbr).index(name[:3]) for name in MONTHS[12:]})
+_MONTH_NUMBERS = {caseless(name): index % 12 + 1 for index, name in enumerate(MONTHS[:12])}
+_MONTH_NUMBERS.update({caseless(name): list(calendar.month_abbr).index(name[:3]) for name in MONTHS[12:]})
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>1\d{3}|20\d{2}|2100)"
@@ -208,7 +209,7 @@ def _date(text: str, match: re.Match[str], reference: dt.date | None) -> Candida
         year, month, day = (int(part) for part in groups["iso"].split("-"))
         first = last = _valid(year, month, day)
     else:
-        month = _MONTH_NUMBERS[(groups["month"] or groups["dmonth"] or groups["mmonth"]).lower()]
+        month = _MONTH_NUMBERS[caseless(groups["month"] or groups["dmonth"] or groups["mmonth"])]
         written_year = groups["year"] or groups["dyear"] or groups["myear"]
         if written_year is None and reference is None:
             return None

@@ -22,6 +22,7 @@ from babel import Locale, UnknownLocaleError
 from factcheck.extract.candidates import Candidate
 from factcheck.extract.dates import day_number
 from factcheck.models import ClaimKind, Interval
+from factcheck.scripts import caseless
 
 _NEAR_DATE = 24  # characters between a weekday and the date it introduces: "el miércoles, " fits
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -29,7 +30,7 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 @lru_cache(maxsize=128)
 def weekday_names(language: str, widths: tuple[str, ...] = ("wide", "abbreviated")) -> dict[str, int]:
-    """Weekday names of a language from CLDR (both contexts, these widths), lower-case, to Monday=0."""
+    """Weekday names of a language from CLDR (both contexts, these widths), `caseless`, to Monday=0."""
     try:
         locale = Locale.parse(language)
     except (UnknownLocaleError, ValueError):
@@ -39,7 +40,7 @@ def weekday_names(language: str, widths: tuple[str, ...] = ("wide", "abbreviated
         for width in widths:
             for number, name in locale.days.get(context, {}).get(width, {}).items():
                 if len(name.rstrip(".")) > 2:
-                    names[name.lower().rstrip(".")] = number
+                    names[caseless(name).rstrip(".")] = number
     return names
 
 
@@ -51,7 +52,7 @@ def yesterday_words(language: str) -> tuple[str, ...]:
     except (UnknownLocaleError, ValueError, KeyError):
         return ()
     word = relative.get(-1)
-    return (word.lower(),) if word else ()
+    return (caseless(word),) if word else ()
 
 
 @lru_cache(maxsize=64)
@@ -80,7 +81,7 @@ def find_days(text: str, language: str, published: dt.date | None, dates: list[C
         if bracketed is not None:
             found.append(bracketed)  # "Selasa (26/3)", "nesta terça-feira (26)": the weekday's date, in brackets
             continue
-        word = match.group().lower()
+        word = caseless(match.group())
         if word in yesterday:
             day, role, how = published - dt.timedelta(days=1), "yesterday", "the day before"
         else:

@@ -16,6 +16,7 @@ from factcheck.extract.candidates import Candidate
 from factcheck.extract.context import lemma
 from factcheck.extract.numeral import Number, times
 from factcheck.models import ClaimKind
+from factcheck.scripts import caseless
 
 _UNIT = re.compile(
     r"(?P<hyphen>[ ]?-[ ]?|[ ])(?P<unit>years?|decades?|centur(?:y|ies)|months?|quarters?|weeks?|days?|hours?|minutes?)\b"
@@ -36,9 +37,9 @@ _OTHER_WORDS = {
            "ngày दिन",
     "hour": "horas hora ore ora heures heure stunden stunde часов часа час saat jam uur godzin godziny ساعات ساعة giờ घंटे",
 }
-_OTHER_UNITS = {word: unit for unit, words in _OTHER_WORDS.items() for word in words.split()}
+_OTHER_UNITS = {caseless(word): unit for unit, words in _OTHER_WORDS.items() for word in words.split()}
 _OTHER = re.compile(
-    r"[ ](?P<unit>" + "|".join(sorted(map(re.escape, _OTHER_UNITS), key=len, reverse=True)) + r")(?![\w\u0900-\u097f])",
+    r"[ ](?P<unit>" + "|".join(sorted({re.escape(w) for ws in _OTHER_WORDS.values() for w in ws.split()}, key=len, reverse=True)) + r")(?![\w\u0900-\u097f])",
     re.IGNORECASE,
 )
 _ROLE_BEFORE = re.compile(
@@ -69,7 +70,7 @@ def find_durations(text: str, numbers: list[Number]) -> list[Candidate]:
 
 def _other_candidate(number: Number, unit: re.Match[str]) -> Candidate:
     """A span of time in another language's words: its unit, no role (the words before it are English's)."""
-    name = _OTHER_UNITS[unit.group("unit").lower()]
+    name = _OTHER_UNITS[caseless(unit.group("unit"))]
     high = number.high
     return Candidate(
         kind=ClaimKind.DURATION,

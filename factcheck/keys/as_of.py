@@ -17,7 +17,7 @@ import re
 
 from factcheck.extract.days import weekday_names
 from factcheck.extract.months import month_numbers
-from factcheck.scripts import primary
+from factcheck.scripts import caseless, primary
 from factcheck.models import Claim, ClaimKind, Key, Source, Story
 
 PUBLISHED_AT, PUBLISHED_DAY, ANCHORED, STORY_DATE, PAST_YEAR = 0.9, 0.75, 0.85, 0.3, 0.5
@@ -189,7 +189,7 @@ def _weekday(text: str, language: str, day: dt.date) -> tuple[str, dt.date] | No
     found = re.search(marker + rf"(?:the\s+|le\s+|el\s+)?(?P<day>{alternatives})\b", text, re.IGNORECASE)
     if found is None:
         return None
-    weekday = names[found.group("day").lower()]
+    weekday = names[caseless(found.group("day"))]
     return found.group(), day - dt.timedelta(days=(day.weekday() - weekday) % 7)
 
 
