@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from factcheck.scripts import caseless
+
 LOCAL = "local"
 
 # Zone words -> IANA zone, or a fixed offset in minutes for a name that says whether summer time is on (`MESZ`).
