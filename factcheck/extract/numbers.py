@@ -60,7 +60,9 @@ def _digits_pattern(language: str) -> re.Pattern[str]:
     point = rf"(?:{re.escape(decimal)}\d+)?"
     # At most six groups (10**18): each attempt then costs a bounded amount, so a chain of thousands of
     # groups ("1,000,000,…,00") is scanned in linear time instead of once from every digit.
-    grouped = rf"\d{{0,2}}(?:{re.escape(group)}\d{{3}}){{1,{_MAX_GROUPS}}}{point}|" if group != " " else ""
+    # Swiss copy groups with an apostrophe in every language (`33'000 employés`, `1’200 Franken`).
+    separator = rf"(?:{re.escape(group)}|{_APOSTROPHES})" if group != " " else _APOSTROPHES
+    grouped = rf"\d{{0,2}}(?:{separator}\d{{3}}){{1,{_MAX_GROUPS}}}{point}|"
     if base_language(language) == "en":  # Indian grouping, lakhs and crores: `23,45,678`, `10,00,000`
         grouped = rf"\d?(?:,\d{{2}}){{1,{_MAX_GROUPS - 1}}},\d{{3}}{point}|" + grouped
     # After spaced groups no other separator may follow (`1 234.5` is two numbers in English), but the
@@ -137,6 +139,7 @@ _WORD_RUN = re.compile(
 )
 _SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
 _NOT_BEFORE_DIGITS = frozenset("_.,/+:#@")
+_APOSTROPHES = "['’]"
 _CJK_ORDINAL = frozenset("第")
 _COMMA_GROUP_LANGUAGES = frozenset({"es"})  # decimal comma in CLDR, but comma groups across Latin America
 _THREE_AFTER_COMMA = re.compile(r"[1-9]\d{0,2},\d{3}")  # 第28届: the 28th session, an ordinal
@@ -302,7 +305,11 @@ def _number(match: re.Match[str], group: str, decimal: str, factors: dict[str, D
     scale = _factor(factors, magnitude) if magnitude else Decimal(1)
     if scale is None:
         return None
-    plain = digits if _DOT_DECIMAL.fullmatch(digits) else digits.replace(group, "").replace(" ", "").replace(decimal, ".")
+    if not _DOT_DECIMAL.fullmatch(digits):
+        digits_only = re.sub(_APOSTROPHES, "", digits.replace(group, "").replace(" ", ""))
+        plain = digits_only.replace(decimal, ".")
+    else:
+        plain = digits
     try:
         value = Decimal(plain)
     except InvalidOperation:
