@@ -358,8 +358,22 @@ def _by_convention(first: str, second: str) -> bool:
         return True
     words_a, words_b = _words(first), _words(second)
     return len(words_a) == len(words_b) and all(
-        transcribed(a) == transcribed(b) or _inflection(a, b) for a, b in zip(words_a, words_b)
+        transcribed(a) == transcribed(b) or _inflection(a, b) or _american(a) == _american(b)
+        for a, b in zip(words_a, words_b)
     )
+
+
+# British and American spellings of one English word (`Labour`/`Labor Party`, `Centre`/`Center`, `Organisation`/
+# `Organization`): a house style, not a typo.
+_AMERICAN = ((re.compile(r"our$"), "or"), (re.compile(r"([^aeiou])re$"), r"\1er"),
+             (re.compile(r"is(e|ed|es|ing|ation|ations)$"), r"iz\1"))  # fmt: skip
+
+
+def _american(word: str) -> str:
+    folded = word.lower()
+    for british, american in _AMERICAN:
+        folded = british.sub(american, folded)
+    return folded
 
 
 # Distinct spellings of one word of a name, the same but for vowels and doubled letters, that show its writers
