@@ -5,7 +5,9 @@ portfolio over the first 30 years of its activities (1993–2023)`: two starts o
 one thing. Only claims that date a start or an event (by their role) are
 compared, so a fact's unrelated years are not read as a contradiction; and only claims whose own sentences
 name a subject they share make more than information (`since 1990`, `since 2016` and `since March 19th` in
-sentences that name no one may be the starts of three things). A range of two years running (`ejercicio
+sentences that name no one may be the starts of three things), and a shared country alone only with a word that
+says what starts (`an MP since 1998` and `the uncertainty that has gripped the Netherlands since the Nov. 22
+election` are two things of one country). A range of two years running (`ejercicio
 2023-24`) names a period, a fiscal year or a season, and dates no start; nor does the year a record is
 measured against (`the steepest drop since 1987`).
 """
@@ -102,6 +104,8 @@ def _finding(story: StoryFacts, fact: Fact, starts: list[Claim], config: Timelin
     first, last = start_year(ordered[0]), start_year(ordered[-1])
     sure = _one_named_subject(ordered)
     note = "" if sure else " Not an error: a sentence does not name what starts, so these may be starts of other things."
+    if sure and any(c.keys.measure.value is None for c in ordered) and not _shared_beyond_places(story, ordered):
+        sure, note = False, " Not an error: no word says what starts, and a country is where many things start."
     return story.finding(
         CHECK.id,
         (config.severity or CHECK.severity) if sure else Severity.INFO,
@@ -123,6 +127,14 @@ def _one_named_subject(starts: list[Claim]) -> bool:
     subjects = [set((c.keys.subject.value or "").split("+")) - {""} for c in starts]
     named = all(c.keys.subject.confidence >= SENTENCE_SUBJECT for c in starts)
     return named and all(subjects) and bool(set.intersection(*subjects))
+
+
+def _shared_beyond_places(story: StoryFacts, starts: list[Claim]) -> bool:
+    """True when the starts share a subject that is no place: one organisation or person (`JICA … since 2006`,
+    `JICA's … (1993–2023)`), not only the country of an MP's seat and of its political crisis."""
+    places = {entity.id for entity in story.entities if entity.kind == "place"}
+    subjects = [set((c.keys.subject.value or "").split("+")) - {""} for c in starts]
+    return bool(set.intersection(*subjects) - places)
 
 
 def _phrase(claim: Claim) -> str:
