@@ -22,7 +22,15 @@ from pydantic import Field
 from factcheck import figures
 from factcheck.checks import Check, CheckConfig, register
 from factcheck.checks.base import Reading, StoryFacts, claim_key, explain, reading
-from factcheck.checks.confidence import Ceiling, as_of_day, capped, ceiling, same_instant, why_compared
+from factcheck.checks.confidence import (
+    Ceiling,
+    as_of_day,
+    capped,
+    ceiling,
+    lowered_because,
+    same_instant,
+    why_compared,
+)
 from factcheck.keys.age import AGE
 from factcheck.keys.as_of import earlier_year
 from factcheck.models import ClaimKind, Fact, Finding, Interval, Severity
@@ -150,7 +158,7 @@ def _finding(
     limit = _ceiling(fact, claims, config)
     severity = capped(config.severity or (Severity.ERROR if gap >= config.error_above else Severity.WARNING), limit)
     unit = outliers[0].unit
-    note = f" {why_compared(claims)}" + (f" Not an error: {limit.reason}." if limit.reason else "")
+    note = f" {why_compared(claims)}" + lowered_because(limit)
     return story.finding(
         CHECK.id,
         severity,

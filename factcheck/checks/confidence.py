@@ -44,6 +44,14 @@ def ceiling(claims: Sequence[Claim]) -> Ceiling:
     return Ceiling(Severity.ERROR)
 
 
+def lowered_because(limit: Ceiling) -> str:
+    """The sentence a finding ends with when its claims kept it below an error, in an editor's words: information
+    is no error, a warning may be one."""
+    if limit.reason is None:
+        return ""
+    return f" {'Not an error' if limit.severity is Severity.INFO else 'Only a warning'}: {limit.reason}."
+
+
 def surely_one_series(claims: Sequence[Claim]) -> bool:
     """True when the claims are sure to count one thing in one place at known times: only then is there a series."""
     subjects = {claim.keys.subject.value for claim in claims}

@@ -19,7 +19,7 @@ from pydantic import Field
 from factcheck import figures
 from factcheck.checks import Check, CheckConfig, register
 from factcheck.checks.base import Reading, StoryFacts, claim_key, explain, reading
-from factcheck.checks.confidence import Ceiling, capped, ceiling, surely_one_series, why_compared
+from factcheck.checks.confidence import Ceiling, capped, ceiling, lowered_because, surely_one_series, why_compared
 from factcheck.keys.as_of import has_time, moment
 from factcheck.models import Fact, Finding, Severity
 
@@ -99,7 +99,7 @@ def _finding(story: StoryFacts, fact: Fact, later: Reading, earlier: Reading, co
         f"below the {earlier.claim.surface} that {story.name_of(earlier.claim.source)} gave as of {when[1]} "
         f"({figures.change(later.quantity.value, earlier.quantity.value)}): this count cannot fall. "
         + why_compared(claims)
-        + (f" Not an error: {limit.reason}." if limit.reason else "")
+        + lowered_because(limit)
     )
     return story.finding(
         CHECK.id,
