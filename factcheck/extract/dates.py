@@ -66,6 +66,11 @@ _DAY_WORD = re.compile(r"\d(?:(?<=[0-3])\d)?(?:\.|er|º|°)?[ ](?:de[ ])?(?P<wor
 _LOCAL_YEAR_ALONE = re.compile(r"(?:1\d{3}|20\d{2})\b")
 _WORD_BEFORE = re.compile(r"(?<![\w])(?P<month>[^\W\d_]+\.?)[ ](?:de[ ]|del[ ])?$")
 _YEAR_TAIL = re.compile(r"[ ](?:года|году|г\.)")
+# Vietnamese writes a day with its word for day before it, then its month as a number (`ngày 3/12`, `ngày 3/12/2023`,
+# `ngày 3 tháng 12 năm 2023`): read day first, as the language always is.
+_VIETNAMESE_DATE = re.compile(
+    r"(?<=\b[Nn]gày )(?P<day>[0-3]?\d)(?:/|[ ]tháng[ ])(?P<month>1[0-2]|0?[1-9])(?:(?:/|[ ]năm[ ])(?P<year>1\d{3}|20\d{2}))?(?![\d/])"
+)
 _CJK_DATE = re.compile(r"(?:(?P<year>1\d{3}|20\d{2})年)?(?P<month>1[0-2]|0?[1-9])月(?:(?P<day>[0-3]?\d)日)?")
 _NAME_AFTER = re.compile(r"[ ][A-ZÇĞİÖŞÜА-Я]")  # "12 Şubat Stadyumu": a day and month naming a place
 _DECADE_PART = re.compile(r"\b(?P<part>early|mid|late)[- ]?$", re.IGNORECASE)
@@ -73,7 +78,7 @@ _DECADE_PART = re.compile(r"\b(?P<part>early|mid|late)[- ]?$", re.IGNORECASE)
 
 def find_dates(text: str, reference: dt.date | None) -> list[Candidate]:
     """Every written date and month of `text` (the year of a dateless day comes from `reference`),
-    in English and in the languages of months.py, and written the Chinese and Japanese way."""
+    in English and in the languages of months.py, and written the Chinese, Japanese and Vietnamese way."""
     found = []
     end = 0
     for match in _date_matches(text):
@@ -100,6 +105,7 @@ def _local_dates(text: str, reference: dt.date | None) -> list[Candidate]:
         match = _LOCAL_DAY.match(text, hit.start()) if _is_month(hit.group("word"), months) else None
         if match and _digit_boundary(text, match.start()) and (match.group("year") or not _NAME_AFTER.match(text, match.end())):
             found.append(_local(text, match, reference))
+    found += [_local(text, match, reference) for match in _VIETNAMESE_DATE.finditer(text)]
     for match in cjk_dates(text):
         if _digit_boundary(text, match.start()):
             found.append(_local(text, match, reference))
