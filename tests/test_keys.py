@@ -220,3 +220,30 @@ def test_a_figure_after_a_name_with_a_word_between_is_no_age(gap, years):
     })
     found = age.person_of(claim, [_person(SENTENCE_START, "Ada Lovelace", "ada")])
     assert found is None or gap == "aged"
+
+
+def _dated(case: dict, surface: str, day: int) -> Claim:
+    claim = _claim({**case, "kind": "date", "unit": "date"}, surface)
+    value = Decimal(day)
+    return claim.model_copy(update={"stated": Quantity(value=value, unit="date", interval=Interval(low=value, high=value))})
+
+
+@pytest.mark.parametrize(
+    "sentence, day, surface, expected",
+    [
+        ("Ngày 3/12, núi lửa Marapi đã phun trào khiến cho 13 người thiệt mạng.", "3/12", "13", "2023-12-03"),
+        ("On Sunday, the eruption killed 11 climbers.", "Sunday", "11", "2023-12-03"),
+        ("The eruption on 3 December killed 11 climbers.", "3 December", "11", None),  # no opening day: the event's
+        ("Rescuers said on 3 December that 11 climbers had died.", "3 December", "11", None),
+    ],
+)
+def test_a_day_that_opens_its_sentence_dates_its_figures(sentence, day, surface, expected):
+    from factcheck.keys.as_of import opening_day
+
+    case = {"sentence": sentence, "language": "vi"}
+    claims = [_dated(case, day, 20231203), _claim(case, surface)]
+    source = Source(id="a", story="story", path="a.md", title="A", language="vi", published=dt.date(2023, 12, 6))
+    found = opening_day(claims, source)
+    assert (found.value if found else None) == expected
+    later = Source(id="a", story="story", path="a.md", title="A", language="vi", published=dt.date(2023, 12, 3))
+    assert opening_day(claims, later) is None  # the day of publication itself adds nothing

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from factcheck.keys import age
-from factcheck.keys.as_of import as_of_key
+from factcheck.keys.as_of import PUBLICATION_RULES, as_of_key, opening_day
 from factcheck.keys.measure import by_unit, figure_span, governing_measure, key_of
 from factcheck.keys.scope import scope_key
 from factcheck.keys.subject import EVENT, Placed, Subjects
@@ -82,7 +82,22 @@ def _sentence_keys(
             scope=scope_key(claim, scope_hits, others, vocabulary, cue.hit if cue else None, scope_verbs),
             as_of=as_of_key(claim, source, story),
         )
+    keys = _dated_by_opening_day(members, keys, source)
     return _levels_of_changes(keys, changes_of, {span: claim_id for claim_id, span in spans.items()})
+
+
+def _dated_by_opening_day(members: list[Claim], keys: dict[str, Keys], source: Source) -> dict[str, Keys]:
+    """The figures dated only by their publication take the day that opens their sentence (`On 3 December, …`);
+    dates keep their own."""
+    opening = opening_day(members, source)
+    if opening is None:
+        return keys
+    dates = {claim.id for claim in members if claim.kind is ClaimKind.DATE}
+    return {
+        claim_id: key.model_copy(update={"as_of": opening})
+        if claim_id not in dates and key.as_of.rule in PUBLICATION_RULES else key
+        for claim_id, key in keys.items()
+    }
 
 
 def _subject(

@@ -6,7 +6,8 @@ specific of: an anchor in the figure's sentence ("as of 6 pm", "by Tuesday
 evening", "午後6時現在", "截至7日", "по состоянию на 18:00"), the source's publication date
 and time, its publication day, the story's date. A weekday resolves to the last such day
 on or before publication. Only a marker makes a time an anchor: "struck at 04:17" dates
-the event, not the count.
+the event, not the count. A day that opens its sentence before a comma ("On 3 December, …",
+"Ngày 3/12, …") dates the sentence's figures that only their publication dated.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import datetime as dt
 import re
 
 
+from factcheck import figures
 from factcheck.extract.days import weekday_names
 from factcheck.extract.months import month_numbers
 from factcheck.scripts import caseless, primary
@@ -91,6 +93,34 @@ def _anchor(claim: Claim, source: Source) -> Key | None:
         return Key(value=resolved.isoformat(), label=f"{resolved:%d %b %Y}", words=(words,),
                    rule="a weekday anchor in the sentence", confidence=ANCHORED)
     return None
+
+
+# A day opens its sentence when at most one word stands before it and a comma after it (`On 3 December, …`,
+# `Ngày 3/12, …`, `El domingo, …`, `3日、…`).
+_OPENING_WORDS = 1
+_OPENING_COMMA = re.compile(r"\s*[,、，]")
+_HEAD_WORD = re.compile(r"[^\W\d_]+")
+PUBLICATION_RULES = frozenset({"the source's publication date and time", "the source's publication date"})
+
+
+def opening_day(claims: list[Claim], source: Source) -> Key | None:
+    """The as-of that a day opening the sentence gives its figures, when it is before the publication:
+    `Ngày 3/12, núi lửa … khiến cho 13 người thiệt mạng`, printed on 6 December after the toll had reached 22,
+    counts 13 on 3 December."""
+    dates = sorted((c for c in claims if c.kind is ClaimKind.DATE and c.role != "range"), key=lambda c: c.span.start)
+    if not dates or source.published is None:
+        return None
+    first, sentence = dates[0], claims[0].context.sentence
+    start = first.span.start - sentence.start
+    head, tail = sentence.text[:start], sentence.text[start + len(first.span.text) :]
+    interval = first.stated.interval
+    day = figures.day(interval.low) if interval.low == interval.high else None
+    if day is None or len(_HEAD_WORD.findall(head)) > _OPENING_WORDS or not _OPENING_COMMA.match(tail):
+        return None
+    if day >= source.published:
+        return None
+    return Key(value=day.isoformat(), label=f"{day:%d %b %Y}", words=(first.surface,),
+               rule="the day that opens its sentence", confidence=ANCHORED)
 
 
 def _past_year(claim: Claim, source: Source) -> Key | None:
