@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from babel import Locale, UnknownLocaleError
 
-from factcheck.scripts import HAN_KANA, UNSPACED, script_of
+from factcheck.scripts import HAN_KANA, UNSPACED, caseless, script_of
 
 # CLDR's unit keys to the one pint registry's spelling; durations are durations.py's, currencies money.py's.
 CLDR_UNITS = {
@@ -107,8 +107,8 @@ def named_unit_at(text: str, start: int, end: int, language: str) -> NamedUnit |
     found = pattern.match(text, end) if pattern else None
     if found is None or _runs_on(text, found.end()):
         return None
-    after = found.group().lstrip(_SPACES).lower()
-    forms = [form for form in unit_forms(language) if form.after == after]
+    after = caseless(found.group().lstrip(_SPACES))  # the case-blind pattern's `ı` matches `I` too
+    forms = [form for form in unit_forms(language) if caseless(form.after) == after]
     fitting = [form for form in forms if form.before and _written_before(text, start, form.before)]
     chosen = fitting or [form for form in forms if not form.before]
     return NamedUnit(found.end(), chosen[0].unit) if chosen else None
