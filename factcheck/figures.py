@@ -28,7 +28,7 @@ from babel.numbers import (
 )
 from babel.units import UnknownUnitError, format_unit
 
-from factcheck.models import ClaimKind, Conversion, Interval, Quantity
+from factcheck.models import Claim, ClaimKind, Conversion, Interval, Quantity
 from factcheck.units import parse_unit, registry
 
 DISPLAY_LOCALE = "en"
@@ -172,6 +172,14 @@ def axis_label(value: Decimal, unit: str, *, calendar: bool = False, locale: str
     if unit == "count":
         return format_compact_decimal(shown, locale=locale, fraction_digits=2)
     return measure(shown, unit, locale=locale)
+
+
+def single_day(claim: Claim) -> dt.date | None:
+    """The one day a date claim names (not a month, not a range, not a restatement of another date)."""
+    if claim.role == "range" or claim.restates is not None:
+        return None
+    interval = claim.stated.interval
+    return day(interval.low) if interval.low == interval.high else None
 
 
 def day(value: Decimal) -> dt.date | None:

@@ -95,17 +95,9 @@ def _event_days(story: StoryFacts) -> dict[str, list[tuple[Claim, dt.date]]]:
     for claim in story.claims:
         keys = claim.keys
         if claim.kind is ClaimKind.DATE and keys.subject == EVENT and keys.measure.label:
-            if (day := single_day(claim)) is not None:
+            if (day := figures.single_day(claim)) is not None:
                 found.setdefault(keys.measure.label, []).append((claim, day))
     return found
-
-
-def single_day(claim: Claim) -> dt.date | None:
-    """The one day a date claim names (not a month, not a range)."""
-    if claim.role == "range" or claim.restates is not None:
-        return None
-    interval = claim.stated.interval
-    return figures.day(interval.low) if interval.low == interval.high else None
 
 
 def _consensus(days: list[tuple[Claim, dt.date]]) -> dt.date | None:

@@ -37,9 +37,11 @@ _OTHER_WORDS = {
            "ngày दिन",
     "hour": "horas hora ore ora heures heure stunden stunde часов часа час saat jam uur godzin godziny ساعات ساعة giờ घंटे",
 }
-_OTHER_UNITS = {caseless(word): unit for unit, words in _OTHER_WORDS.items() for word in words.split()}
+_OTHER_WRITTEN = [(word, unit) for unit, words in _OTHER_WORDS.items() for word in words.split()]
+_OTHER_UNITS = {caseless(word): unit for word, unit in _OTHER_WRITTEN}  # keyed as the case-blind pattern matches
 _OTHER = re.compile(
-    r"[ ](?P<unit>" + "|".join(sorted({re.escape(w) for ws in _OTHER_WORDS.values() for w in ws.split()}, key=len, reverse=True)) + r")(?![\w\u0900-\u097f])",
+    r"[ ](?P<unit>" + "|".join(sorted({re.escape(word) for word, _ in _OTHER_WRITTEN}, key=len, reverse=True))
+    + r")(?![\w\u0900-\u097f])",
     re.IGNORECASE,
 )
 _ROLE_BEFORE = re.compile(

@@ -24,6 +24,8 @@ from factcheck.models import Claim, ClaimKind, Key, Source, Story
 
 PUBLISHED_AT, PUBLISHED_DAY, ANCHORED, STORY_DATE, PAST_YEAR = 0.9, 0.75, 0.85, 0.3, 0.5
 PAST_YEAR_RULE = "an earlier year named in the sentence"
+PUBLISHED_AT_RULE, PUBLISHED_DAY_RULE = "the source's publication date and time", "the source's publication date"
+PUBLICATION_RULES = frozenset({PUBLISHED_AT_RULE, PUBLISHED_DAY_RULE})  # the as-of no word of the text gave
 
 _TIME = r"(?P<hour>\d{1,2})(?:[:h.](?P<minute>\d{2}))?\s*(?P<half>a\.?\s?m\.?|p\.?\s?m\.?)?"
 # Markers that make what follows (or, in Japanese, what precedes) the time a count was true.
@@ -49,11 +51,11 @@ def as_of_key(claim: Claim, source: Source, story: Story) -> Key:
     if source.published_at is not None:
         return Key(
             value=_iso(source.published_at), label=f"{source.published_at:%d %b %Y %H:%M}",
-            words=(), rule="the source's publication date and time", confidence=PUBLISHED_AT,
+            words=(), rule=PUBLISHED_AT_RULE, confidence=PUBLISHED_AT,
         )
     if source.published is not None:
         return Key(value=source.published.isoformat(), label=f"{source.published:%d %b %Y}",
-                   rule="the source's publication date", confidence=PUBLISHED_DAY)
+                   rule=PUBLISHED_DAY_RULE, confidence=PUBLISHED_DAY)
     if story.reference_date is not None:
         return Key(value=story.reference_date.isoformat(), label=f"{story.reference_date:%d %b %Y}",
                    rule="the story's date (the source has none)", confidence=STORY_DATE)
@@ -100,7 +102,6 @@ def _anchor(claim: Claim, source: Source) -> Key | None:
 _OPENING_WORDS = 1
 _OPENING_COMMA = re.compile(r"\s*[,、，]")
 _HEAD_WORD = re.compile(r"[^\W\d_]+")
-PUBLICATION_RULES = frozenset({"the source's publication date and time", "the source's publication date"})
 
 
 def opening_day(claims: list[Claim], source: Source) -> Key | None:
@@ -113,8 +114,7 @@ def opening_day(claims: list[Claim], source: Source) -> Key | None:
     first, sentence = dates[0], claims[0].context.sentence
     start = first.span.start - sentence.start
     head, tail = sentence.text[:start], sentence.text[start + len(first.span.text) :]
-    interval = first.stated.interval
-    day = figures.day(interval.low) if interval.low == interval.high else None
+    day = figures.single_day(first)
     if day is None or len(_HEAD_WORD.findall(head)) > _OPENING_WORDS or not _OPENING_COMMA.match(tail):
         return None
     if day >= source.published:
