@@ -29,7 +29,7 @@ from babel.numbers import (
 from babel.units import UnknownUnitError, format_unit
 
 from factcheck.models import Claim, ClaimKind, Conversion, Interval, Quantity
-from factcheck.units import parse_unit, registry
+from factcheck.units import DURATION_UNITS, parse_unit, registry
 
 DISPLAY_LOCALE = "en"
 COMPUTED_DIGITS = 3
@@ -96,6 +96,10 @@ def amount(
 def measure(value: Decimal, unit: str, *, significant: int | None = None, locale: str = DISPLAY_LOCALE) -> str:
     """A physical measure: `500 MW`, `30 years`, `1.2 million t/a` (durations in words, others as symbols)."""
     shown = value if significant is None else round_significant(value, significant)
+    if unit in DURATION_UNITS and abs(shown) < _COMPACT_FROM:  # in words, without building the pint registry
+        named = _cldr_unit(shown, unit, "long", locale)
+        if named:
+            return named
     parsed = parse_unit(unit)
     if parsed is None:
         return f"{number(shown, locale=locale)}{_NBSP}{unit}"

@@ -3,37 +3,36 @@
 Extraction uses it to read measures (`500 MW`, `1.155 million tons per year`)
 and normalisation to convert them, so every stage shares one arithmetic.
 
-Money lives in the same registry: every ISO 4217 code is a unit of one
-`[currency]` dimension whose size is unknown (NaN) until a pint Context for a
-date says what it is worth (`fx_context`). Outside such a context a conversion
-between currencies gives NaN, never a silently wrong number; inside it, `¥` and
-`$` convert like `t` and `kg`. The rates themselves come from
-`factcheck.normalize.fx`.
+Money has a place in the registry, so that a figure per tonne or per barrel
+parses: every ISO 4217 code is a unit of one `[currency]` dimension whose size
+is unknown (NaN), so a conversion between currencies through pint gives NaN,
+never a silently wrong number. Money is converted by `factcheck.normalize.fx`,
+whose rates are Decimals of their own day: a run whose sources hold money in
+several currencies and no measure never builds this registry.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from decimal import Decimal
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 # pint (0.3 s with the numpy it imports) and its registry (0.3 s more) are set up on the first conversion or
-# unit read, not on import: a run whose sources hold no measure and no foreign currency never pays for them.
+# unit read, not on import: a run whose sources hold no measure never pays for them.
 if TYPE_CHECKING:
     import pint
     from pint.facets.plain import UnitDefinition
 
 CURRENCY_BASE = "currency_reference"
-"""The base unit of `[currency]`: what one euro is worth in every FX context (EUR = 1)."""
-
-_FX_CONTEXTS: set[str] = set()
+"""The base unit of `[currency]`, of no known worth: money is converted by fx.py, not by pint."""
 
 # Physical measures: one unit per dimension, so claims compare on one footing. "tons"
 # in news text outside the US almost always means metric tonnes, so it is read as such
 # (`short ton` and `long ton` keep their own meaning).
 CANONICAL_UNITS = ("t", "t/yr", "km", "km**2", "m**3", "m**3/yr", "MW", "MWh", "km/h", "degC", "day", "kg/m**3")
+# The pint time units spans of time are read in (extract/durations.py): their names are pint's and CLDR's alike.
+DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute"})
 _NEWS_WORDS = (
     (re.compile(r"\b(short|long)[\s_-]+tons?\b", re.IGNORECASE), r"\1_ton"),
     (re.compile(r"\bmetric[\s_-]+tons?\b", re.IGNORECASE), "tonne"),
@@ -44,7 +43,7 @@ _NEWS_WORDS = (
 @cache
 def registry() -> pint.UnitRegistry:
     """The one pint registry, built on first use: pint's units, and every ISO 4217 code as a unit of
-    `[currency]` worth NaN outside an FX context."""
+    `[currency]` worth NaN (money converts through fx.py's rates, never through pint)."""
     import pint
 
     ureg = pint.UnitRegistry(non_int_type=Decimal, autoconvert_offset_to_baseunit=True)
@@ -92,6 +91,8 @@ def parse_unit(text: str) -> pint.Unit | None:
 @lru_cache(maxsize=1024)
 def dimension_of(unit: str) -> str:
     """A unit's dimensionality as text (`[mass] / [time]`); money codes give `[currency]`."""
+    if is_currency(unit):
+        return "[currency]"  # without building the registry: a money claim asks this of every check
     parsed = parse_unit(unit)
     return str(parsed.dimensionality) if parsed is not None else ""
 
@@ -110,29 +111,7 @@ def canonical_unit(unit: pint.Unit) -> str:
     return _canonical().get(unit.dimensionality) or format(unit, "~")
 
 
-def convert(value: Decimal, unit: str | pint.Unit, target: str | pint.Unit, context: str | None = None) -> Decimal:
-    """`value` in `unit` expressed in `target`, inside the named pint context when given (currencies need one)."""
-    ureg = registry()
-    quantity = ureg.Quantity(Decimal(value), unit)
-    if context is None:
-        return Decimal(quantity.to(target).magnitude)
-    with ureg.context(context):
-        return Decimal(quantity.to(target).magnitude)
+def convert(value: Decimal, unit: str | pint.Unit, target: str | pint.Unit) -> Decimal:
+    """`value` in `unit` expressed in `target`."""
+    return Decimal(registry().Quantity(Decimal(value), unit).to(target).magnitude)
 
-
-def fx_context(name: str, worth: Mapping[str, Decimal]) -> str:
-    """Register (once) a pint context in which each currency of `worth` is worth that many euros; returns its name.
-
-    Contexts are never changed once added, so a name must stand for one set of
-    rates (fx.py names them after the currencies, date and rates they hold).
-    """
-    if name not in _FX_CONTEXTS:
-        import pint
-
-        context = pint.Context(name)
-        for code, euros in sorted(worth.items()):
-            # `_redefine` takes a built definition; the public `redefine` parses text as float.
-            context._redefine(_currency_unit(code, Decimal(euros)))
-        registry().add_context(context)
-        _FX_CONTEXTS.add(name)
-    return name

@@ -43,19 +43,5 @@ def test_unknown_units_are_none_not_errors():
 def test_money_is_one_dimension_and_needs_a_rate():
     assert units.dimension_of("USD") == units.dimension_of("KZT") == "[currency]"
     assert units.is_currency("UZS") and not units.is_currency("XYZ")
-    # Outside an FX context a currency's worth is unknown: NaN, never a silently wrong number.
+    # Through pint a currency's worth is unknown (fx.py converts money): NaN, never a silently wrong number.
     assert units.convert(Decimal(1), "JPY", "USD").is_nan()
-
-
-def test_an_fx_context_applies_its_rates_like_any_unit_conversion():
-    name = units.fx_context("test JPY->USD", {"JPY": Decimal("0.0064"), "USD": Decimal(1)})
-    assert units.convert(Decimal(3) * 10**12, "JPY", "USD", name) == Decimal("1.92e10")
-    # ... and money per mass converts through the same arithmetic.
-    per_tonne = units.convert(Decimal(1000), "JPY/t", "USD/kg", name)
-    assert per_tonne == Decimal("0.0064")
-
-
-def test_a_context_name_is_registered_once():
-    first = units.fx_context("test once", {"EUR": Decimal(1), "GBP": Decimal("1.2")})
-    again = units.fx_context("test once", {"EUR": Decimal(1), "GBP": Decimal("9")})
-    assert first == again and units.convert(Decimal(1), "GBP", "EUR", first) == Decimal("1.2")

