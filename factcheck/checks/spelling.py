@@ -12,7 +12,8 @@ information, like differences of capitals and punctuation; so are forms that dif
 letters, in a word the story writes three ways or more (`Amirabdollahian`, `Amirabdolahian`, `Amirabdollahiyan`):
 a name romanised from another script, each writer choosing its vowels. So are two forms alone in a story of a
 country whose script leaves vowels to the romaniser (an abjad or an Indic script: Iran's `Hossein`, `Hussein`;
-Bangladesh's `Akhtar`, `Akhter`), the country known by the story's currency (`IRR`, `BDT`). Elsewhere two forms are
+Bangladesh's `Akhtar`, `Akhter`; and the abjad letters romanised two ways, `kh`/`h`, `gh`/`q`: `Ghalibaf`, `Qalibaf`),
+the country known by the story's currency (`IRR`, `BDT`). Elsewhere two forms are
 a typo and its correction (`Milei`, `Miley`). A vowel moved across a consonant or dropped is a typo everywhere
 (`Sudrashan`, `Wayand`). The country is where the story happens, not where each name comes from: a World Cup in
 Qatar excuses `Leonel` for `Lionel Messi`.
@@ -23,7 +24,8 @@ convention of any of them explains the difference and only one word differs (`Az
 Italian article, `Azilal` in English, French and Spanish ones; `Castille-La Manche` is French for
 `Castilla-La Mancha`, each word translated). `Tokio`/`Tokyo` or `Zelenski`/`Zelensky` are conventions, and
 stay unreported; so is a form with a letter of its language's own alphabet that the others do not write
-(Azerbaijani `Təbriz`, Polish `Chersoń`: the name in that language, letters from CLDR). A person's name one typo off in one word (`Kasuo Ueda`, `Kazuo Ueda`) is a misspelling
+(Azerbaijani `Təbriz`, Polish `Chersoń`: the name in that language, letters from CLDR); so are two case forms of
+a name the story also writes bare (German `Exxons`, Polish `Exxonu`, beside `Exxon`). A person's name one typo off in one word (`Kasuo Ueda`, `Kazuo Ueda`) is a misspelling
 even against the form of one other language: names of people are not translated.
 
 Two things are never a misspelling within one language: a form that sources of two or more languages write
@@ -140,6 +142,8 @@ def across_languages(entity: Entity, languages: dict[str, set[str]]) -> list[tup
                 continue  # `Moskwa`, `Moskva` beside `Moscou`: another language's name, not a typo of this one
             if _case_form(lone.text, shared.text, _language(next(iter(languages[lone.text])))):
                 continue  # Croatian `u Malmeu` of `Malmo`: the name declined, not misspelt
+            if _endings_of_one_name(entity, lone.text, shared.text):
+                continue  # German `Exxons`, Polish `Exxonu`, beside `Exxon`: two cases of one name
             if _own_letters(lone, others, languages):
                 continue  # Azerbaijani `Təbriz`, Polish `Chersoń`: the name in its language's own alphabet
             # Last, as they may load a language's dictionary: the lone form may be its language's own name for the
@@ -229,6 +233,25 @@ def _case_form(lone: str, shared: str, language: str | None) -> bool:
     """True when every word `lone` writes otherwise is a case form, in its declining `language`, of `shared`'s."""
     differing = [(a, b) for a, b in zip(_words(lone), _words(shared)) if a != b]
     return declines(language) and all(_inflection(a, b, language) for a, b in differing)
+
+
+def _endings_of_one_name(entity: Entity, lone: str, shared: str) -> bool:
+    """True when each word the two write otherwise is one stem with two short endings, and a third spelling of the
+    name writes that stem bare: each form is a case of the name in its own language (`Exxons`, `Exxonu` beside
+    `Exxon`), where a letter dropped is a typo (`Padan`, `Padang`)."""
+    others = (spelling.text for spelling in entity.spellings if spelling.text not in (lone, shared))
+    bare = {word for text in others for word in _words(text)}
+    differing = [(a, b) for a, b in zip(_words(lone), _words(shared)) if a != b]
+    return bool(differing) and all(_endings_of(a, b, bare) for a, b in differing)
+
+
+def _endings_of(a: str, b: str, bare: set[str]) -> bool:
+    stem = commonprefix([a, b])
+    endings = a[len(stem) :], b[len(stem) :]
+    return len(stem) >= _STEM and stem in bare and all(0 < len(end) <= _CASE_ENDING for end in endings)
+
+
+_CASE_ENDING = 2  # letters: `-s`, `-u`, `-em`, `-ie` of the Latin-script languages that decline names
 
 
 def _latin(text: str) -> bool:
@@ -418,23 +441,35 @@ def _romanised(entity: Entity, variants: list[Spelling], home: str | None = None
                 continue  # `Mirzoyev`, `Mirzoev`: one Cyrillic name, two romanisations of its vowels
             if home not in (None, "Cyrl") and _by_ear(a) == _by_ear(b) and script_of(a) == script_of(b) == "Cyrl":
                 continue  # `Викрамесингхе`, `Викремесингхе`: a foreign name written in Cyrillic by ear
-            if native and a != b and _skeleton(_GUTTURAL.sub("h", a.lower())) == _skeleton(_GUTTURAL.sub("h", b.lower())):
-                continue  # `Aminach`, `Aminah`: ח and خ are `ch`, `kh` or `h` as the romaniser likes
+            if native and a != b and _skeleton(_abjad_folded(a)) == _skeleton(_abjad_folded(b)):
+                continue  # `Aminach`, `Aminah`; `Ghalibaf`, `Qalibaf`: one letter, romanised as each writer likes
             rare = len(forms.get(_skeleton(a), ())) < ROMANISED_FORMS and not native
             if a != b and (_skeleton(a) != _skeleton(b) or len(_skeleton(a).replace("-", "")) < 2 or rare):
                 return False
     return bool(pairs)
 
 
-_GUTTURAL = re.compile(r"kh|ch")
+# Letters of the abjads that romanisations write each their own way: ח and خ as `ch`, `kh` or `h`; Persian ق and غ
+# (one sound in Persian) as `q` or `gh`.
+_ABJAD_LETTERS = ((re.compile(r"kh|ch"), "h"), (re.compile(r"gh"), "q"))
+
+
+def _abjad_folded(word: str) -> str:
+    folded = word.lower()
+    for written, letter in _ABJAD_LETTERS:
+        folded = written.sub(letter, folded)
+    return folded
+
+
 _CYRILLIC_VOWELS = re.compile(r"[аеёиоуыэюя]+")
 
 
 def _by_ear(word: str) -> str:
-    """A Cyrillic word with where its vowels fall but not which, its doubled letters single and no soft or hard
-    sign: a foreign name's unstressed vowels, its doubled consonants and the softness of its `l` are heard, not
-    copied, by each writer (`Викрамасингхе`, `Викремесингхе`; `Макки Салл`, `Маки Саль`)."""
-    return "-".join(_CYRILLIC_VOWELS.split(_single_letters(word.lower().replace("ь", "").replace("ъ", ""))))
+    """A Cyrillic word with where its vowels fall but not which, its doubled letters single, no soft or hard sign
+    and no final vowel: a foreign name's unstressed vowels, its doubled consonants and the softness of its `l` are
+    heard, not copied, by each writer (`Викрамасингхе`, `Викремесингхе`; `Макки Салл`, `Маки Саль`), and a final
+    vowel is a case ending (`Пезешкиана`, of `Пезешкиан`, beside `Пезешкиян`)."""
+    return "-".join(_CYRILLIC_VOWELS.split(_single_letters(word.lower().replace("ь", "").replace("ъ", "")))).rstrip("-")
 
 
 def _skeleton(word: str) -> str:
