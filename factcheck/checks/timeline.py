@@ -7,7 +7,9 @@ compared, so a fact's unrelated years are not read as a contradiction; and only 
 name a subject they share make more than information (`since 1990`, `since 2016` and `since March 19th` in
 sentences that name no one may be the starts of three things), and a shared country alone only with a word that
 says what starts (`an MP since 1998` and `the uncertainty that has gripped the Netherlands since the Nov. 22
-election` are two things of one country). A range of two years running (`ejercicio
+election` are two things of one country); a start dated to the day in the story's own weeks is the story's event
+(the conference that opens on 11 November), and a start years away from it another thing's (the treaty of 1992):
+information at most. A range of two years running (`ejercicio
 2023-24`) names a period, a fiscal year or a season, and dates no start; nor does the year a record is
 measured against (`the steepest drop since 1987`).
 """
@@ -33,6 +35,12 @@ class TimelineConfig(CheckConfig):
         default=list(START_ROLES), description="Roles of year claims that date a start; a range's start is its first year."
     )
     slack_years: int = Field(default=0, ge=0, description="Years two starts may differ by.")
+    event_days: int = Field(
+        default=45,
+        ge=0,
+        description="A start dated to the day within this many days of the story's date is the story's own event (the "
+        "conference that opens on 11 November): a start years before it is another thing's (the treaty of 1992).",
+    )
 
 
 def start_year(claim: Claim) -> int:
@@ -106,10 +114,15 @@ def _finding(story: StoryFacts, fact: Fact, starts: list[Claim], config: Timelin
     note = "" if sure else " Not an error: a sentence does not name what starts, so these may be starts of other things."
     if sure and any(c.keys.measure.value is None for c in ordered) and not _shared_beyond_places(story, ordered):
         sure, note = False, " Not an error: no word says what starts, and a country is where many things start."
+    if sure and _story_event(story, ordered, config.event_days):
+        sure, note = False, (
+            " Not an error: one start is the story's own event, dated to the day; one years away is another thing's."
+        )
     return story.finding(
         CHECK.id,
         (config.severity or CHECK.severity) if sure else Severity.INFO,
-        f"Sources date the start of {fact.label} {last - first} years apart: {stated}.{note}",
+        f"Sources date the start of {fact.label} {last - first} year{'s' if last - first != 1 else ''} apart: "
+        f"{stated}.{note}",
         claims=ordered,
         identity=sorted(claim_key(c) for c in ordered),
         values=sorted(f"{c.source}:{c.surface}" for c in ordered),
@@ -119,6 +132,16 @@ def _finding(story: StoryFacts, fact: Fact, starts: list[Claim], config: Timelin
         trail=[f"{explain(c, story)} → starts {start_year(c)}" for c in ordered]
         + [f"rule: starts of one thing may differ by {config.slack_years} years at most"],
     )
+
+
+def _story_event(story: StoryFacts, starts: list[Claim], days: int) -> bool:
+    """True when a start is a date within `days` of the story's date: the story's event, which the others, years
+    away, did not start."""
+    reference = story.story.reference_date
+    if reference is None:
+        return False
+    dated = [figures.day(c.stated.interval.low) for c in starts if c.kind is ClaimKind.DATE]
+    return any(day is not None and abs((day - reference).days) <= days for day in dated)
 
 
 def _one_named_subject(starts: list[Claim]) -> bool:
