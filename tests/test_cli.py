@@ -1,5 +1,6 @@
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -25,6 +26,9 @@ def test_report_writes_html_and_prints_a_summary(runner, tmp_path):
     assert result.exit_code == 0
     assert output.read_text().startswith("<!doctype html>")
     assert "5 sources" in result.output and "findings:" in result.output
+    # Counts read as counts: `1 error`, `3 warnings`, `7 info`.
+    assert re.search(r"findings: \d+ errors?, \d+ warnings?, \d+ info\n", result.output)
+    assert not re.search(r"\b(?:[02-9]|\d\d+) (?:error|warning)\b", result.output)
 
 
 def test_report_json_findings_carry_what_ci_needs(runner):

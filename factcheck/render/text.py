@@ -32,8 +32,13 @@ def summary_lines(report: Report) -> list[str]:
     return [
         f"{summary.sources} sources, {summary.claims} claims, {summary.facts} facts in {summary.stories} "
         f"{'story' if summary.stories == 1 else 'stories'}",
-        "findings: " + ", ".join(f"{count} {severity}" for severity, count in summary.findings.items()),
+        "findings: " + ", ".join(_counted(count, severity) for severity, count in summary.findings.items()),
     ]
+
+
+def _counted(count: int, severity: str) -> str:
+    """`1 error`, `3 warnings`, `2 info` (information has no plural)."""
+    return f"{count} {severity}{'' if count == 1 or severity == 'info' else 's'}"
 
 
 @register("text")
