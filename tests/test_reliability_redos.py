@@ -60,7 +60,7 @@ def _case(name: str, stage: str):
     return pytest.param(name, stage, id=f"{stage}-{name}", marks=marks)
 
 
-@pytest.mark.parametrize("name, stage", _cases())
+@pytest.mark.parametrize("name, stage", list(_cases()))
 def test_hostile_input_takes_linear_time(name, stage):
     failures = []
     for _ in range(1 if (name, stage) in KNOWN else ATTEMPTS):  # a pass on any attempt is a pass: a failed one
