@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from factcheck.normalize import inflection
-from factcheck.normalize.folding import tokens, word_key
+from factcheck.normalize.folding import word_key, words
 
 
 class EntityRule(BaseModel):
@@ -107,19 +107,21 @@ def _entries(index: int, rule: EntityRule) -> list[Entry]:
     written += [(variant, Form.VARIANT) for variant in rule.variants]
     written += [(demonym, Form.DEMONYM) for demonym in rule.demonyms]
     written += [(_plural(demonym), Form.DEMONYM) for demonym in rule.demonyms if not demonym.endswith("s")]
-    entries: dict[tuple[str, ...], Entry] = {}
+    by_words: dict[tuple[str, ...], list[tuple[str, Form]]] = {}
     for text, form in written:
         words = word_key(text)
-        if not words:
-            continue
-        first = entries.get(words) or Entry(index, form, words, text, exact_case=_is_acronym(text), lowered=_lowered(text))
-        entries[words] = replace(first, written=first.written + ((text, form),))
-    return list(entries.values())
+        if words:
+            by_words.setdefault(words, []).append((text, form))
+    # The first way a name is written decides its form; the others are kept for `form_of`.
+    return [
+        Entry(index, forms[0][1], words, forms[0][0], _is_acronym(forms[0][0]), tuple(forms), _lowered(forms[0][0]))
+        for words, forms in by_words.items()
+    ]
 
 
 def _lowered(text: str) -> tuple[str, ...]:
     """The words of a name as `tokens` splits them, as written but lower-cased (not transliterated)."""
-    return tuple(token.text.lower() for token in tokens(text))
+    return tuple(word.lower() for word in words(text))
 
 
 def _letters(text: str) -> str:

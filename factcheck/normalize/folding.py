@@ -64,24 +64,30 @@ def tokens(text: str) -> list[Token]:
     """The words of `text`, a possessive `'s` left out of their spans; `folded` has no spaces (`Alem.ai` -> `alemai`)."""
     found = []
     for start, word in _words(text):
-        word = _POSSESSIVE.sub("", word) if len(word) > 3 else word
         capital = word[0].isupper() or word == "+"
         opens = _SENTENCE_END.search(text, max(0, start - 12), start) is not None
         found.append(Token(start, start + len(word), word, compact(word), capital, opens))
     return found
 
 
+def words(text: str) -> list[str]:
+    """The words of `text` as `tokens` splits them, as written: what a name is matched on, without the rest of a
+    token (its place, its case, whether it opens a sentence), which folding thousands of names need not build."""
+    return [word for _, word in _words(text)]
+
+
 def _words(text: str):
-    """(start, word) of each word; a word mixing CJK with other letters is split where the script changes."""
+    """(start, word) of each word, a possessive `'s` left out; a word mixing CJK with other letters is split where
+    the script changes."""
     for match in _TOKEN.finditer(text):
         start, word = match.start(), match.group()
         if word.isascii() or not _MIXED.search(word) or _CJK_ONLY.fullmatch(word):
-            yield start, word
+            yield start, _POSSESSIVE.sub("", word) if len(word) > 3 else word
             continue
         for run in _SCRIPT_RUN.finditer(word):
             piece = run.group().lstrip("&.'’")
             if piece:
-                yield start + run.end() - len(piece), piece
+                yield start + run.end() - len(piece), _POSSESSIVE.sub("", piece) if len(piece) > 3 else piece
 
 
 @lru_cache(maxsize=1 << 16)
@@ -90,4 +96,4 @@ def word_key(text: str) -> tuple[str, ...]:
 
     Cached: every story folds the same few thousand authority names (CLDR's countries in many languages).
     """
-    return tuple(token.folded for token in tokens(text))
+    return tuple(compact(word) for word in words(text))
