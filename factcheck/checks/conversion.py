@@ -17,6 +17,10 @@ A source that converts one pair of currencies three times or more has a rate of 
 is a slip of the writer's, however close the rate of the day lets it come, when the rounding of its own last digit
 cannot explain it: a warning against the source's own rate.
 
+Three or more conversions of one source at one rate that the day's misses by less than `error_above`
+(`€331 million (£285 million)`, `€8 million (£6.88 million)`, `€9.25 million (£7.95 million)`, all at 0.86) are
+the source's rate of another day, not a slip: information.
+
 A figure its sentence dates to an earlier year, or converts "at the rate of the time" (`当時のレートで`,
 `au taux de l'époque`), was converted at a rate the day's cannot check: its gap is information.
 
@@ -79,6 +83,7 @@ def run(story: StoryFacts, config: ConversionConfig) -> list[Finding]:
     findings = []
     unpriced: dict[tuple[str, str], list[tuple[Claim, Claim, Decimal]]] = {}
     own: dict[tuple[str, tuple[str, str]], list[tuple[Claim, Claim]]] = {}
+    conversions = []
     for restated in story.claims:
         original = story.claim_by_id.get(restated.restates or "")
         if original is None or original.stated.unit == restated.stated.unit:
@@ -86,6 +91,8 @@ def run(story: StoryFacts, config: ConversionConfig) -> list[Finding]:
         past = _past_rate(story, original, restated, config)
         if past is None and not _temperature(original):
             own.setdefault((restated.source, implied_rate(original, restated)[0]), []).append((original, restated))
+        conversions.append((original, restated, past))
+    for original, restated, past in conversions:
         expected = expected_value(original, restated)
         if expected is None:
             pair, rate = implied_rate(original, restated)
@@ -93,6 +100,8 @@ def run(story: StoryFacts, config: ConversionConfig) -> list[Finding]:
                 unpriced.setdefault(pair, []).append((original, restated, rate))
         elif not _allows(restated.stated.interval, expected, config.tolerance):
             if not _a_difference(original, restated, config):
+                house = own.get((restated.source, implied_rate(original, restated)[0]), [])
+                past = past or _house_rate(house, (original, restated), expected, config)
                 findings.append(_finding(story, original, restated, expected, config, past))
     for pair, conversions in sorted(unpriced.items()):
         findings.extend(_implied_outliers(story, pair, conversions, config))
@@ -110,6 +119,33 @@ def _rate_range(original: Claim, restated: Claim) -> Interval | None:
         return None
     half = precision / 2
     return Interval(low=(value - half) / original.stated.value, high=(value + half) / original.stated.value)
+
+
+def _house_rate(
+    conversions: list[tuple[Claim, Claim]], conversion: tuple[Claim, Claim], expected: Decimal, config: ConversionConfig
+) -> str | None:
+    """Why a conversion a little off the day's rate is no slip: two other conversions of its source, of the pair in
+    the same direction, use its rate (the source's own, of another day: `€331 million (£285 million)`, `€8 million
+    (£6.88 million)`, `€9.25 million (£7.95 million)` all at 0.86). A slip hits one figure, not three."""
+    original, restated = conversion
+    mine = _rate_range(original, restated)
+    if mine is None or figures.ratio(restated.stated.value, expected) >= config.error_above:
+        return None
+    slack = (mine.low + mine.high) / 2 * config.own_rate_slack
+    sharing = {
+        (other.surface, converted.surface)
+        for other, converted in conversions
+        if other.stated.unit == original.stated.unit
+        and (found := _rate_range(other, converted)) is not None
+        and found.low <= mine.high + slack
+        and mine.low <= found.high + slack
+    }
+    if len(sharing) < HOUSE_RATE_CONVERSIONS:
+        return None
+    return f"{len(sharing)} of its conversions of the pair use this rate, its own of another day, not a slip"
+
+
+HOUSE_RATE_CONVERSIONS = 3  # distinct conversions of one source at one rate: a rate chosen, not a slip
 
 
 def _own_rate_outliers(
