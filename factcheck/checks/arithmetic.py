@@ -331,7 +331,9 @@ def _ranges(story: StoryFacts, claims: list[Claim], config: ArithmeticConfig) ->
 
 
 def _duration_ranges(claims: list[Claim]) -> list[tuple[Claim, Claim]]:
-    """A duration in years and a year range in the same sentence, the range within a few words after it."""
+    """A duration in years and a year range in the same sentence, the range within a few words after it and in
+    the same clause: `the first 30 years of its activities (1993–2023)`, not `the first repeat in 19 years, as the
+    Patriots managed that feat in 2003-2004` (the range is another clause's, and the wait ran from its end)."""
     pairs = []
     for duration in claims:
         if duration.kind is not ClaimKind.DURATION or duration.stated.unit != "year":
@@ -342,16 +344,26 @@ def _duration_ranges(claims: list[Claim]) -> list[tuple[Claim, Claim]]:
                 and other.role == "range"
                 and other.context.sentence.start == duration.context.sentence.start
                 and 0 <= other.span.start - duration.span.end <= 60
+                and not _CLAUSE_BREAK.search(_between(duration, other))
             ):
                 pairs.append((duration, other))
                 break
     return pairs
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:،，；：]")
+
+
+def _between(first: Claim, second: Claim) -> str:
+    """The text of their sentence between two claims of it."""
+    sentence = first.context.sentence
+    return sentence.text[first.span.end - sentence.start : second.span.start - sentence.start]
+
+
 def _range_finding(story: StoryFacts, duration: Claim, span: Claim, length: Decimal, config: ArithmeticConfig) -> Finding:
     message = (
         f"{story.name_of(duration.source)} speaks of {duration.surface} for {span.surface}, "
-        f"which is {length} years."
+        f"which is {length} year{'' if length == 1 else 's'}."
     )
     return story.finding(
         CHECK.id,
