@@ -169,3 +169,22 @@ def test_every_cldr_unit_form_is_read_with_its_unit_and_not_inside_a_longer_word
     last = form.after[-1]
     if last.isalpha() and script_of(last) in ("Latn", "Cyrl", "Arab", "Grek", "Deva"):
         assert named_unit_at(text + last, len(head), len(head) + len(str(value)), language) is None
+
+
+_DECIMAL_COMMA = ("de", "es", "it", "fr", "pt", "tr", "id", "nl")
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    language=st.sampled_from(_DECIMAL_COMMA),
+    whole=st.integers(0, 999),
+    tenths=st.integers(0, 9),
+    after=st.sampled_from([" ", ", ", " Prozent", " por ciento", " per cento", " pour cent", " persen", " %"]),
+)
+def test_one_digit_after_a_dot_is_a_decimal_where_a_comma_is_the_sign(language, whole, tenths, after, rules):
+    """`di magnitudo 6.5`, `17.2 Prozent`: a group has three digits, a time of day two; one digit after a dot is a
+    decimal in every language that writes a decimal comma (and a dot before a percent word)."""
+    text = f"Il valore era {whole}.{tenths}{after}del totale."
+    claims = extract(document(text, language), rules.qualifier_table, reference=None)
+    read = [claim for claim in claims if claim.surface.startswith(f"{whole}.{tenths}")]
+    assert len(read) == 1 and read[0].stated.value == Decimal(whole) + Decimal(tenths) / 10

@@ -20,6 +20,7 @@ from functools import lru_cache
 from babel import UnknownLocaleError
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
+from factcheck.extract import percent_words
 from factcheck.extract.cjk import chain_value, numeral_words
 from factcheck.extract.forms import (
     SIGNS, after_leading_point, dozens, fraction_magnitudes, leading_point, mixed_fractions, signed,
@@ -77,13 +78,16 @@ def _digits_pattern(language: str) -> re.Pattern[str]:
 
 def _dotted(language: str, group: str, decimal: str) -> str:
     """A decimal point where the language writes a decimal comma, as copy quoting the wires does (`71.35%`,
-    `3.70 milliards de yens`): one or two digits after the dot (a group has three), then a per cent sign or
-    a magnitude word, so that `14.30 Uhr` and `5.8.` stay what they are. An alternative ending in `|`, or ""."""
+    `17.2 Prozent`, `3.70 milliards de yens`): one or two digits after the dot (a group has three), then a per
+    cent sign or word or a magnitude word, so that `14.30 Uhr` and `5.8.` stay what they are; or one digit alone,
+    which no time of day has (`di magnitudo 6.5`), and no dot after it, which a day and month have (`am 5.8.`).
+    Alternatives ending in `|`, or ""."""
     if decimal != "," or group != ".":
         return ""
     words = "|".join(re.escape(word).replace(r"\ ", "[ ]") for word in sorted(_factors(language), key=len, reverse=True))
-    after = rf"[%％]|(?i:{words})(?!{_LETTER_NOT_CJK})" if words else "[%％]"
-    return rf"\d*\.\d{{1,2}}(?=[ \u00a0]?(?:{after}))|"
+    percent = rf"{percent_words.SIGNS}|(?i:{percent_words.WORDS})(?!\w)|{percent_words.ATTACHED}"
+    after = rf"{percent}|(?i:{words})(?!{_LETTER_NOT_CJK})" if words else percent
+    return rf"\d*\.\d{{1,2}}(?=[ \u00a0]?(?:{after}))|\d*\.\d(?![\d.])|"
 
 
 _ENGLISH_MAGNITUDE = (

@@ -7,16 +7,14 @@ from __future__ import annotations
 
 import re
 
+from factcheck.extract import percent_words
 from factcheck.extract.candidates import Candidate
 from factcheck.extract.numbers import Number
 from factcheck.models import ClaimKind
 
 _PERCENT = re.compile(
-    r"[ ]?(?:(?P<points>percentage[ -]points?|pp\b|ppts?\b|Prozentpunkte\b|points de pourcentage\b)|[%٪]"
-    r"|(?:percent|per[ ]cent|pct|Prozent|pour[ ]cent|por[ ]ciento|por[ ]cento|per[ ]cento|процент(?:а|ов)?"
-    r"|persen|peratus|phần[ ]trăm|procent(?:u|y|ów)?|prosent|प्रतिशत|فیصد|درصد"
-    r"|بالمئة|بالمائة|في[ ]المئة|في[ ]المائة)(?!\w)"
-    r"|パーセント|퍼센트)",  # a particle follows these with no space: `40パーセントだった`, `50퍼센트로`
+    rf"[ ]?(?:(?P<points>{percent_words.POINTS})|{percent_words.SIGNS}|(?:{percent_words.WORDS})(?!\w)"
+    rf"|{percent_words.ATTACHED})",
     re.IGNORECASE,
 )
 _URL_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
