@@ -154,9 +154,10 @@ def _acronym_number(word: str, number: Number) -> bool:
 
 
 def _sentence_start(before: str, position: int) -> bool:
-    """True when only spaces stand between a sentence end (or the text start) and `position`."""
+    """True when only spaces stand between a sentence end (or the text start) and `position`; a hyphen with a
+    space on each side is a dash (`JAKARTA - Sedikitnya 87 orang`: a dateline's, as typed with a hyphen)."""
     trimmed = before[:position].rstrip(" ")
-    return not trimmed or trimmed[-1] in _SENTENCE_ENDS
+    return not trimmed or trimmed[-1] in _SENTENCE_ENDS or (trimmed.endswith(" -") and len(trimmed) < position)
 
 
 def _reference(text, number, before, word, word_start) -> bool:

@@ -225,9 +225,26 @@ def _refused_before(text: str, start: int, before: str) -> bool:
         return not _after_code(text, start)
     if not before.isalnum():
         return False
+    if _arabic_proclitic(text, start):
+        return False  # `و172 نائبا`, `ب50 مليار دولار`, `الـ14 وفاة`: and, with, the, written against the number
     if is_cjk(before):
         return before in _CJK_ORDINAL  # digits against Chinese or kana are figures (`912人`), `第28届` an ordinal
     return not _after_code(text, start)
+
+
+# Arabic writes `and`, `with`, `to`, `as`, `so` and `the` against the word they govern, a number too: one of
+# و ب ل ك ف alone, `ال` with or without them, each maybe drawn out with a tatweel (`بـ18`, `الـ177`).
+_PROCLITIC = re.compile(r"(?:[وبلكف]?الـ?|[وبلكف]ـ?)$")
+
+
+def _arabic_proclitic(text: str, start: int) -> bool:
+    """True when the letters right before `start` are an Arabic proclitic standing as a word of their own."""
+    head = text[max(0, start - 4) : start]
+    found = _PROCLITIC.search(head)
+    if found is None:
+        return False
+    opening = start - len(head) + found.start()
+    return opening == 0 or not text[opening - 1].isalnum()
 
 
 def _without_overlaps(numbers: list[Number]) -> list[Number]:
