@@ -35,6 +35,16 @@ _TIME_OF_DAY = re.compile(
 )
 
 
+_FRONT_MATTER = re.compile(r"(\+\+\+|---)\n.*?\n\1\n", re.DOTALL)
+
+
+def body_start(text: str) -> int:
+    """Where a source's text begins after its front matter: a figure of its `title` is read in the body's first
+    line, which repeats it, or not at all."""
+    found = _FRONT_MATTER.match(text)
+    return found.end() if found else 0
+
+
 def figures_of(gold: Gold) -> list[tuple[tuple[str, ...], str]]:
     """(items, figure) for every numeric figure the gold quotes."""
     rows = [(must.items, must.figure) for must in gold.must if must.kind in NUMERIC_KINDS]
@@ -53,7 +63,8 @@ def read_figures(folder: Path, rules: Rules) -> list[tuple[str, str, str, bool]]
     found, seen = [], set()
     for items, figure in figures_of(load_gold(folder / GOLD_NAME)):
         for stem in items:
-            places = occurrences(texts.get(stem, ""), figure)
+            text = texts.get(stem, "")
+            places = [place for place in occurrences(text, figure) if place[0] >= body_start(text)]
             if not places or (stem, figure) in seen:
                 continue
             seen.add((stem, figure))

@@ -188,3 +188,16 @@ def test_one_digit_after_a_dot_is_a_decimal_where_a_comma_is_the_sign(language, 
     claims = extract(document(text, language), rules.qualifier_table, reference=None)
     read = [claim for claim in claims if claim.surface.startswith(f"{whole}.{tenths}")]
     assert len(read) == 1 and read[0].stated.value == Decimal(whole) + Decimal(tenths) / 10
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    whole=st.integers(0, 99),
+    hundredths=st.integers(0, 99),
+    shape=st.sampled_from(["Aday yüzde {} oy aldı.", "Aday %{} oy aldı.", "Yüzde {} oyla kazandı."]),
+)
+def test_a_dot_after_a_turkish_percent_word_or_sign_is_a_decimal(whole, hundredths, shape, rules):
+    """`yüzde 52.28`, `%45.07`: before the figure, the percent word says what the dot is."""
+    text = shape.format(f"{whole}.{hundredths:02d}")
+    claims = extract(document(text, "tr"), rules.qualifier_table, reference=None)
+    assert [claim.stated.value for claim in claims] == [Decimal(whole) + Decimal(hundredths) / 100]

@@ -134,8 +134,8 @@ def _in_name(text, number, before, word, word_start) -> bool:
         return False  # "Tokyo, nine", "Japan's 60": punctuation or a possessive parts the name from the figure
     if is_currency_symbol(word):
         return False  # "Rs 500", "Rp 500": a currency sign written in letters, not a name
-    if word.endswith("s") and word[-2:-1] in "'’":
-        return False
+    if (suffix := _CASE_SUFFIX.search(word)) is not None and suffix.group("ending").islower():
+        return False  # `Japan's 60`, Turkish `Seul'ün 288 kilometre`: a case ending closes the name
     if _PERIOD_WORD.fullmatch(word):
         return False
     if word.isupper() and len(word) == 3:
@@ -144,6 +144,9 @@ def _in_name(text, number, before, word, word_start) -> bool:
 
 
 _PERCENT_AFTER = re.compile(r"[ \u00a0\u202f]?[%％‰]")
+# A possessive or a case ending after an apostrophe (`Japan's`, Turkish `Seul'ün`, `Carolina'da`), in lower case:
+# `O'Brien` and `D'Alema` keep a capital there.
+_CASE_SUFFIX = re.compile(r"\w['’](?P<ending>[^\W\d_]{1,5})$")
 _GROUPED = re.compile(r"\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+")
 _UNSPACED_LETTER = re.compile(rf"[{CJK_CLASS}]")
 

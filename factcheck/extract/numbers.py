@@ -79,15 +79,18 @@ def _digits_pattern(language: str) -> re.Pattern[str]:
 def _dotted(language: str, group: str, decimal: str) -> str:
     """A decimal point where the language writes a decimal comma, as copy quoting the wires does (`71.35%`,
     `17.2 Prozent`, `3.70 milliards de yens`): one or two digits after the dot (a group has three), then a per
-    cent sign or word or a magnitude word, so that `14.30 Uhr` and `5.8.` stay what they are; or one digit alone,
-    which no time of day has (`di magnitudo 6.5`), and no dot after it, which a day and month have (`am 5.8.`).
+    cent sign or word or a magnitude word, so that `14.30 Uhr` and `5.8.` stay what they are, or after a percent
+    word or sign before the figure (`yüzde 52.28`); or one digit alone, which no time of day has (`di magnitudo
+    6.5`), and no dot after it, which a day and month have (`am 5.8.`).
     Alternatives ending in `|`, or ""."""
     if decimal != "," or group != ".":
         return ""
     words = "|".join(re.escape(word).replace(r"\ ", "[ ]") for word in sorted(_factors(language), key=len, reverse=True))
     percent = rf"{percent_words.SIGNS}|(?i:{percent_words.WORDS})(?!\w)|{percent_words.ATTACHED}"
     after = rf"{percent}|(?i:{words})(?!{_LETTER_NOT_CJK})" if words else percent
-    return rf"\d*\.\d{{1,2}}(?=[ \u00a0]?(?:{after}))|\d*\.\d(?![\d.])|"
+    # After a percent word or sign before the figure (`yüzde 52.28`, `%45.07`): its first digit is matched already.
+    before = "|".join(rf"(?<=(?i:{word})\d)" for word in percent_words.BEFORE)
+    return rf"\d*\.\d{{1,2}}(?=[ \u00a0]?(?:{after}))|\d*\.\d(?![\d.])|(?:{before})\d{{0,2}}\.\d{{1,2}}|"
 
 
 _ENGLISH_MAGNITUDE = (

@@ -15,3 +15,5 @@ WORDS = (
 )
 # A particle follows these with no space: `40パーセントだった`, `50퍼센트로`.
 ATTACHED = r"パーセント|퍼센트"
+# Before the figure, as Turkish writes a percentage (`%45`, `yüzde 45`).
+BEFORE = (r"%", r"yüzde[ ]")

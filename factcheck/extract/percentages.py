@@ -18,7 +18,7 @@ _PERCENT = re.compile(
     re.IGNORECASE,
 )
 _URL_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
-_BEFORE = re.compile(r"(?:%|(?<!\w)yüzde[ ])$", re.IGNORECASE)  # Turkish: %45, yüzde 45
+_BEFORE = re.compile("(?:" + "|".join(rf"(?<!\w){word}" for word in percent_words.BEFORE) + ")$", re.IGNORECASE)
 
 
 def find_percentages(text: str, numbers: list[Number]) -> list[Candidate]:
