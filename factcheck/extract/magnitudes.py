@@ -32,6 +32,7 @@ _EXTRA = {
     "zh": {"千": 3, "百万": 6, "千万": 7, "百亿": 10, "千亿": 11, "万亿": 12, "萬": 4, "億": 8, "兆": 12},
     "ja": {"千": 3, "万": 4, "億": 8, "兆": 12},
     "ko": {"천": 3, "만": 4, "억": 8, "조": 12},
+    "id": {"kuadriliun": 15},  # rupiah amounts pass CLDR's last word, triliun: `Rp3,2 kuadriliun`
 }  # fmt: skip
 # CJK scripts share their magnitude characters: a zh-Hant or ja text may write 万 or 萬, 亿 or 億.
 _CJK = ("zh", "ja", "ko")

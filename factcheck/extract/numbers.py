@@ -45,6 +45,8 @@ _BEFORE_BETWEEN = re.compile(r"\bbetween\s+\S*$", re.IGNORECASE)
 # Codes that news writes stuck to an amount (`USD5bn`, `RMB10m`, `230USD`) or in lower case (`17 usd`): digits
 # after them still start a number, and money reads them after one.
 ATTACHED_CODES = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "RMB", "CHF", "KZT", "RUB", "INR", "AUD", "CAD", "HKD", "SGD"})
+# Currency signs written in letters that copy writes against the amount (`Rp5 triliun`, `Rs500 crore`).
+ATTACHED_SIGNS = frozenset({"Rp", "Rs"})
 
 
 _MAX_GROUPS = 6
@@ -260,11 +262,16 @@ def _without_overlaps(numbers: list[Number]) -> list[Number]:
 
 
 def _after_code(text: str, start: int) -> bool:
-    """True for digits right after a currency code (`USD5bn`) that is not the end of a longer word, or after a
-    dollar sign and its country's letters (`$US60 million`, `$A5 billion`: the Australian press's way)."""
+    """True for digits right after a currency code or sign in letters (`USD5bn`, `Rp5 triliun`) that is not the end
+    of a longer word, or after a dollar sign and its country's letters (`$US60 million`, `$A5 billion`: the
+    Australian press's way)."""
     if _DOLLAR_LETTERS.search(text, max(0, start - 4), start):
         return True
-    return text[max(0, start - 3) : start] in ATTACHED_CODES and (start == 3 or not text[start - 4].isalpha())
+    for letters in (ATTACHED_CODES, ATTACHED_SIGNS):
+        width = len(next(iter(letters)))
+        if text[max(0, start - width) : start] in letters and (start == width or not text[start - width - 1].isalpha()):
+            return True
+    return False
 
 
 _DOLLAR_LETTERS = re.compile(r"\$(?:US|A|NZ)$")
