@@ -225,8 +225,8 @@ def _refused_before(text: str, start: int, before: str) -> bool:
     if before == "%":  # `a%20b`, `go%2020`: an escape in a web address; `rose %20` (Turkish) a percentage
         return start >= 2 and not text[start - 2].isspace() and text[start - 2] not in "(["
     if before in _NOT_BEFORE_DIGITS:
-        if before == "," and start >= 2 and is_cjk(text[start - 2]):
-            return False  # Chinese copy often writes a plain comma with no space: "1亿美元,4000万英镑"
+        if before in ",:" and start >= 2 and is_cjk(text[start - 2]):
+            return False  # a plain comma or colon against CJK text: "1亿美元,4000万英镑", "所有割合:90.6%"
         return not _after_code(text, start)
     if not before.isalnum():
         return False
