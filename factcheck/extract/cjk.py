@@ -3,7 +3,8 @@
 
 A run of numeral characters is a figure only when it holds a magnitude character and starts with a
 digit character (`三千`, `十二`): `一致` and `统一` hold no magnitude, `千万` ("by all means") and `万一`
-("in case") start with one, and `第二十八届` is an ordinal. A run right before 月, 日, 年 or a clock
+("in case") start with one, and `第二十八届` is an ordinal. One character alone is a figure before a counter
+of people, bodies, aircraft, ships or times (`九人`, `四人死亡`), except `一`, the article of many phrases. A run right before 月, 日, 年 or a clock
 word is part of a date or a time, which this does not read.
 """
 
@@ -20,11 +21,19 @@ _NUMERAL_RUN = re.compile(rf"[{_DIGIT_CHARS}十][{_DIGIT_CHARS}{_UNIT_CHARS}]+")
 _NOT_AFTER = frozenset("月日年時时号號点點分秒")
 _NOT_BEFORE = frozenset("第")
 _PART = re.compile(r"(\d+(?:[.,]\d+)?)(\D*)")
+# One numeral character alone is a figure before a counter of people, bodies, aircraft, ships or times (`九人`,
+# `至少四人死亡`, `九具`, `七次`): `一` is left out, the article of countless phrases (`一个国家`, `一名男子`).
+_SINGLE_VALUES = {
+    char: Decimal(value)
+    for char, value in (("二", 2), ("两", 2), ("兩", 2), ("三", 3), ("四", 4), ("五", 5), ("六", 6), ("七", 7), ("八", 8),
+                        ("九", 9), ("十", 10))
+}  # fmt: skip
+_COUNTED_DIGIT = re.compile(rf"(?<![{_DIGIT_CHARS}{_UNIT_CHARS}第廿])[{''.join(_SINGLE_VALUES)}](?=[人名具架艘次度])")
 
 
 def numeral_words(text: str, language: str) -> list[tuple[int, int, Decimal]]:
-    """(start, end, value) of every Chinese or Japanese numeral-word figure (`三千` -> 3000)."""
-    found = []
+    """(start, end, value) of every Chinese or Japanese numeral-word figure (`三千` -> 3000, `九人` -> 9)."""
+    found = [(single.start(), single.end(), _SINGLE_VALUES[single.group()]) for single in _COUNTED_DIGIT.finditer(text)]
     for run in _NUMERAL_RUN.finditer(text):
         start, end, written = run.start(), run.end(), run.group()
         if not any(char in _UNIT_CHARS for char in written):
@@ -34,7 +43,7 @@ def numeral_words(text: str, language: str) -> list[tuple[int, int, Decimal]]:
         value = _read(written, language)
         if value is not None:
             found.append((start, end, value))
-    return found
+    return sorted(found)
 
 
 def _read(written: str, language: str) -> Decimal | None:
