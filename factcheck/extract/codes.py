@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from factcheck.extract import percent_words
 from factcheck.extract.money import ACRONYM_CODES, is_currency_symbol
 from factcheck.extract.months import month_numbers
 from factcheck.extract.physical import is_unit_suffix
@@ -87,7 +88,7 @@ def _bad_suffix(text, number, before, word, word_start) -> bool:
     suffix = number.suffix
     if not suffix or suffix.lower() in ORDINAL_SUFFIXES or suffix == "s" or suffix.upper() in ATTACHED_CODES:
         return False  # "20th", "1990s", "230USD"
-    return not is_unit_suffix(suffix)
+    return suffix not in percent_words.SUFFIXES and not is_unit_suffix(suffix)  # "15pc": British copy's per cent
 
 
 def _identifier(text, number, before, word, word_start) -> bool:
@@ -96,9 +97,12 @@ def _identifier(text, number, before, word, word_start) -> bool:
 
 
 def _name_hyphen(text, number, before, word, word_start) -> bool:
-    """`Kambarata-1`, `COVID-19`, `Su-30`: letters, a hyphen, the number."""
+    """`Kambarata-1`, `COVID-19`, `Su-30`: letters, a hyphen, the number; not a measure's word before a decimal
+    (`a magnitude-7.6 quake`: no name is numbered with a decimal point after a word in lower case)."""
     trimmed = before.rstrip(" ")
     if len(trimmed) < 2 or trimmed[-1] not in "-–" or not trimmed[-2].isalpha():
+        return False
+    if not number.plain_integer and _LOWER_WORD_END.search(trimmed[:-1]):
         return False
     return not trimmed[:-1].lower().endswith(_TIME_PREFIXES)  # "mid-2027", "pre-2020" are times
 
@@ -143,6 +147,8 @@ def _in_name(text, number, before, word, word_start) -> bool:
     return not _sentence_start(before, word_start)
 
 
+_LOWER_WORD_END = re.compile(r"(?<![^\W\d_])[a-z]{3,}$")
+_NAME_END = re.compile(r"\b[A-Z][a-z]+[ ]$")  # a capitalised word and a space: `Harding (58)`, `Mr. Lee (33)`
 _PERCENT_AFTER = re.compile(r"[ \u00a0\u202f]?[%％‰]")
 # A possessive or a case ending after an apostrophe (`Japan's`, Turkish `Seul'ün`, `Carolina'da`), in lower case:
 # `O'Brien` and `D'Alema` keep a capital there.
@@ -170,8 +176,10 @@ def _reference(text, number, before, word, word_start) -> bool:
 def _marker(text, number, before, word, word_start) -> bool:
     start = number.start
     if start > 0 and text[start - 1] in "([" and _MARKER.fullmatch(text, start - 1, number.end + 1):
-        # `司机李明(33)`, `ハメネイ師(84)`: a bracket right after CJK text holds an age, not a list marker
-        return not (start > 1 and _UNSPACED_LETTER.match(text, start - 2) and len(number.digits) == 2)
+        # `司机李明(33)`, `ハメネイ師(84)`, `Hamish Harding (58)`: two digits in brackets right after a name hold
+        # an age, not a list marker
+        after_name = _UNSPACED_LETTER.match(text, start - 2) or _NAME_END.search(text, max(0, start - 40), start - 1)
+        return not (start > 1 and after_name and len(number.digits) == 2)
     return _line_marker(number, before, text)
 
 

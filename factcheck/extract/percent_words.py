@@ -17,3 +17,5 @@ WORDS = (
 ATTACHED = r"パーセント|퍼센트"
 # Before the figure, as Turkish writes a percentage (`%45`, `yüzde 45`).
 BEFORE = (r"%", r"yüzde[ ]")
+# Written against the figure in British copy: `15pc`, `0.7pc` (the number finder reads them as its suffix).
+SUFFIXES = frozenset({"pc", "pct"})

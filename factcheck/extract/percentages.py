@@ -25,6 +25,9 @@ def find_percentages(text: str, numbers: list[Number]) -> list[Candidate]:
     """Every number followed by a percent sign or word; unit `percent`, or `percentage_point` for points."""
     found = []
     for number in numbers:
+        if number.suffix in percent_words.SUFFIXES and not number.magnitude:
+            found.append(_percentage(number, number.start, number.end + len(number.suffix), points=False))
+            continue
         if number.suffix or number.magnitude:
             continue
         sign = _PERCENT.match(text, number.end)
@@ -33,19 +36,22 @@ def find_percentages(text: str, numbers: list[Number]) -> list[Candidate]:
         before = _BEFORE.search(text, max(0, number.start - 6), number.start) if sign is None else None
         if sign is None and before is None:
             continue
-        high = number.high
-        found.append(
-            Candidate(
-                kind=ClaimKind.PERCENT,
-                start=before.start() if before else number.start,
-                end=sign.end() if sign else number.end,
-                value=number.value,
-                unit="percentage_point" if sign and sign.group("points") else "percent",
-                precision=number.precision,
-                high=high.value if high else None,
-                high_precision=high.precision if high else None,
-                role="range" if high else None,
-                notes=number.notes,
-            )
-        )
+        start = before.start() if before else number.start
+        found.append(_percentage(number, start, sign.end() if sign else number.end, bool(sign and sign.group("points"))))
     return found
+
+
+def _percentage(number: Number, start: int, end: int, points: bool) -> Candidate:
+    high = number.high
+    return Candidate(
+        kind=ClaimKind.PERCENT,
+        start=start,
+        end=end,
+        value=number.value,
+        unit="percentage_point" if points else "percent",
+        precision=number.precision,
+        high=high.value if high else None,
+        high_precision=high.precision if high else None,
+        role="range" if high else None,
+        notes=number.notes,
+    )
