@@ -83,7 +83,7 @@ def run(story: StoryFacts, config: ConversionConfig) -> list[Finding]:
     findings = []
     unpriced: dict[tuple[str, str], list[tuple[Claim, Claim, Decimal]]] = {}
     own: dict[tuple[str, tuple[str, str]], list[tuple[Claim, Claim]]] = {}
-    conversions = []
+    restatements = []
     for restated in story.claims:
         original = story.claim_by_id.get(restated.restates or "")
         if original is None or original.stated.unit == restated.stated.unit:
@@ -91,8 +91,8 @@ def run(story: StoryFacts, config: ConversionConfig) -> list[Finding]:
         past = _past_rate(story, original, restated, config)
         if past is None and not _temperature(original):
             own.setdefault((restated.source, implied_rate(original, restated)[0]), []).append((original, restated))
-        conversions.append((original, restated, past))
-    for original, restated, past in conversions:
+        restatements.append((original, restated, past))
+    for original, restated, past in restatements:
         expected = expected_value(original, restated)
         if expected is None:
             pair, rate = implied_rate(original, restated)
@@ -121,6 +121,9 @@ def _rate_range(original: Claim, restated: Claim) -> Interval | None:
     return Interval(low=(value - half) / original.stated.value, high=(value + half) / original.stated.value)
 
 
+HOUSE_RATE_CONVERSIONS = 3  # distinct conversions of one source at one rate: a rate chosen, not a slip
+
+
 def _house_rate(
     conversions: list[tuple[Claim, Claim]], conversion: tuple[Claim, Claim], expected: Decimal, config: ConversionConfig
 ) -> str | None:
@@ -143,9 +146,6 @@ def _house_rate(
     if len(sharing) < HOUSE_RATE_CONVERSIONS:
         return None
     return f"{len(sharing)} of its conversions of the pair use this rate, its own of another day, not a slip"
-
-
-HOUSE_RATE_CONVERSIONS = 3  # distinct conversions of one source at one rate: a rate chosen, not a slip
 
 
 def _own_rate_outliers(
