@@ -31,7 +31,7 @@ CURRENCY_BASE = "currency_reference"
 # in news text outside the US almost always means metric tonnes, so it is read as such
 # (`short ton` and `long ton` keep their own meaning).
 CANONICAL_UNITS = ("t", "t/yr", "km", "km**2", "m**3", "m**3/yr", "MW", "MWh", "km/h", "degC", "day", "kg/m**3")
-# The pint time units spans of time are read in (extract/durations.py): their names are pint's and CLDR's alike.
+# The pint time units that spans of time are read in (extract/durations.py), named alike by pint and CLDR.
 DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute"})
 _NEWS_WORDS = (
     (re.compile(r"\b(short|long)[\s_-]+tons?\b", re.IGNORECASE), r"\1_ton"),
