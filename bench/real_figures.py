@@ -64,7 +64,8 @@ def read_figures(folder: Path, rules: Rules) -> list[tuple[str, str, str, bool]]
     for items, figure in figures_of(load_gold(folder / GOLD_NAME)):
         for stem in items:
             text = texts.get(stem, "")
-            places = [place for place in occurrences(text, figure) if place[0] >= body_start(text)]
+            body = body_start(text)
+            places = [place for place in occurrences(text, figure) if place[0] >= body]
             if not places or (stem, figure) in seen:
                 continue
             seen.add((stem, figure))

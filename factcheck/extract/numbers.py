@@ -282,11 +282,10 @@ def _after_code(text: str, start: int) -> bool:
     Australian press's way)."""
     if _DOLLAR_LETTERS.search(text, max(0, start - 4), start):
         return True
-    for letters in (ATTACHED_CODES, ATTACHED_SIGNS):
-        width = len(next(iter(letters)))
-        if text[max(0, start - width) : start] in letters and (start == width or not text[start - width - 1].isalpha()):
-            return True
-    return False
+    return any(
+        text.endswith(letters, 0, start) and (start == len(letters) or not text[start - len(letters) - 1].isalpha())
+        for letters in (*ATTACHED_CODES, *ATTACHED_SIGNS)
+    )
 
 
 _DOLLAR_LETTERS = re.compile(r"\$(?:US|A|NZ)$")

@@ -109,13 +109,13 @@ def _entries(index: int, rule: EntityRule) -> list[Entry]:
     written += [(_plural(demonym), Form.DEMONYM) for demonym in rule.demonyms if not demonym.endswith("s")]
     by_words: dict[tuple[str, ...], list[tuple[str, Form]]] = {}
     for text, form in written:
-        words = word_key(text)
-        if words:
-            by_words.setdefault(words, []).append((text, form))
+        key = word_key(text)
+        if key:
+            by_words.setdefault(key, []).append((text, form))
     # The first way a name is written decides its form; the others are kept for `form_of`.
     return [
-        Entry(index, forms[0][1], words, forms[0][0], _is_acronym(forms[0][0]), tuple(forms), _lowered(forms[0][0]))
-        for words, forms in by_words.items()
+        Entry(index, forms[0][1], key, forms[0][0], _is_acronym(forms[0][0]), tuple(forms), _lowered(forms[0][0]))
+        for key, forms in by_words.items()
     ]
 
 
