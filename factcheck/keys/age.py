@@ -30,7 +30,10 @@ _AGED = (
 _OF = ("de", "di", "com", "age")
 # Age words that CLDR's units of duration do not give (they are not the word for a year there): `62 tuổi`,
 # `24세`, `39歳`, `33岁`, `35 yaşında`. A duration in years (`35 años`, `32 عامًا`) is read by extraction.
-_AGE_WORDS = ("tuổi", "세", "살", "歳", "才", "岁", "周岁", "yaşında", "yaşındaki", "tahun")
+_AGE_WORDS = (
+    "tuổi", "세", "살", "歳", "才", "岁", "周岁", "yaşında", "yaşındaki", "tahun",
+    "de ani", "ani", "éves", "ετών", "χρονών", "l.", "let", "lat",
+)
 
 
 _SAID_AGED = re.compile(rf"\s*[,،(（]?\s*(?:{trie(list(_AGED), ignorecase=True)})\s+", re.IGNORECASE)
@@ -41,7 +44,15 @@ _SET_OFF = re.compile(rf"\s*(?:{_TITLE})?[,،(（]\s*(?:(?:{trie(list(_OF), igno
 _CLOSE = re.compile(rf"\s*(?:{trie(list(_AGE_WORDS))})?\s*(?:[,،;)）.]|$)")
 _SCORE = re.compile(r"\b\d{1,2}\s?[:–-]\s?\d{1,2}\b")
 _APPOSITION = re.compile(r"\s*,\s*an?\s+", re.IGNORECASE)
-_YEAR_OLD = re.compile(r"(?:[‐-]|\s)(?:years?[‐-]old|jährige[rnms]?|летн(?:ий|яя|его|ей|ему|им|ие|их))\b", re.IGNORECASE)
+# The adjective an age makes before a name, in the languages that write one (`a 33-year-old`, `der 61-Jährige`,
+# `70-letni Pezeszkian`, `il 64enne Lai`, `de 29-jarige`, `70 yaşındaki`): written against the figure, after a
+# hyphen or after a space.
+_YEAR_OLD_WORDS = (
+    r"years?[‐-]old", r"jährige[rnms]?", r"летн(?:ий|яя|его|ей|ему|им|ие|их)", r"річн(?:ий|а|ого|ої|ому|им|і|их)",
+    r"letni(?:a|ego|ej|emu|m|ch|e)?", r"letnią", r"let(?:ý|á|ého|é|ou|ém)", r"ročn(?:ý|á|ého|ej|ú|ém)",
+    r"enne", r"jarige", r"årig[ae]", r"vuotias", r"χρονος", r"χρονη", r"yaşındaki",
+)
+_YEAR_OLD = re.compile(rf"(?:[‐-]|\s)?(?:{'|'.join(_YEAR_OLD_WORDS)})\b", re.IGNORECASE)
 # Between an `N-year-old` and the name it comes before: a title or a role, one word (`der 61-Jährige Parteichef Keir
 # Starmer`, `25-летний Фаридуни`).
 _TO_NAME = re.compile(r"\s{1,2}(?:[^\W\d_]+\s{1,2})?")
