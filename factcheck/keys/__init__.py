@@ -15,6 +15,7 @@ from factcheck.keys import age
 from factcheck.keys.as_of import PUBLICATION_RULES, as_of_key, opening_day
 from factcheck.keys.measure import by_unit, figure_span, governing_measure, key_of
 from factcheck.keys.scope import scope_key
+from factcheck.keys.story_measure import story_measures, takes, with_story_measure
 from factcheck.keys.subject import EVENT, Placed, Subjects
 from factcheck.keys.vocabulary import MeasureRule, ScopeRule, Vocabulary, outside_names
 from factcheck.models import Claim, ClaimKind, Entity, Keys, Source, Story
@@ -38,6 +39,9 @@ def decide(
     for members in _by_sentence(claims).values():
         source = sources[members[0].source]
         decided.update(_sentence_keys(members, source, story, subjects, names, vocabulary))
+    themes = story_measures(claims, decided, vocabulary, SURE["measure"])
+    if themes:
+        decided.update(_story_measure_keys(claims, decided, themes, subjects, names))
     partners = {claim.id: claim.restates for claim in claims if claim.restates}
     partners.update({first: restater for restater, first in list(partners.items())})
     return [_with_keys(claim, _restated(claim, decided, partners)) for claim in claims]
@@ -84,6 +88,27 @@ def _sentence_keys(
         )
     keys = _dated_by_opening_day(members, keys, source)
     return _levels_of_changes(keys, changes_of, {span: claim_id for claim_id, span in spans.items()})
+
+
+def _story_measure_keys(
+    claims: list[Claim], decided: dict[str, Keys], themes: list[MeasureRule], subjects: Subjects, names: dict[str, str]
+) -> dict[str, Keys]:
+    """The figures no cue governs that take the measure the story is about, when their clause names its subject."""
+    found = {}
+    for members in _by_sentence(claims).values():
+        for claim in members:
+            rule = next((theme for theme in themes if takes(claim, decided[claim.id], theme)), None)
+            if rule is None:
+                continue
+            others = tuple(
+                (other.span.start, other.span.start + len(other.span.text))
+                for other in members
+                if other.kind in _BLOCKING and not _same_figure(claim, other)
+            )
+            subject = _subject(claim, rule, subjects, names, others)
+            if subject.confidence >= SURE["subject"]:
+                found[claim.id] = with_story_measure(decided[claim.id], rule, subject)
+    return found
 
 
 def _dated_by_opening_day(members: list[Claim], keys: dict[str, Keys], source: Source) -> dict[str, Keys]:

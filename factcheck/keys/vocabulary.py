@@ -55,6 +55,11 @@ class MeasureRule(_Row):
         description="A physical figure of its `dimension` is this measure whatever its words (`49 °C`, `5,000 "
         "hectares`): the unit says what it measures.",
     )
+    uncued: bool = Field(
+        default=False,
+        description="In a story that several sources give it for surely, a figure of its kinds that no cue governs "
+        "takes it when its clause names one of its subjects (`die FDP 9,3 %` in an election story), as a guess.",
+    )
 
 
 class ScopeRule(_Row):
