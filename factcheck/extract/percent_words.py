@@ -10,7 +10,8 @@ SIGNS = r"[%٪％]"
 # Whole words: nothing but a non-letter may follow them.
 WORDS = (
     r"percent|per[ ]cent|pct|Prozent|pour[ ]cent|por[ ]ciento|por[ ]cento|per[ ]cento|процент(?:а|ов)?"
-    r"|persen|peratus|phần[ ]trăm|procent(?:u|y|ów)?|prosent|प्रतिशत|فیصد|درصد"
+    r"|persen|peratus|phần[ ]trăm|procent(?:u|y|ów|a)?|proc\.|prosent|prosenttia|százalék(?:ot|át|kal|a|os|nyi)?"
+    r"|τοις[ ]εκατό|la[ ]sută|відсотк(?:а|ів|и)?|प्रतिशत|فیصد|درصد"
     r"|بالمئة|بالمائة|في[ ]المئة|في[ ]المائة"
 )
 # A particle follows these with no space: `40パーセントだった`, `50퍼센트로`.
