@@ -186,8 +186,11 @@ def find_numbers(text: str, language: str = "en") -> list[Number]:
     """Every number of `text` in order, with dash ranges (`2–3 billion`, `1993–2023`) joined into one."""
     lowered = _lowered(text)
     scales: list[int] = []  # where the word finder met a scale word: fractions of a magnitude end there
-    found = _digit_numbers(text, language) + _word_numbers(text, lowered, scales)
-    if base_language(language) != "en":
+    english = base_language(language) == "en"
+    # English number words are read in English alone: `ten` is "this" in Polish and Czech, `ten noorden` "north of"
+    # in Dutch; the other languages' words come from text2num below.
+    found = _digit_numbers(text, language) + (_word_numbers(text, lowered, scales) if english else [])
+    if not english:
         found += _leading_thousands(text, language) + cjk_word_numbers(text, language)
         found += word_numbers(text, base_language(language))
         found = _without_overlaps(found)
