@@ -50,6 +50,12 @@ class AgreementConfig(CheckConfig):
     simultaneous_hours: float = Field(
         default=1.0, ge=0, description="Figures of a developing measure this close in time speak of one moment."
     )
+    guessed_apart: Decimal = Field(
+        default=Decimal(2),
+        gt=1,
+        description="Figures this many times apart that their claims keep to a warning (a guessed key, two subjects) "
+        "are information: more likely two quantities (Disney's 36.84 % stake, Paramount's 13 %) than one misreported.",
+    )
 
 
 def run(story: StoryFacts, config: AgreementConfig) -> list[Finding]:
@@ -156,6 +162,8 @@ def _finding(
     gap = figures.ratio(observed, reference)
     claims = [r.claim for r in outliers] + [r.claim for r in members if r not in outliers]
     limit = _ceiling(fact, claims, config)
+    if limit.severity is Severity.WARNING and limit.reason and _far_apart(observed, reference, config.guessed_apart):
+        limit = Ceiling(Severity.INFO, f"{limit.reason}, and the figures are {config.guessed_apart} or more times apart")
     severity = capped(config.severity or (Severity.ERROR if gap >= config.error_above else Severity.WARNING), limit)
     unit = outliers[0].unit
     note = f" {why_compared(claims)}" + lowered_because(limit)
@@ -190,6 +198,12 @@ def _ceiling(fact: Fact, claims: list, config: AgreementConfig) -> Ceiling:
     if fact.develops and limit.severity is not Severity.INFO and not same_instant(claims, config.simultaneous_hours):
         return Ceiling(Severity.INFO, "a developing count given at different times of one day may be successive updates")
     return limit
+
+
+def _far_apart(observed: Decimal, reference: Decimal, factor: Decimal) -> bool:
+    """True when one figure is `factor` times the other or more (figures of one sign only)."""
+    low, high = sorted((abs(observed), abs(reference)))
+    return observed * reference > 0 and high >= low * factor
 
 
 def _birthday_between(claims: list) -> bool:
