@@ -66,8 +66,8 @@ def zone_pairs(text: str) -> list[ZonePair]:
     found = []
     for match in _PAIR.finditer(text):
         zone_b = match.group("zone_b1") or match.group("zone_b2")
-        if zone_b is None or not (match.group("am") or match.group("bm") or match.group("ah") and "uhr" in match.group("first").lower()):
-            continue  # a bracketed zone names the restatement; a bare hour is no time unless it says `Uhr`
+        if zone_b is None or not (_a_time(match, "a", "first") and _a_time(match, "b", "second")):
+            continue  # a bracketed zone names the restatement; a bare hour is no time (`Jan. 19 (12:20 a.m. JST`)
         zone_a = match.group("zone_a")
         zones = (ZONES[caseless(zone_a)] if zone_a else LOCAL, ZONES[caseless(zone_b)])
         if zones[0] == zones[1]:
@@ -86,6 +86,14 @@ def zone_pairs(text: str) -> list[ZonePair]:
             )
         )
     return found
+
+
+def _a_time(match: re.Match[str], prefix: str, group: str) -> bool:
+    """True when one side of a pair is a time by itself: minutes, am or pm, `h` or `Uhr` (`19 Uhr`, `10h`), not an hour
+    alone, which may be a day of the month or any number."""
+    if match.group(f"{prefix}m") or match.group(f"{prefix}ap"):
+        return True
+    return bool(re.search(r"h", match.group(group), re.IGNORECASE))
 
 
 def _minutes(hour: str, minute: str | None, half: str | None) -> int:
