@@ -83,6 +83,8 @@ def find_names(text: str, authority: Authority, vocabulary: Vocabulary) -> list[
             if match is not None and _names_more(text, words, match, authority):
                 running_on.add(match[1] + 1)
                 continue  # `Japan Airlines`, `Japan Coast Guard`: the country begins another name
+            if match is not None and _ends_another(text, words, i, match, authority, taken):
+                continue  # `Star India`, `Air India`: the country ends another name
             if match is not None:
                 entry, last = match
                 found.append(Found(words[i].start, words[last].end, text[words[i].start : words[last].end], entry))
@@ -177,6 +179,25 @@ def _authority_at(text: str, words: list[Token], i: int, authority: Authority) -
         if last < len(words) and _matches(text, words, i, entry):
             return entry, last
     return None
+
+
+def _ends_another(
+    text: str, words: list[Token], i: int, match: tuple[Entry, int], authority: Authority, taken: list[bool]
+) -> bool:
+    """True when a country's name (not a demonym) is the last word of a capitalised name before it: `Star India`,
+    `Air India`, `Radio France` are a broadcaster and an airline, not the country a figure beside them is about."""
+    entry, _ = match
+    if i == 0 or taken[i - 1] or authority.rules[entry.entity].kind != "place" or entry.form is Form.DEMONYM:
+        return False
+    before = words[i - 1]
+    if not before.capital or before.opens_sentence or not _NAME_GAP.fullmatch(text, before.end, words[i].start):
+        return False
+    folded = before.folded
+    if folded in TITLES or folded in CALENDAR or folded in FUNCTION_WORDS or not before.text[1:].islower():
+        return False
+    if i >= 2 and words[i - 2].capital and _NAME_GAP.fullmatch(text, words[i - 2].end, before.start):
+        return False  # a longer run (`Prince Edward Island`) is left to the rules for runs
+    return len(before.text) > 1 and not authority.candidates(folded, before.text)
 
 
 def _names_more(text: str, words: list[Token], match: tuple[Entry, int], authority: Authority) -> bool:
