@@ -450,8 +450,8 @@ def _romanised(entity: Entity, variants: list[Spelling], home: str | None = None
 
 
 # Letters of the abjads that romanisations write each their own way: ח and خ as `ch`, `kh` or `h`; Persian ق and غ
-# (one sound in Persian) as `q` or `gh`.
-_ABJAD_LETTERS = ((re.compile(r"kh|ch"), "h"), (re.compile(r"gh"), "q"))
+# (one sound in Persian) as `q`, `gh` or, by way of Russian (Баглан), `g`.
+_ABJAD_LETTERS = ((re.compile(r"kh|ch"), "h"), (re.compile(r"gh|g"), "q"))
 
 
 def _abjad_folded(word: str) -> str:
