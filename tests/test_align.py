@@ -246,6 +246,32 @@ def test_a_where_clause_after_a_place_makes_its_figures_that_place_s():
     assert Subjects(entities, claims).of(claims[0]) == {"vietnam"}
 
 
+def test_an_unlisted_name_the_words_beside_call_a_province_is_the_place_of_a_toll():
+    for sentence, place in [
+        ("Flash floods in the province of Ghor in western Afghanistan have killed at least 50 people.", "Ghor"),
+        ("Floods in Baghlan province of Afghanistan have killed at least 50 people.", "Baghlan"),
+        ("Las inundaciones en la provincia de Ghor, en Afganistán, mataron a 50 personas.", "Ghor"),
+    ]:
+        country = "Afghanistan" if "Afghanistan" in sentence else "Afganistán"
+        claims = _claims([{"source": "a", "surface": "50", "kind": "count", "unit": "count", "value": 50,
+                           "sentence": sentence, "sentence_start": 0}])
+        entities = [
+            _entity("afghanistan", "place", ("a", sentence.index(country), country)),
+            _entity(place.lower(), "other", ("a", sentence.index(place), place)),
+        ]
+        # The province is a subject of the toll (with the country beside it: then it is no sure subject of one place).
+        assert place.lower() in Subjects(entities, claims).key(claims[0], True, {}).value.split("+"), sentence
+    # An unlisted name with no such word beside it is no place: the toll stays the country's.
+    sentence = "Flash floods hit Ghor, and in Afghanistan they killed at least 50 people."
+    claims = _claims([{"source": "a", "surface": "50", "kind": "count", "unit": "count", "value": 50,
+                       "sentence": sentence, "sentence_start": 0}])
+    entities = [
+        _entity("afghanistan", "place", ("a", sentence.index("Afghanistan"), "Afghanistan")),
+        _entity("ghor", "other", ("a", sentence.index("Ghor"), "Ghor")),
+    ]
+    assert Subjects(entities, claims).key(claims[0], True, {}).value == "afghanistan"
+
+
 def test_a_label_leaves_out_the_function_words_of_its_language():
     """`Florida — circa, mentre, di` said nothing: the Stopwords ISO lists of the source's language leave them out."""
     sentence = "La tempesta ha lasciato circa 3 milioni di clienti senza elettricità, mentre i trasformatori bruciavano."

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from factcheck.extract.clock import ZONES
 from factcheck.keys.nearest import CONJUNCTIONS
@@ -116,7 +116,7 @@ class Subjects:
         kinds = {"place"} if places_only else _SUBJECT_KINDS
         sentence = claim.context.sentence
         figures = ((claim.span.start, claim.span.end), *others)
-        named_here = self._between(claim.source, sentence.start, sentence.end)
+        named_here = [_as_place(m, sentence) for m in self._between(claim.source, sentence.start, sentence.end)]
         inside = [m for m in named_here if not _within(m, figures) and not _part_of(m, claim)]
         where = _where_of(claim, inside)
         if where is not None:
@@ -193,6 +193,26 @@ class Subjects:
 # "la provincia de Hainan, donde dejó 92 heridos" is Hainan's count, not that of the country named before.
 _WHERE = re.compile(r"^[\s,]*(?:where|in which|donde|en donde|en la que|où|wo|dove|onde|где|gdzie|waar)\b", re.IGNORECASE)
 _PLACE_KINDS = {"place", "city", "region", "other"}  # a name "where" follows is a place, listed or not
+
+
+# Words that make the unlisted name beside them a place: `the province of Ghor`, `Baghlan province`, `la provincia
+# de Ghor`, `der Provinz Baghlan`. A toll there is the province's, not the country's named after it.
+_PLACE_BEFORE = re.compile(
+    r"\b(?:province|prefecture|district|county|region|state|provincia|prefectura|distrito|región|regione|região|"
+    r"departamento|département|provinz|bezirk|präfektur|regency|kabupaten)\s+(?:of\s+|de\s+|di\s+|do\s+|da\s+|del\s+)?$",
+    re.IGNORECASE,
+)
+_PLACE_AFTER = re.compile(r"^\s+(?:province|prefecture|district|county|region|regency)\b", re.IGNORECASE)
+
+
+def _as_place(mention: Placed, sentence) -> Placed:
+    """A name the story's lists do not know, as a place when the words beside it say it is one (`_PLACE_BEFORE`)."""
+    if mention.kind != "other":
+        return mention
+    start, end = mention.start - sentence.start, mention.end - sentence.start
+    if _PLACE_BEFORE.search(sentence.text[max(0, start - 40) : start]) or _PLACE_AFTER.match(sentence.text[end:]):
+        return replace(mention, kind="place")
+    return mention
 
 
 def _where_of(claim: Claim, inside: list[Placed]) -> Placed | None:
