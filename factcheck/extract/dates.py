@@ -54,7 +54,7 @@ _ROLES = {"till": "until", "through": "until", "during": "in", "back to": "since
 # Dates in other languages: day first (`14 марта 2024 года`, `6 de febrero de 2023`, `le 6 février`,
 # `6. Februar 2023`, `1er décembre`), month and year (`febrero de 2023`, `в феврале 2023 года`), and CJK
 # (`2023年2月6日`, `2月6日`, `2023年12月`). Each pattern starts with a digit, which the engine scans fast.
-_LOCAL_YEAR = r"(?P<year>1\d{3}|20\d{2}|2100)\b(?:[ ](?:года|году|г\.))?"
+_LOCAL_YEAR = r"(?P<year>1\d{3}|20\d{2}|2100)\b(?:[ ](?:года|году|г\.|року|р\.|roku|r\.))?"
 _LOCAL_DAY = re.compile(
     rf"(?P<day>[0-3]?\d)(?:\.|er|º|°)?[ ](?:de[ ])?(?P<month>{month_alternation()})(?![^\W\d_])"
     rf"(?:,?[ ](?:de[ ]|del[ ])?{_LOCAL_YEAR})?"

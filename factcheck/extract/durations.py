@@ -65,9 +65,26 @@ def find_durations(text: str, numbers: list[Number]) -> list[Candidate]:
         unit = _UNIT.match(text, number.end)
         if unit is not None and not (unit.group("hyphen").strip() and not unit.group("unit").islower()):
             found.append(_candidate(text, number, unit))
-        elif (other := _OTHER.match(text, number.end)) is not None:
+        elif (other := _OTHER.match(text, number.end)) is not None and not _year_of_a_date(number, other):
             found.append(_other_candidate(number, other))
     return found
+
+
+# The case forms of "year" that follow a year of the calendar as often as a count of years (`w 2023 roku`, `2023
+# года`, `2023 год`): after a whole number that is a plausible year, they name that year, not 2,023 years.
+_YEAR_OF_DATE_WORDS = frozenset({"roku", "года", "год"})
+_CALENDAR_YEARS = (1000, 2100)
+
+
+def _year_of_a_date(number: Number, unit: re.Match[str]) -> bool:
+    """True when a number and the year word after it are a year of the calendar, not a span (see above)."""
+    value = number.value
+    return (
+        caseless(unit.group("unit")) in _YEAR_OF_DATE_WORDS
+        and number.high is None
+        and value == value.to_integral_value()
+        and _CALENDAR_YEARS[0] <= value <= _CALENDAR_YEARS[1]
+    )
 
 
 def _other_candidate(number: Number, unit: re.Match[str]) -> Candidate:

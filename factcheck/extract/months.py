@@ -5,7 +5,8 @@ Every width CLDR has for a language's months, in both contexts: the format forms
 writes them with a dot (`февр.`, `Feb.`), since bare ones (`mar`, `may`, `Kas`) are common words, and
 not those that are English words with a full stop (`set.`, `out.`). Names are matched as CLDR
 writes them, so the French `mars` never reads the planet.
-The Russian prepositional ("в феврале 2023 года"), which CLDR lacks, is added by hand.
+The prepositional case of Russian, Ukrainian, Polish and Czech ("в феврале 2023 года", "w marcu 2022"), which
+CLDR lacks, is added by hand.
 """
 
 from __future__ import annotations
@@ -15,11 +16,18 @@ from functools import lru_cache
 
 from babel.dates import get_month_names
 
-LANGUAGES = ("ru", "fr", "es", "de", "it", "pt", "tr")
+# Not Malay: its March is `Mac` (`2 Mac computers`).
+LANGUAGES = ("ru", "fr", "es", "de", "it", "pt", "tr", "id", "nl", "pl", "cs", "uk", "sv", "ro", "hu", "el", "da", "nb", "fi")
 _ENGLISH_WORDS = frozenset({"set.", "out.", "mar.", "mai."})
-_EXTRA = {  # forms CLDR lacks: the Russian prepositional case
+_EXTRA = {  # forms CLDR lacks: the prepositional (locative) case of Russian, Ukrainian, Polish and Czech
     "январе": 1, "феврале": 2, "марте": 3, "апреле": 4, "мае": 5, "июне": 6, "июле": 7, "августе": 8,
     "сентябре": 9, "октябре": 10, "ноябре": 11, "декабре": 12,
+    "січні": 1, "лютому": 2, "березні": 3, "квітні": 4, "травні": 5, "червні": 6, "липні": 7, "серпні": 8,
+    "вересні": 9, "жовтні": 10, "листопаді": 11, "грудні": 12,
+    "styczniu": 1, "lutym": 2, "marcu": 3, "kwietniu": 4, "maju": 5, "czerwcu": 6, "lipcu": 7, "sierpniu": 8,
+    "wrześniu": 9, "październiku": 10, "listopadzie": 11, "grudniu": 12,
+    "lednu": 1, "únoru": 2, "březnu": 3, "dubnu": 4, "květnu": 5, "červnu": 6, "červenci": 7, "srpnu": 8,
+    "říjnu": 10, "prosinci": 12,
 }  # fmt: skip
 
 
