@@ -71,6 +71,11 @@ _YEAR_TAIL = re.compile(r"[ ](?:года|году|г\.)")
 _VIETNAMESE_DATE = re.compile(
     r"(?<=\b[Nn]gày )(?P<day>[0-3]?\d)(?:/|[ ]tháng[ ])(?P<month>1[0-2]|0?[1-9])(?:(?:/|[ ]năm[ ])(?P<year>1\d{3}|20\d{2}))?(?![\d/])"
 )
+# A month of a year the same way (`tháng 3 năm 2022`, `tháng 3/2022`), with no day before it.
+_VIETNAMESE_MONTH = re.compile(
+    r"(?<![Nn]gày [0-3]\d )(?<![Nn]gày \d )\b[Tt]háng[ ](?P<month>1[0-2]|0?[1-9])(?:/|[ ]năm[ ])(?P<year>1\d{3}|20\d{2})(?![\d/])"
+    r"(?P<day>(?!))?"  # no day: the whole month
+)
 _CJK_DATE = re.compile(r"(?:(?P<year>1\d{3}|20\d{2})年)?(?P<month>1[0-2]|0?[1-9])月(?:(?P<day>[0-3]?\d)日)?")
 _NAME_AFTER = re.compile(r"[ ][A-ZÇĞİÖŞÜА-Я]")  # "12 Şubat Stadyumu": a day and month naming a place
 _DECADE_PART = re.compile(r"\b(?P<part>early|mid|late)[- ]?$", re.IGNORECASE)
@@ -106,6 +111,7 @@ def _local_dates(text: str, reference: dt.date | None) -> list[Candidate]:
         if match and _digit_boundary(text, match.start()) and (match.group("year") or not _NAME_AFTER.match(text, match.end())):
             found.append(_local(text, match, reference))
     found += [_local(text, match, reference) for match in _VIETNAMESE_DATE.finditer(text)]
+    found += [_local(text, match, reference) for match in _VIETNAMESE_MONTH.finditer(text)]
     for match in cjk_dates(text):
         if _digit_boundary(text, match.start()):
             found.append(_local(text, match, reference))
