@@ -98,13 +98,18 @@ def _dotted(language: str, group: str, decimal: str) -> str:
 
 def _commaed(language: str, group: str, decimal: str) -> str:
     """The comma used the other way round: where a dot is the decimal sign, a comma before one or two digits and a
-    per cent sign or word is a decimal comma (`won 44,02% of the vote` in English copy of a Spanish wire: a group
-    has three digits); where a comma is the decimal sign but groups are commas too (Latin American Spanish), two
+    per cent sign or word or a magnitude word is a decimal comma (`won 44,02% of the vote` in English copy of a
+    Spanish wire, `2,5 مليون` in Arabic: a group has three digits), and any comma is one where an apostrophe groups
+    (Swiss German, `59,5 Milliarden`, `0,252 Aktien`); where a comma is the decimal sign but groups are commas too (Latin American Spanish), two
     or more comma groups are groups (`6,480,844 votos`: no decimal has two commas). An alternative ending in `|`,
     or ""."""
     if decimal == "." and group == ",":
         percent = rf"{percent_words.SIGNS}|(?i:{percent_words.WORDS})(?!\w)"
-        return rf"\d*,\d{{1,2}}(?=[ \u00a0]?(?:{percent}))|"
+        words = "|".join(re.escape(word).replace(r"\ ", "[ ]") for word in sorted(_factors(language), key=len, reverse=True))
+        magnitude = rf"|(?i:{words})(?!{_LETTER_NOT_CJK})" if words else ""
+        return rf"\d*,\d{{1,2}}(?=[ \u00a0]?(?:{percent}{magnitude}))|"
+    if decimal == "." and group != ",":
+        return r"\d*,\d+|"  # Swiss copy groups with an apostrophe: a comma there is a decimal (`59,5 Milliarden`)
     if base_language(language) in _COMMA_GROUP_LANGUAGES:
         return rf"\d{{0,2}}(?:,\d{{3}}){{2,{_MAX_GROUPS}}}|"
     return ""
@@ -344,6 +349,7 @@ def _article_before(lowered: str, start: int) -> int | None:
 _DOT_DECIMAL = re.compile(r"\d+\.\d{1,2}")  # only `_dotted` reads a dot before fewer than three digits
 _COMMA_GROUPS = re.compile(r"\d{1,3}(?:,\d{3}){2,}")  # only `_commaed` reads two commas where a comma is the sign
 _COMMA_DECIMAL = re.compile(r"\d+,\d{1,2}")  # only `_commaed` reads a comma before fewer than three digits
+_COMMA_ANY = re.compile(r"\d+,\d+")  # where a comma is no group sign, it is a decimal (`_commaed`)
 
 
 def _number(match: re.Match[str], group: str, decimal: str, factors: dict[str, Decimal]) -> Number | None:
@@ -359,7 +365,7 @@ def _number(match: re.Match[str], group: str, decimal: str, factors: dict[str, D
         plain = digits
     elif decimal == "," and _COMMA_GROUPS.fullmatch(digits):
         plain = digits.replace(",", "")
-    elif decimal == "." and _COMMA_DECIMAL.fullmatch(digits):
+    elif decimal == "." and (_COMMA_DECIMAL.fullmatch(digits) or group != "," and _COMMA_ANY.fullmatch(digits)):
         plain = digits.replace(",", ".")
     else:
         digits_only = re.sub(_APOSTROPHES, "", digits.replace(group, "").replace(" ", ""))
