@@ -107,6 +107,8 @@ def _commaed(language: str, group: str, decimal: str) -> str:
         percent = rf"{percent_words.SIGNS}|(?i:{percent_words.WORDS})(?!\w)"
         words = "|".join(re.escape(word).replace(r"\ ", "[ ]") for word in sorted(_factors(language), key=len, reverse=True))
         magnitude = rf"|(?i:{words})(?!{_LETTER_NOT_CJK})" if words else ""
+        if base_language(language) in _DECIMAL_COMMA_COPY:
+            return r"\d*,\d{1,2}(?![\d,])|"
         return rf"\d*,\d{{1,2}}(?=[ \u00a0]?(?:{percent}{magnitude}))|"
     if decimal == "." and group != ",":
         return r"\d*,\d+|"  # Swiss copy groups with an apostrophe: a comma there is a decimal (`59,5 Milliarden`)
@@ -349,6 +351,9 @@ def _article_before(lowered: str, start: int) -> int | None:
 _DOT_DECIMAL = re.compile(r"\d+\.\d{1,2}")  # only `_dotted` reads a dot before fewer than three digits
 _COMMA_GROUPS = re.compile(r"\d{1,3}(?:,\d{3}){2,}")  # only `_commaed` reads two commas where a comma is the sign
 _COMMA_DECIMAL = re.compile(r"\d+,\d{1,2}")  # only `_commaed` reads a comma before fewer than three digits
+# Languages whose copy writes a decimal comma as often as CLDR's point (the Maghreb's and the French wires' Arabic:
+# `بقوة 6,8 درجات`): there a comma before one or two digits is a decimal, whatever follows.
+_DECIMAL_COMMA_COPY = frozenset({"ar"})
 _COMMA_ANY = re.compile(r"\d+,\d+")  # where a comma is no group sign, it is a decimal (`_commaed`)
 
 
