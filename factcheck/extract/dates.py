@@ -77,6 +77,17 @@ _VIETNAMESE_MONTH = re.compile(
     r"(?P<day>(?!))?"  # no day: the whole month
 )
 _CJK_DATE = re.compile(r"(?:(?P<year>1\d{3}|20\d{2})年)?(?P<month>1[0-2]|0?[1-9])月(?:(?P<day>[0-3]?\d)日)?")
+# A day of the month alone, as Chinese and Japanese news dates what it reports (`13日闭幕`, `14日、ベルリンで`,
+# `22日に完了する`): its month and year are the publication's. Only before the words that make it a day of the
+# calendar, never of a span (`50日以内`, `会期を2日延長`, `4日前`, `わずか1日`), and never an ordinal (`第6日`).
+# Not the day someone spoke (`OCHAは18日、…と発表した`, `李明18日表示`) nor a wire's dateline (`北京12月18日电`):
+# the event they report may be days older.
+_CJK_DAY = re.compile(
+    r"(?<![\d年第约約计計共近逾])(?<!わずか)(?<!こと)(?P<day>[1-3]?\d)日"
+    r"(?=[，,(（]|、(?![^。]{0,200}(?:と発表|と明らかに|と述べ|と伝え|と報じ))|に(?!わた)|の(?!間)|夜|朝|未明|午前|午後|夕方|深夜|早朝"
+    r"|から|まで|在|晚|凌晨|上午|下午|早上|起|闭幕|閉幕|举行|舉行|召开|召開|至|到|宣誓)"
+)
+AHEAD_DAYS = 7  # a day of the month this far past the publication's is this month's (an announced date), else last month's
 _NAME_AFTER = re.compile(r"[ ][A-ZÇĞİÖŞÜА-Я]")  # "12 Şubat Stadyumu": a day and month naming a place
 _DECADE_PART = re.compile(r"\b(?P<part>early|mid|late)[- ]?$", re.IGNORECASE)
 
@@ -115,6 +126,8 @@ def _local_dates(text: str, reference: dt.date | None) -> list[Candidate]:
     for match in cjk_dates(text):
         if _digit_boundary(text, match.start()):
             found.append(_local(text, match, reference))
+    if reference is not None and "日" in text:
+        found += [_cjk_day(text, match, reference) for match in _CJK_DAY.finditer(text)]
     for match in _LOCAL_YEAR_ALONE.finditer(text):
         month = _WORD_BEFORE.search(text, max(0, match.start() - 16), match.start())
         if month is not None and _is_month(month.group("month"), months) and _digit_boundary(text, match.start()):
@@ -184,6 +197,18 @@ def _local(text: str, match: re.Match[str], reference: dt.date | None) -> Candid
     else:
         first = last = _valid(int(year), month, int(day))
     return _day_candidate(text, match.start(), match.end(), first, last, notes, None)
+
+
+def _cjk_day(text: str, match: re.Match[str], reference: dt.date) -> Candidate | None:
+    """A day of the month alone (`_CJK_DAY`), in the month of `reference` (the publication), or in the month before
+    when it lies more than AHEAD_DAYS past it; noted, as a date whose year is assumed."""
+    day = int(match.group("day"))
+    month_start = reference.replace(day=1)
+    if day > reference.day + AHEAD_DAYS:
+        month_start = (month_start - dt.timedelta(days=1)).replace(day=1)
+    on = _valid(month_start.year, month_start.month, day)
+    note = f"month and year {month_start:%Y-%m} {ASSUMED_YEAR}"
+    return _day_candidate(text, match.start(), match.end(), on, on, (note,), None)
 
 
 def _month_of_year(text: str, start: int, end: int, written: str, year: int) -> Candidate | None:
