@@ -263,8 +263,8 @@ def find_money(
     found = []
     before, ends, after = _before_pattern(language), _before_ends(language), _after_pattern(language)
     for number in numbers:
-        if number.suffix and number.suffix.upper() not in ATTACHED_CODES:
-            continue  # `230USD` is money; `2KR`, `5G` are not
+        if (number.suffix and number.suffix.upper() not in ATTACHED_CODES) or number.share:
+            continue  # `230USD` is money; `2KR`, `5G` are not, nor `half of dollars` a sum
         near = text[max(0, number.start - 3) : number.start]
         prefix = None if ends.isdisjoint(near) else before.search(text, max(0, number.start - 6), number.start)
         written_after = after.match(text, number.end)
