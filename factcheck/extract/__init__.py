@@ -97,7 +97,7 @@ def _candidates(document: Document, segments: Segments, dollar: str, reference: 
     kept = Kept()
     kept.add([*dates, *find_days(text, language, document.source.published, dates)])
     finders: list[Callable[[list[Number]], list[Candidate]]] = [
-        lambda free: find_money(text, free, sentence, dollar=dollar, language=language),
+        lambda free: find_money(text, free, sentence, dollar=dollar, language=language, published=document.source.published),
         lambda free: find_percentages(text, free),
         lambda free: find_physical(text, free, language),
         lambda free: find_durations(text, free),
