@@ -102,7 +102,7 @@ def _candidates(document: Document, segments: Segments, dollar: str, reference: 
         lambda free: find_physical(text, free, language),
         lambda free: find_durations(text, free),
         lambda free: find_years(text, free),
-        lambda free: find_counts(text, free),
+        lambda free: find_counts(text, free, language),
     ]  # in PRECEDENCE order, after the dates
     free = [number for number in numbers if kept.free(number.start, number.end)]
     for find in finders:

@@ -5,7 +5,7 @@ The counted noun is the first plural noun within four words after the number, ac
 compound modifiers (`150 public- and private-sector agreements`) but not across function words. A number
 with no such noun is still kept, with `noun` unset and a lower confidence, when it is written in digits or in
 another language's words (`acht Opfer`: number_words.py keeps only those a word follows). Bare English number
-words are kept, at a lower confidence still, only where they stand for what they count: opening a sentence
+words are kept, at a lower confidence still, only in English text and where they stand for what they count: opening a sentence
 before a lower-case word (`Seventeen came.`, `Forty-three left.`), or after a verb of reaching before a stop
 (`the toll rose to seventeen.`); elsewhere (`the Central Asian "five"`, `at seven.`) they are names or times,
 and the word `one` (`one of the...`) is never a count.
@@ -19,7 +19,7 @@ import re
 
 from factcheck.extract.candidates import Candidate
 from factcheck.extract.context import STOP_WORDS, is_plural, lemma
-from factcheck.extract.magnitudes import is_cjk
+from factcheck.extract.magnitudes import base_language, is_cjk
 from factcheck.extract.numbers import ORDINAL_SUFFIXES, Number
 from factcheck.extract.numeral import NUMBER_WORDS
 from factcheck.extract.tries import trie
@@ -49,15 +49,16 @@ _ENDS_PHRASE = frozenset(
 )
 
 
-def find_counts(text: str, numbers: list[Number]) -> list[Candidate]:
+def find_counts(text: str, numbers: list[Number], language: str = "en") -> list[Candidate]:
     """Every number that counts something, with its counted noun's lemma when one is found."""
+    english = base_language(language) == "en"
     found = []
     for number in numbers:
         if number.suffix.lower() in ORDINAL_SUFFIXES or number.suffix or number.digits.lower() in ("one", "zero"):
             continue
         end, noun = counted_noun(text, number.end) if not _cjk_after(text, number.end) else cjk_noun(text, number.end)
         if noun is None and number.words and _english(number.digits):
-            if _standing_alone(text, number):  # `Seventeen came.`
+            if english and _standing_alone(text, number):  # `Seventeen came.`, not Afrikaans `Ten minste`
                 found.append(_bare_word(_candidate(number, end, noun)))
             continue  # `the Central Asian "five"`; other languages' words stand before what they count (number_words.py)
         if _RATIO.match(text, number.end):

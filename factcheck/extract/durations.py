@@ -75,8 +75,11 @@ def find_durations(text: str, numbers: list[Number]) -> list[Candidate]:
 
 
 # Hours, then minutes: `1 h 30 min`, `1h 30min`, `2 hours and 15 minutes` (not `1h30`, a French time of day).
+# Seconds after them (`2 h 00 min 35 sec`, a race time) would fall outside a span stated to the minute: not joined.
 _HOURS_MINUTES = re.compile(
-    r"(?:[ ]?h|[ ]?hrs?|[ ]hours?)[ ](?:and[ ])?(?P<minutes>\d{1,2})[ ]?(?:min(?:ute)?s?)\b", re.IGNORECASE
+    r"(?:[ ]?h|[ ]?hrs?|[ ]hours?)[ ](?:and[ ])?(?P<minutes>\d{1,2})[ ]?(?:min(?:ute)?s?)\b"
+    r"(?![ ](?:and[ ]|et[ ])?\d{1,2}[ ]?(?:s|secs?|seconds?)\b)",
+    re.IGNORECASE,
 )
 
 

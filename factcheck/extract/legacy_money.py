@@ -35,8 +35,9 @@ _USUAL = {"franc": "FRF", "mark": "DEM", "lira": "ITL", "guilder": "NLG", "escud
 _ALIASES = {"deutsche mark": "DEM", "deutsche marks": "DEM", "deutschmark": "DEM", "deutschmarks": "DEM",
             "d-mark": "DEM", "d-marks": "DEM", "punt": "IEP", "punts": "IEP"}  # fmt: skip
 _SHORT_PLURALS = {"lire": "lira", "drachmae": "drachma", "markkaa": "markka"}  # the languages' own plurals
-# Short names that are also everyday words or another currency's usual name: only their full names are read.
-_NOT_SHORT = frozenset({"pound", "pounds"})
+# Short names that are also everyday words or another currency's usual name: only their full names are read
+# (`crossing the 42,000 mark` is a milestone, as money.py's own short names leave `mark` out).
+_NOT_SHORT = frozenset({"pound", "pounds", "mark"})
 
 
 class Legacy(NamedTuple):

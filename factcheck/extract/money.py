@@ -209,14 +209,18 @@ def _written_with_dollar(code: str) -> bool:
     return "$" in english.currency_symbols.get(code, "") or "dollar" in name or "peso" in name
 
 
+def after_names(language: str) -> set[str]:
+    """Every currency name an amount may be followed by in `language`: CLDR's, the subunits, the local forms, and
+    in English the currencies the euro replaced."""
+    names = {*currency_names(language), *_SUBUNITS, "dollars", "dollar", *_local_names(language)}
+    return names | set(legacy_names()) if base_language(language) == "en" else names
+
+
 @lru_cache(maxsize=None)
 def _after_pattern(language: str) -> re.Pattern[str]:
     # Hundreds of names, as a trie: the engine tries only their first letters at a position, and the longest
     # name first, as the longest-first list did.
-    names = {*currency_names(language), *_SUBUNITS, "dollars", "dollar", *_local_names(language)}
-    if base_language(language) == "en":
-        names.update(legacy_names())
-    alternatives = trie(sorted(names), ignorecase=True)
+    alternatives = trie(sorted(after_names(language)), ignorecase=True)
     # A name ends at a word boundary, or right after its last character when that is Chinese or kana
     # (`1亿美元的`: no boundary falls between 元 and 的).
     name = rf"(?P<name>{alternatives})(?:(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])|\b)"

@@ -4,8 +4,8 @@
 A fraction of a group says what part of it: the percent kind already holds shares, so a fraction is read as the
 percent it is (two thirds is 66.67 percent, noted), stated to a whole percent, as `67%` would be: the words name
 the fraction, and `two thirds` should meet `67%` but not `60%`. It is a share only where a group follows (`of`
-and no `a`/`an`: `a quarter of a century`, `half an hour` and `half a million` are fractions of one thing, the
-last read by forms.py as a magnitude), a `majority`, or a verb it is the subject of (`a half stayed home`,
+and no `a`/`an` or span of time or way after it: `a quarter of a century`, `half an hour`, `half of the year`, `a
+third of the way` and `half a million` are fractions of one thing, the last read by forms.py as a magnitude), a `majority`, or a verb it is the subject of (`a half stayed home`,
 `two-thirds voted`; then at a lower confidence). Not shares: ordinal or mixed uses (`the second half`, `the first
 three quarters`, `two and a half`), halves and quarters as things (`quarter-final`, `half-time`, `a half hour`),
 and digits with a slash and no `of` after them (`24/7`, `2/1 odds`, `1/2 final`). Each form is looked for only
@@ -28,14 +28,16 @@ _WORDS = re.compile(
     r"(?<![\w-])(?P<num>an?|one|two|three|four|five|six|seven|eight|nine)[ -]"
     r"(?P<den>half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)(?![\w-])"
 )
-_DENOMINATOR_WORDS = re.compile(r"half|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth")
 _DIGITS = re.compile(r"(?<![\w./-])(?P<num>\d)/(?P<den>\d{1,2})(?![\w/]|[.,]\d)")
 _SIGNS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"  # their values come from Unicode (unicodedata.numeric)
 _SIGN = re.compile(rf"(?<![\w./-])[{_SIGNS}](?!\w)")
 _SLASH_OR_SIGN = re.compile(rf"[/{_SIGNS}]")
 _BARE_HALF = re.compile(r"(?<![\w-])half(?![\w-])")
 # What follows a share: a group (`of` and no article of one thing), a majority, or a verb it is the subject of.
-_OF_GROUP = re.compile(r"[ ]of[ ](?!an?\b)")
+_OF_GROUP = re.compile(
+    r"[ ]of[ ](?!an?\b|(?:the|this|that|its|their|last|next)[ ](?:year|month|week|day|decade|century|season|match|game"
+    r"|race|term|period|hour|night|morning|afternoon|evening|way|distance|time)\b)"
+)  # "half of the year", "a third of the way": a part of one span, as "of a"
 _MAJORITY = re.compile(r"[ -](?:super)?majority\b")
 _VERB = re.compile(
     r"[ ](?:are|were|is|was|have|had|has|said|say|says|think|thinks|want|wants|live|lives|did|do|does|will|would"
@@ -59,9 +61,9 @@ def shares(text: str, lowered: str) -> list[Number]:
 
 def _word_shares(text: str, lowered: str) -> list[Number]:
     found = []
-    for hit in _DENOMINATOR_WORDS.finditer(lowered):
-        match = _WORDS.search(lowered, max(0, hit.start() - 6), hit.end() + 2)
-        if match is None or match.start("den") != hit.start():
+    for at in _denominator_starts(lowered):
+        match = _WORDS.search(lowered, max(0, at - 6), at + 9)
+        if match is None or match.start("den") != at:
             continue
         numerator, written = _NUMERATORS[match.group("num")], match.group("den")
         plural = written.endswith("s")
@@ -75,6 +77,18 @@ def _word_shares(text: str, lowered: str) -> list[Number]:
         if confidence:
             found.append(_share(text, match.start(), match.end(), numerator, _DENOMINATORS[written.rstrip("s")], confidence))
     return found
+
+
+def _denominator_starts(lowered: str) -> list[int]:
+    """Where a denominator word starts in `lowered`, in order: one `find` per word, each scanned in C (half the
+    time of one pattern for all ten, whose first letters are among the commonest)."""
+    starts = []
+    for word in _DENOMINATORS:
+        at = lowered.find(word)
+        while at >= 0:
+            starts.append(at)
+            at = lowered.find(word, at + len(word))
+    return sorted(starts)
 
 
 def _digit_shares(text: str, lowered: str) -> list[Number]:
@@ -108,7 +122,7 @@ def _bare_halves(text: str, lowered: str) -> list[Number]:
     while at >= 0:
         match = _BARE_HALF.match(lowered, at) if at == 0 or not lowered[at - 1].isalpha() else None
         if match and _OF_GROUP.match(lowered, match.end()) and not _not_before(lowered, at) and not _article(lowered, at):
-            found.append(_share(text, at, match.end(), 1, 2, 0.9))
+            found.append(_share(text, at, match.end(), 1, 2, 1.0))
         at = lowered.find("half", at + 4)
     return found
 
