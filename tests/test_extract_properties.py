@@ -275,7 +275,8 @@ def test_a_fraction_of_a_group_is_its_share_in_percent(data, denominator, digits
 @given(whole=st.integers(0, 99), decimals=st.lists(st.integers(0, 9), min_size=1, max_size=4))
 def test_a_decimal_read_aloud_is_its_value(whole, decimals, rules):
     words = _words(whole)
-    text = f"Rates rose to {words} point {' '.join(_NUMERATOR_WORDS[d - 1] if d else 'zero' for d in decimals)} percent."
+    spoken = " ".join(_NUMERATOR_WORDS[digit - 1] if digit else "zero" for digit in decimals)
+    text = f"Rates rose to {words} point {spoken} percent."
     claims = extract(document(text), rules.qualifier_table, reference=None)
     assert len(claims) == 1 and claims[0].kind.value == "percent"
     assert claims[0].stated.value == Decimal(f"{whole}.{''.join(map(str, decimals))}")
@@ -301,7 +302,9 @@ def test_digits_with_word_multipliers_are_one_number(thousands, hundreds, rest, 
 
 
 @settings(max_examples=100, deadline=None)
-@given(value=st.integers(1_000, 10**12), cents=st.integers(0, 99), space=st.sampled_from(["\u202f", "\u00a0", "\u2009"]))
+@given(
+    value=st.integers(1_000, 10**12), cents=st.integers(0, 99), space=st.sampled_from(["\u202f", "\u00a0", "\u2009"])
+)
 def test_no_break_space_groups_are_one_number_with_its_decimals(value, cents, space, rules):
     written = f"{value:,}".replace(",", space) + f".{cents:02d}"
     text = f"The total was {written} dollars."

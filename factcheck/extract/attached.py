@@ -66,10 +66,11 @@ def _metres(text: str, number: Number) -> UnitMatch | None:
 
 
 # The smaller unit of a length or weight written after the larger: `6 ft 1 in`, `5 feet 11 inches`, `3 lb 4 oz`.
-_SMALLER = {
-    "foot": (re.compile(r"[ ](?:and[ ])?(?P<value>\d{1,2}(?:\.\d+)?)[ ]?(?:inch(?:es)?|in\b(?![ ](?:the|a|an|his|her|their|its|which|order)\b)|\")"), "inch", 12),
-    "pound": (re.compile(r"[ ](?:and[ ])?(?P<value>\d{1,2}(?:\.\d+)?)[ ]?(?:ounces?|oz)\b"), "ounce", 16),
-}  # fmt: skip
+# `in` is an inch only when no article or pronoun follows it (`6 ft in the air`).
+_SMALLER_VALUE = r"[ ](?:and[ ])?(?P<value>\d{1,2}(?:\.\d+)?)[ ]?"
+_INCHES = re.compile(_SMALLER_VALUE + r"(?:inch(?:es)?|in\b(?![ ](?:the|a|an|his|her|their|its|which|order)\b)|\")")
+_OUNCES = re.compile(_SMALLER_VALUE + r"(?:ounces?|oz)\b")
+_SMALLER = {"foot": (_INCHES, "inch", 12), "pound": (_OUNCES, "ounce", 16)}
 
 
 def compound_at(text: str, number: Number, unit: UnitMatch) -> tuple[Number, UnitMatch] | None:

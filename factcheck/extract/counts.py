@@ -5,10 +5,10 @@ The counted noun is the first plural noun within four words after the number, ac
 compound modifiers (`150 public- and private-sector agreements`) but not across function words. A number
 with no such noun is still kept, with `noun` unset and a lower confidence, when it is written in digits or in
 another language's words (`acht Opfer`: number_words.py keeps only those a word follows). Bare English number
-words are kept, at a lower confidence still, only in English text and where they stand for what they count: opening a sentence
-before a lower-case word (`Seventeen came.`, `Forty-three left.`), or after a verb of reaching before a stop
-(`the toll rose to seventeen.`); elsewhere (`the Central Asian "five"`, `at seven.`) they are names or times,
-and the word `one` (`one of the...`) is never a count.
+words are kept, at a lower confidence still, only in English text and where they stand for what they count:
+opening a sentence before a lower-case word (`Seventeen came.`, `Forty-three left.`), or after a verb of
+reaching before a stop (`the toll rose to seventeen.`); elsewhere (`the Central Asian "five"`, `at seven.`)
+they are names or times, and the word `one` (`one of the...`) is never a count.
 In Chinese and Japanese the counted word follows the figure with no space, maybe after a classifier
 (`912人`, `543个席位`, `240議席`, `5000多人`): it is kept as written.
 """
@@ -60,7 +60,7 @@ def find_counts(text: str, numbers: list[Number], language: str = "en") -> list[
         if noun is None and number.words and _english(number.digits):
             if english and _standing_alone(text, number):  # `Seventeen came.`, not Afrikaans `Ten minste`
                 found.append(_bare_word(_candidate(number, end, noun)))
-            continue  # `the Central Asian "five"`; other languages' words stand before what they count (number_words.py)
+            continue  # `the Central Asian "five"`; other languages' words stand before what they count
         if _RATIO.match(text, number.end):
             continue  # "three times", "tenfold": a ratio, not a count
         found.append(_candidate(number, end, noun))

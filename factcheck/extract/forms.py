@@ -233,12 +233,14 @@ def _spoken_decimal(text: str, lowered: str, at: int) -> Number | None:
 # Digits with the multipliers in words: `5 thousand 2 hundred`, `3 hundred and 64`, `12 hundred`. Looked for only
 # where ` hundred` or ` thousand ` stands after digits; `5 thousand` alone is the number reader's magnitude.
 _MULTIPLES = re.compile(
-    r"(?:(?P<thousands>\d{1,3})[ ]thousand(?:[ ](?:and[ ])?(?P<hundreds>\d)[ ]hundred(?:[ ](?:and[ ])?(?P<rest>\d{1,2}))?"
+    r"(?:(?P<thousands>\d{1,3})[ ]thousand"
+    r"(?:[ ](?:and[ ])?(?P<hundreds>\d)[ ]hundred(?:[ ](?:and[ ])?(?P<rest>\d{1,2}))?"
     r"|[ ]and[ ](?P<after_thousand>\d{1,3}))"
     r"|(?P<only_hundreds>\d{1,2})[ ]hundred(?:[ ](?:and[ ])?(?P<after_hundred>\d{1,2}))?)"
     r"(?!\w|[.,]\d)",
     re.IGNORECASE,
 )
+_PLACES = {"thousands": 1000, "hundreds": 100, "rest": 1, "after_thousand": 1, "only_hundreds": 100, "after_hundred": 1}
 _MULTIPLE_WORDS = (" hundred", " thousand ")
 
 
@@ -264,11 +266,9 @@ def _multiple_at(text: str, start: int) -> Number | None:
     match = _MULTIPLES.match(text, start)
     if match is None or not (match.group("hundreds") or match.group("after_thousand") or match.group("only_hundreds")):
         return None
-    groups = {key: int(value) for key, value in match.groupdict().items() if value}
-    value = (groups.get("thousands", 0) * 1000 + groups.get("hundreds", 0) * 100 + groups.get("rest", 0)
-             + groups.get("after_thousand", 0) + groups.get("only_hundreds", 0) * 100 + groups.get("after_hundred", 0))  # fmt: skip
-    last = [name for name, found in match.groupdict().items() if found][-1]
-    precision = Decimal(100) if last in ("hundreds", "only_hundreds") else Decimal(1)
+    parts = [(name, int(found)) for name, found in match.groupdict().items() if found]
+    value = sum(_PLACES[name] * part for name, part in parts)
+    precision = Decimal(_PLACES[parts[-1][0]])  # "5 thousand 2 hundred" is stated to the hundred
     written = match.group()
     note = f"'{written}' read as {value}"
     return Number(start, match.end(), Decimal(value), precision, digits=written, notes=(note,))

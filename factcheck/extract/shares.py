@@ -4,18 +4,18 @@
 A fraction of a group says what part of it: the percent kind already holds shares, so a fraction is read as the
 percent it is (two thirds is 66.67 percent, noted), stated to a whole percent, as `67%` would be: the words name
 the fraction, and `two thirds` should meet `67%` but not `60%`. It is a share only where a group follows (`of`
-and no `a`/`an` or span of time or way after it: `a quarter of a century`, `half an hour`, `half of the year`, `a
-third of the way` and `half a million` are fractions of one thing, the last read by forms.py as a magnitude), a `majority`, or a verb it is the subject of (`a half stayed home`,
-`two-thirds voted`; then at a lower confidence). Not shares: ordinal or mixed uses (`the second half`, `the first
-three quarters`, `two and a half`), halves and quarters as things (`quarter-final`, `half-time`, `a half hour`),
-and digits with a slash and no `of` after them (`24/7`, `2/1 odds`, `1/2 final`). Each form is looked for only
-where its denominator word, slash or fraction sign stands.
+and no `a`/`an`, span of time or way after it: `a quarter of a century`, `half an hour`, `half of the year`, `a
+third of the way` and `half a million` are fractions of one thing, the last read by forms.py as a magnitude), a
+`majority`, or a verb it is the subject of (`a half stayed home`, `two-thirds voted`; then at a lower confidence).
+Not shares: ordinal or mixed uses (`the second half`, `the first three quarters`, `two and a half`), halves and
+quarters as things (`quarter-final`, `half-time`, `a half hour`, `for two quarters`), and digits with a slash and
+no `of` after them (`24/7`, `2/1 odds`, `1/2 final`). Each form is looked for only where its denominator word,
+slash or fraction sign stands.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from decimal import Decimal
 
 from factcheck.extract.numeral import Number
@@ -29,9 +29,10 @@ _WORDS = re.compile(
     r"(?P<den>half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)(?![\w-])"
 )
 _DIGITS = re.compile(r"(?<![\w./-])(?P<num>\d)/(?P<den>\d{1,2})(?![\w/]|[.,]\d)")
-_SIGNS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"  # their values come from Unicode (unicodedata.numeric)
-_SIGN = re.compile(rf"(?<![\w./-])[{_SIGNS}](?!\w)")
-_SLASH_OR_SIGN = re.compile(rf"[/{_SIGNS}]")
+_SIGNS = {"½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4), "⅕": (1, 5), "⅖": (2, 5), "⅗": (3, 5),
+          "⅘": (4, 5), "⅙": (1, 6), "⅚": (5, 6), "⅛": (1, 8), "⅜": (3, 8), "⅝": (5, 8), "⅞": (7, 8)}  # fmt: skip
+_SIGN = re.compile(rf"(?<![\w./-])[{''.join(_SIGNS)}](?!\w)")
+_SLASH_OR_SIGN = re.compile(rf"[/{''.join(_SIGNS)}]")
 _BARE_HALF = re.compile(r"(?<![\w-])half(?![\w-])")
 # What follows a share: a group (`of` and no article of one thing), a majority, or a verb it is the subject of.
 _OF_GROUP = re.compile(
@@ -75,7 +76,8 @@ def _word_shares(text: str, lowered: str) -> list[Number]:
             continue  # "for two quarters": quarters of a year, unless of a group
         confidence = _share_context(lowered, match.end(), loose=plural or hyphened)
         if confidence:
-            found.append(_share(text, match.start(), match.end(), numerator, _DENOMINATORS[written.rstrip("s")], confidence))
+            denominator = _DENOMINATORS[written.rstrip("s")]
+            found.append(_share(text, match.start(), match.end(), numerator, denominator, confidence))
     return found
 
 
@@ -100,19 +102,12 @@ def _digit_shares(text: str, lowered: str) -> list[Number]:
         if match.groupdict().get("num"):
             numerator, denominator = int(match.group("num")), int(match.group("den"))
         else:
-            value = Decimal(str(unicodedata.numeric(match.group())))
-            numerator, denominator = _as_fraction(match.group(), value)
+            numerator, denominator = _SIGNS[match.group()]
         if not 0 < numerator < denominator <= 10 or _not_before(lowered, match.start()):
             continue
         if _OF_GROUP.match(lowered, match.end()):  # digits are a share only before `of` (`24/7`, `2/1 odds`)
             found.append(_share(text, match.start(), match.end(), numerator, denominator, 1.0))
     return found
-
-
-def _as_fraction(sign: str, value: Decimal) -> tuple[int, int]:
-    """(numerator, denominator) of a fraction sign, from its Unicode name (`VULGAR FRACTION TWO THIRDS`)."""
-    denominator = {"½": 2, "⅓": 3, "⅔": 3, "¼": 4, "¾": 4, "⅕": 5, "⅖": 5, "⅗": 5, "⅘": 5, "⅙": 6, "⅚": 6}.get(sign, 8)
-    return int((value * denominator).to_integral()), denominator
 
 
 def _bare_halves(text: str, lowered: str) -> list[Number]:
@@ -121,7 +116,8 @@ def _bare_halves(text: str, lowered: str) -> list[Number]:
     at = lowered.find("half")
     while at >= 0:
         match = _BARE_HALF.match(lowered, at) if at == 0 or not lowered[at - 1].isalpha() else None
-        if match and _OF_GROUP.match(lowered, match.end()) and not _not_before(lowered, at) and not _article(lowered, at):
+        of_group = match is not None and _OF_GROUP.match(lowered, match.end()) is not None
+        if of_group and not _not_before(lowered, at) and not _article(lowered, at):
             found.append(_share(text, at, match.end(), 1, 2, 1.0))
         at = lowered.find("half", at + 4)
     return found
