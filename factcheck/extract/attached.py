@@ -34,8 +34,8 @@ class UnitMatch:
 
 
 _SIZE_AFTER = re.compile(
-    r"[ -](?P<word>high|tall|long|deep|wide|thick|across|in[ ](?:height|length|depth|width|diameter))\b"
-)
+    r"[ -](?P<word>high|tall|long|deep|wide|thick|across|in[ ](?:height|length|depth|width|diameter))(?![\w-])"
+)  # not `a 5m long-term loan`
 _SIZE_BEFORE = re.compile(r"\b(?P<word>height|length|depth|width|diameter|wingspan)[ ]of[ ](?:about[ ]|some[ ])?$")
 _WEIGHT_WORDS = re.compile(
     r"\b(?:weigh\w*|weight\w*|heav(?:y|ier|iest)|load\w*|cargo|payload|capacity|truck\w*|lorr(?:y|ies)|crane\w*"
@@ -91,7 +91,7 @@ def compound_at(text: str, number: Number, unit: UnitMatch) -> tuple[Number, Uni
 
 _TEMPERATURE_WORDS = re.compile(
     r"\b(?:temperatures?|warm\w*|heat\w*|hot\w*|cold\w*|cool\w*|freez\w*|frost\w*|thermometers?|fever\w*|weather"
-    r"|climate|celsius|fahrenheit|highs?|lows?|chill\w*|mercury)\b",
+    r"|climate|celsius|fahrenheit|highs?|lows?|chill\w*|mercury|shade|sweltering|scorching)\b",
     re.IGNORECASE,
 )
 _UNIVERSITY_WORDS = re.compile(
@@ -110,11 +110,11 @@ def degrees(text: str, number: Number, unit: UnitMatch) -> UnitMatch | None:
     """Bare `degrees` after `number`: an angle, a temperature where the words around speak of one, or None
     (a university's degrees, a difference of temperature)."""
     around = text[max(0, number.start - _AROUND) : unit.end + _AROUND]
-    if _UNIVERSITY_WORDS.search(around) or _UNIVERSITY_WORDS.search(text[unit.end : unit.end + 6]):
-        return None
     if _DIFFERENCE_AFTER.match(text, unit.end):
         return None
-    if _TEMPERATURE_WORDS.search(around):
+    if _TEMPERATURE_WORDS.search(around):  # first: `45 degrees in the shade` is hot, not a subject of study
         note = "'degrees' read as Celsius, the words around speaking of temperature (Fahrenheit in US copy)"
         return UnitMatch(unit.end, "degree_Celsius", Decimal(1), note, 0.6)
+    if _UNIVERSITY_WORDS.search(around) or _UNIVERSITY_WORDS.search(text[unit.end : unit.end + 6]):
+        return None
     return UnitMatch(unit.end, "degree", Decimal(1), "'degrees' read as an angle, no temperature named", 0.8)
