@@ -201,3 +201,122 @@ def test_a_dot_after_a_turkish_percent_word_or_sign_is_a_decimal(whole, hundredt
     text = shape.format(f"{whole}.{hundredths:02d}")
     claims = extract(document(text, "tr"), rules.qualifier_table, reference=None)
     assert [claim.stated.value for claim in claims] == [Decimal(whole) + Decimal(hundredths) / 100]
+
+
+# The second round of issue 18: shares (`two thirds of`, `2/3 of`, `½ of`), sign words, spoken decimals, digits with
+# word multipliers, a spaced `k`, no-break groups, bare number words, letters decided by the words around (`2.4m
+# high`, `250t`), compound measures (`6 ft 1 in`, `3 lb 4 oz`, `1 h 30 min`), electronvolts, bare degrees, and the
+# currencies the euro replaced.
+_ROUND_TWO = st.sampled_from(
+    [
+        "two", "thirds", "a", "half", "quarter", "-", "three", "quarters", "of", " of ", "voters", "majority", "½",
+        "⅔", "/", "2", "3", "1", "24/7", " ", "  ", "negative ", "minus ", "tested ", "point ", "zero", "five",
+        " point ", "thousand", " thousand ", " hundred", "hundred", "and ", "12", "k", " k", "\u202f", "\u00a0",
+        "\u2009", "345", "678", ".90", ",5", "Seventeen", " came.", "to ", "m", " high", "t", "weighed ", "ft",
+        " in ", " in", "lb", " oz", " h ", " min", "hours", " minutes", "eV", "TeV", " degrees", "-degree",
+        "temperature ", "university ", "francs", "marks", "pesetas", "guilders", "lire", "1950", "In 1950 ",
+        "French", "Swiss", ".", "\n", "(", "$",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(_ROUND_TWO, max_size=50).map("".join))
+def test_the_second_round_of_forms_keeps_spans_exact_and_readings_apart(text, rules):
+    claims = extract(document(text), rules.qualifier_table, reference=None)
+    previous_end = 0
+    for claim in claims:
+        assert text[claim.span.start : claim.span.end] == claim.surface
+        assert claim.span.start >= previous_end, "claims overlap or are out of order"
+        previous_end = claim.span.end
+        assert claim.stated.interval.low <= claim.stated.interval.high
+
+
+_ROUND_TWO_RUNS = [
+    "two thirds of ", "a half ", "half of ", "2/3 of ", "½ of ", "three-quarters ", "thirds ", "1/", "negative 1 ",
+    "negative ", "zero point five ", " point ", "point five ", "1 thousand 2 hundred ", "1 hundred and ", " hundred ",
+    "1 k ", "1\u202f000 ", "\u202f000", "1\u00a0", "Seventeen came. ", "to seventeen. ", "2.4m high ", "1t weighed ",
+    "6 ft 1 in ", "1 lb 1 oz ", "1 h 1 min ", "1 eV ", "1 degrees ", "In 1950 1 francs ", "1 pesetas ", "francs ",
+]  # fmt: skip
+
+
+def test_the_second_round_of_forms_takes_linear_time(rules):
+    """Runs of each form of the second round, at two sizes, as `test_the_new_forms_take_linear_time`."""
+    for run in _ROUND_TWO_RUNS:
+        small, large = run * (1_000 // len(run)), run * (8_000 // len(run))
+        small_seconds = max(_seconds(small, rules, 3), 0.005)
+        large_seconds = _seconds(large, rules, 1)
+        assert large_seconds < 3, f"{run!r}... took too long"
+        assert large_seconds < 24 * small_seconds, f"{run!r}: {small_seconds:.3f}s, then {large_seconds:.3f}s at 8x"
+
+
+_NUMERATOR_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_DENOMINATOR_WORDS = ["half", "third", "quarter", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+_DENOMINATOR_VALUES = [2, 3, 4, 5, 6, 7, 8, 9, 10]
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data(), denominator=st.sampled_from(range(9)), digits=st.booleans())
+def test_a_fraction_of_a_group_is_its_share_in_percent(data, denominator, digits, rules):
+    den = _DENOMINATOR_VALUES[denominator]
+    num = data.draw(st.integers(1, den - 1))
+    if digits:
+        written = f"{num}/{den}"
+    else:
+        plural = "s" if num > 1 else ""
+        written = f"{_NUMERATOR_WORDS[num - 1]} {_DENOMINATOR_WORDS[denominator]}{plural}"
+    text = f"Polls show {written} of voters agree."
+    claims = extract(document(text), rules.qualifier_table, reference=None)
+    assert [(claim.kind.value, claim.surface) for claim in claims] == [("percent", written)]
+    assert abs(claims[0].stated.value - Decimal(100 * num) / den) < Decimal("0.005")
+
+
+@settings(max_examples=100, deadline=None)
+@given(whole=st.integers(0, 99), decimals=st.lists(st.integers(0, 9), min_size=1, max_size=4))
+def test_a_decimal_read_aloud_is_its_value(whole, decimals, rules):
+    words = _words(whole)
+    spoken = " ".join(_NUMERATOR_WORDS[digit - 1] if digit else "zero" for digit in decimals)
+    text = f"Rates rose to {words} point {spoken} percent."
+    claims = extract(document(text), rules.qualifier_table, reference=None)
+    assert len(claims) == 1 and claims[0].kind.value == "percent"
+    assert claims[0].stated.value == Decimal(f"{whole}.{''.join(map(str, decimals))}")
+
+
+def _words(value: int) -> str:
+    tens = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+    teens = ["zero", *_NUMERATOR_WORDS, "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+             "seventeen", "eighteen", "nineteen"]  # fmt: skip
+    if value < 20:
+        return teens[value]
+    return tens[value // 10] + (f"-{teens[value % 10]}" if value % 10 else "")
+
+
+@settings(max_examples=100, deadline=None)
+@given(thousands=st.integers(1, 999), hundreds=st.integers(1, 9), rest=st.integers(0, 99), joined=st.booleans())
+def test_digits_with_word_multipliers_are_one_number(thousands, hundreds, rest, joined, rules):
+    tail = (" and " if joined else " ") + str(rest) if rest else ""
+    written = f"{thousands} thousand {hundreds} hundred{tail}"
+    claims = extract(document(f"Officials counted {written} people."), rules.qualifier_table, reference=None)
+    assert [claim.surface for claim in claims] == [f"{written} people"]
+    assert claims[0].stated.value == thousands * 1000 + hundreds * 100 + rest
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    value=st.integers(1_000, 10**12), cents=st.integers(0, 99), space=st.sampled_from(["\u202f", "\u00a0", "\u2009"])
+)
+def test_no_break_space_groups_are_one_number_with_its_decimals(value, cents, space, rules):
+    written = f"{value:,}".replace(",", space) + f".{cents:02d}"
+    text = f"The total was {written} dollars."
+    claims = extract(document(text), rules.qualifier_table, reference=None)
+    assert [claim.surface for claim in claims] == [f"{written} dollars"]
+    assert claims[0].stated.value == Decimal(value) + Decimal(cents) / 100
+
+
+@settings(max_examples=100, deadline=None)
+@given(feet=st.integers(1, 9), inches=st.integers(0, 11), words=st.booleans())
+def test_feet_and_inches_are_one_length_in_inches(feet, inches, words, rules):
+    written = f"{feet} feet {inches} inches" if words else f"{feet} ft {inches} in"
+    claims = extract(document(f"He is {written} tall."), rules.qualifier_table, reference=None)
+    assert [(claim.surface, claim.stated.unit) for claim in claims] == [(written, "inch")]
+    assert claims[0].stated.value == feet * 12 + inches

@@ -108,8 +108,7 @@ def test_the_inside_qualifier_is_found_as_the_lookbehind_first_pattern_finds_it(
 
 def _plain_after(language: str) -> re.Pattern[str]:
     """The currency-name pattern as it was before the trie, names longest first."""
-    names = {*money.currency_names(language), *money._SUBUNITS, "dollars", "dollar", *money._local_names(language)}
-    name = rf"(?P<name>{_plain(list(names))})(?:(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])|\b)"
+    name = rf"(?P<name>{_plain(list(money.after_names(language)))})(?:(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])|\b)"
     if base_language(language) == "en":
         codes, signs = money._ENGLISH_CODE, money._english_signs_after()
         return re.compile(rf"[ ]?(?:of[ ])?(?:{codes}|{name}|{signs})", re.IGNORECASE)
@@ -124,7 +123,7 @@ def _plain_after(language: str) -> re.Pattern[str]:
 def test_the_currency_name_trie_matches_what_the_plain_alternation_matches():
     for language in ("en", "ru", "zh", "ja", "fr", "es", "de", "tr", "az", "ar"):
         plain, found = _plain_after(language), money._after_pattern(language)
-        names = sorted(money.currency_names(language))
+        names = sorted(money.after_names(language))
         texts = [f"5 {name}s, 6 {name.upper()} of 7 de {name}的 8{name[:-1]} 9 {name}x" for name in names] + [_seed_text()]
         texts += [f"1 {name.replace('ı', 'i')} 2 {name.replace('i', 'ı')}" for name in names if "ı" in name or "i" in name]
         for text in texts:
@@ -214,12 +213,12 @@ def _every_reading(doc, reference):
     return [
         *found,
         *extraction.find_days(text, language, doc.source.published, found),
-        *extraction.find_money(text, numbers, sentence, language=language),
+        *extraction.find_money(text, numbers, sentence, language=language, published=doc.source.published),
         *extraction.find_percentages(text, numbers),
         *extraction.find_physical(text, numbers, language),
         *extraction.find_durations(text, numbers),
         *extraction.find_years(text, numbers),
-        *extraction.find_counts(text, numbers),
+        *extraction.find_counts(text, numbers, language),
     ]
 
 

@@ -96,13 +96,14 @@ def _candidates(document: Document, segments: Segments, dollar: str, reference: 
     dates = find_dates(text, document.source.published or reference)
     kept = Kept()
     kept.add([*dates, *find_days(text, language, document.source.published, dates)])
+    published = document.source.published
     finders: list[Callable[[list[Number]], list[Candidate]]] = [
-        lambda free: find_money(text, free, sentence, dollar=dollar, language=language),
+        lambda free: find_money(text, free, sentence, dollar=dollar, language=language, published=published),
         lambda free: find_percentages(text, free),
         lambda free: find_physical(text, free, language),
         lambda free: find_durations(text, free),
         lambda free: find_years(text, free),
-        lambda free: find_counts(text, free),
+        lambda free: find_counts(text, free, language),
     ]  # in PRECEDENCE order, after the dates
     free = [number for number in numbers if kept.free(number.start, number.end)]
     for find in finders:

@@ -14,6 +14,8 @@ import re
 from factcheck.extract import percent_words
 from factcheck.extract.money import ACRONYM_CODES, is_currency_symbol
 from factcheck.extract.months import month_numbers
+from factcheck.extract.attached import attached_unit
+from factcheck.extract.durations import hours_then_minutes
 from factcheck.extract.physical import is_unit_suffix
 from factcheck.extract.numbers import ATTACHED_CODES, ORDINAL_SUFFIXES, Number
 from factcheck.extract.magnitudes import CJK_CLASS, base_language
@@ -88,7 +90,9 @@ def _bad_suffix(text, number, before, word, word_start) -> bool:
     suffix = number.suffix
     if not suffix or suffix.lower() in ORDINAL_SUFFIXES or suffix == "s" or suffix.upper() in ATTACHED_CODES:
         return False  # "20th", "1990s", "230USD"
-    return suffix not in percent_words.SUFFIXES and not is_unit_suffix(suffix)  # "15pc": British copy's per cent
+    if suffix in percent_words.SUFFIXES or is_unit_suffix(suffix):  # "15pc": British copy's per cent
+        return False
+    return attached_unit(text, number) is None and not hours_then_minutes(text, number)  # "weighed 250t", "1h 30min"
 
 
 def _identifier(text, number, before, word, word_start) -> bool:

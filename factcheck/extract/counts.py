@@ -4,8 +4,11 @@
 The counted noun is the first plural noun within four words after the number, across adjectives and
 compound modifiers (`150 public- and private-sector agreements`) but not across function words. A number
 with no such noun is still kept, with `noun` unset and a lower confidence, when it is written in digits or in
-another language's words (`acht Opfer`: number_words.py keeps only those a word follows); bare English number
-words (`the Central Asian "five"`) and the word `one` (`one of the...`) are not counts.
+another language's words (`acht Opfer`: number_words.py keeps only those a word follows). Bare English number
+words are kept, at a lower confidence still, only in English text and where they stand for what they count:
+opening a sentence before a lower-case word (`Seventeen came.`, `Forty-three left.`), or after a verb of
+reaching before a stop (`the toll rose to seventeen.`); elsewhere (`the Central Asian "five"`, `at seven.`)
+they are names or times, and the word `one` (`one of the...`) is never a count.
 In Chinese and Japanese the counted word follows the figure with no space, maybe after a classifier
 (`912人`, `543个席位`, `240議席`, `5000多人`): it is kept as written.
 """
@@ -16,7 +19,7 @@ import re
 
 from factcheck.extract.candidates import Candidate
 from factcheck.extract.context import STOP_WORDS, is_plural, lemma
-from factcheck.extract.magnitudes import is_cjk
+from factcheck.extract.magnitudes import base_language, is_cjk
 from factcheck.extract.numbers import ORDINAL_SUFFIXES, Number
 from factcheck.extract.numeral import NUMBER_WORDS
 from factcheck.extract.tries import trie
@@ -46,19 +49,44 @@ _ENDS_PHRASE = frozenset(
 )
 
 
-def find_counts(text: str, numbers: list[Number]) -> list[Candidate]:
+def find_counts(text: str, numbers: list[Number], language: str = "en") -> list[Candidate]:
     """Every number that counts something, with its counted noun's lemma when one is found."""
+    english = base_language(language) == "en"
     found = []
     for number in numbers:
         if number.suffix.lower() in ORDINAL_SUFFIXES or number.suffix or number.digits.lower() in ("one", "zero"):
             continue
         end, noun = counted_noun(text, number.end) if not _cjk_after(text, number.end) else cjk_noun(text, number.end)
         if noun is None and number.words and _english(number.digits):
-            continue  # `the Central Asian "five"`; other languages' words stand before what they count (number_words.py)
+            if english and _standing_alone(text, number):  # `Seventeen came.`, not Afrikaans `Ten minste`
+                found.append(_bare_word(_candidate(number, end, noun)))
+            continue  # `the Central Asian "five"`; other languages' words stand before what they count
         if _RATIO.match(text, number.end):
             continue  # "three times", "tenfold": a ratio, not a count
         found.append(_candidate(number, end, noun))
     return found
+
+
+# Where a bare English number word stands for what it counts: at a sentence start before a lower-case word,
+# or after a verb of reaching and before a stop.
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)$")
+_LOWER_WORD_AFTER = re.compile(r"[ ][a-z]")
+_REACHING_BEFORE = re.compile(
+    r"\b(?:to|reached|hit|was|were|numbered|totall?ed|stood at)[ ](?:(?:about|around|nearly|almost|some|roughly)[ ])?$"
+)
+_STOP_AFTER = re.compile(r"[.;!?]")
+
+
+def _standing_alone(text: str, number: Number) -> bool:
+    """True when a bare English number word counts by itself (`Seventeen came.`, `rose to seventeen.`)."""
+    before = text[max(0, number.start - 24) : number.start]
+    if number.capitalised and _SENTENCE_START.search(before):
+        return _LOWER_WORD_AFTER.match(text, number.end) is not None
+    return _REACHING_BEFORE.search(before) is not None and _STOP_AFTER.match(text, number.end) is not None
+
+
+def _bare_word(candidate: Candidate) -> Candidate:
+    return candidate._replace(confidence=0.3, notes=candidate.notes + ("a number word standing alone",))
 
 
 def _english(written: str) -> bool:

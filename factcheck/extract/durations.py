@@ -4,7 +4,8 @@ The unit is a pint time unit (`year`, `month`, `week`, `day`, `hour`, `minute`);
 read as 10 and 100 years and quarters as 3 months, so `two decades` is 20 years stated to 10 years. The
 role says how the span is used: `next` (over the next five years), `past` (the last three years), `every`,
 `for`, `ago`, `age` (a 30-year-old), `within`. Other languages' unit words after the number are read too
-(`25 tahun`, `de 37 años`, `30 Jahren`, `3 meses`), without a role.
+(`25 tahun`, `de 37 años`, `30 Jahren`, `3 meses`), without a role. Hours and minutes written together
+(`1 h 30 min`, `2 hours and 15 minutes`) are one span in minutes.
 """
 
 from __future__ import annotations
@@ -60,6 +61,9 @@ def find_durations(text: str, numbers: list[Number]) -> list[Candidate]:
     """Every number followed by a time unit, as a span of time in a pint time unit."""
     found = []
     for number in numbers:
+        if (both := _hours_and_minutes(text, number)) is not None:
+            found.append(both)
+            continue
         if number.suffix:
             continue
         unit = _UNIT.match(text, number.end)
@@ -85,6 +89,32 @@ def _year_of_a_date(number: Number, unit: re.Match[str]) -> bool:
         and value == value.to_integral_value()
         and _CALENDAR_YEARS[0] <= value <= _CALENDAR_YEARS[1]
     )
+
+
+# Hours, then minutes: `1 h 30 min`, `1h 30min`, `2 hours and 15 minutes` (not `1h30`, a French time of day).
+# Seconds after them (`2 h 00 min 35 sec`, a race time) would fall outside a span stated to the minute: not joined.
+_HOURS_MINUTES = re.compile(
+    r"(?:[ ]?h|[ ]?hrs?|[ ]hours?)[ ](?:and[ ])?(?P<minutes>\d{1,2})[ ]?(?:min(?:ute)?s?)\b"
+    r"(?![ ](?:and[ ]|et[ ])?\d{1,2}[ ]?(?:s|secs?|seconds?)\b)",
+    re.IGNORECASE,
+)
+
+
+def hours_then_minutes(text: str, number: Number) -> bool:
+    """True when hours and then minutes follow `number` (`1h 30min`): its `h` is no code's letter."""
+    return _hours_and_minutes(text, number) is not None
+
+
+def _hours_and_minutes(text: str, number: Number) -> Candidate | None:
+    """A span of hours and minutes after a whole number of hours, in minutes, or None."""
+    if number.suffix not in ("", "h", "hr", "hrs") or number.high is not None or not number.plain_integer:
+        return None
+    match = _HOURS_MINUTES.match(text, number.end)
+    if match is None or int(match.group("minutes")) >= 60:
+        return None
+    value = number.value * 60 + int(match.group("minutes"))
+    note = f"'{text[number.start : match.end()]}' read as {value} minutes"
+    return Candidate(ClaimKind.DURATION, number.start, match.end(), value, "minute", Decimal(1), notes=(note,))
 
 
 def _other_candidate(number: Number, unit: re.Match[str]) -> Candidate:

@@ -20,17 +20,39 @@ SIGNS = frozenset("-\u2212")  # hyphen-minus and the minus sign
 _BEFORE_SIGN = frozenset(" \n\t([/")
 
 
+# Words that sign the figure after them. `negative` is no sign after a test (`tested negative 3 times`).
+_SIGN_WORDS = ("minus", "negative")
+_TEST_BEFORE = re.compile(r"(?:\btest\w*|\bcame[ ]back|\bprov\w+)[ ]$", re.IGNORECASE)
+
+
+def sign_word_before(text: str, start: int) -> int | None:
+    """Where `minus ` or `negative ` starts, standing as a word right before `start`, or None."""
+    for word in _SIGN_WORDS:
+        at = start - len(word) - 1
+        if at < 0 or text[start - 1 : start] != " " or text[at : start - 1].lower() != word:
+            continue
+        if (at and text[at - 1].isalnum()) or (word == "negative" and _TEST_BEFORE.search(text, max(0, at - 12), at)):
+            return None
+        return at
+    return None
+
+
 def signed(text: str, number: Number) -> Number:
-    """The number with the sign written before it (`-7 °C`, `−4%`, `minus 7`), which the span then covers.
+    """The number with the sign written before it (`-7 °C`, `−4%`, `minus 7`, `negative two`), which the span
+    then covers; `negative` is noted, being also an adjective.
 
     A `-` is a sign only after a space, a bracket or the text start, and not after a space that follows a
     figure (`5 -7` is a range written loosely); the signed digits are no plain integer, so no year or day.
     """
     start = number.start
-    if start >= 6 and text[start - 1] == " " and text[start - 6 : start - 1].lower() == "minus":
-        if start == 6 or not text[start - 7].isalnum():
-            return _negative(number, start - 6, text[start - 6 : start])
-        return number
+    if start >= 6 and text[start - 1] == " ":
+        word = sign_word_before(text, start)
+        if word is None:
+            return number
+        negative = _negative(number, word, text[word:start])
+        if text[word] in "nN":
+            return negative._replace(notes=negative.notes + (f"'{text[word : start - 1]}' read as a minus sign",))
+        return negative
     if not start or text[start - 1] not in SIGNS or number.words:
         return number
     before = text[start - 2] if start >= 2 else " "
@@ -163,3 +185,90 @@ def dozens(text: str, lowered: str) -> list[Number]:
                 found.append(Number(before.start(), after, value, Decimal(1), True, written, notes=(note,)))
         at = lowered.find("dozen", after)
     return found
+
+
+# A decimal read aloud, as quotes and transcripts write it: `zero point five percent`, `two point five million`.
+# Looked for only where ` point ` stands; the words before it are read back over a bounded window. `At one point
+# five people...` is a moment, not 1.5.
+_DIGIT_WORDS = "zero|one|two|three|four|five|six|seven|eight|nine"
+_POINT_AFTER = re.compile(
+    rf"[ ]point[ ](?P<decimals>(?:{_DIGIT_WORDS})(?:[ ](?:{_DIGIT_WORDS})){{0,5}})(?![\w-])"
+    r"(?:[ ](?P<scale>thousand|million|billion|trillion)\b)?"
+)
+_POINT_BEFORE = re.compile(rf"(?<![\w-])(?P<whole>(?:{WORD})(?:[ -](?:{WORD})){{0,3}})$")
+_POINT_WINDOW = 40
+_DIGIT_VALUES = {word: str(value) for value, word in enumerate(_DIGIT_WORDS.split("|"))}
+
+
+def spoken_decimals(text: str, lowered: str) -> list[Number]:
+    """Decimals written in words (`zero point five`, `two point five million`) as Numbers."""
+    found: list[Number] = []
+    at = lowered.find(" point ")
+    while at >= 0:
+        number = _spoken_decimal(text, lowered, at)
+        if number is not None:
+            found.append(number)
+        at = lowered.find(" point ", at + 7)
+    return found
+
+
+def _spoken_decimal(text: str, lowered: str, at: int) -> Number | None:
+    """The decimal whose ` point ` starts at `at`, or None."""
+    before = _POINT_BEFORE.search(lowered, max(0, at - _POINT_WINDOW), at)
+    after = _POINT_AFTER.match(lowered, at)
+    if before is None or after is None:
+        return None
+    whole = parse_words(before.group("whole"))
+    if whole is None or (before.group("whole") == "one" and lowered.endswith("at ", 0, before.start())):
+        return None
+    written = str(whole) + "." + "".join(_DIGIT_VALUES[word] for word in after.group("decimals").split())
+    scale = after.group("scale")
+    factor = MAGNITUDES[scale] if scale else Decimal(1)
+    start, end = before.start(), after.end()
+    note = f"'{text[start:end]}' read as {written}" + (f" {scale}" if scale else "")
+    return Number(start, end, times(Decimal(written), factor), precision_of(written, factor), True, text[start:end],
+                  scale, notes=(note,), factor=factor)  # fmt: skip
+
+
+# Digits with the multipliers in words: `5 thousand 2 hundred`, `3 hundred and 64`, `12 hundred`. Looked for only
+# where ` hundred` or ` thousand ` stands after digits; `5 thousand` alone is the number reader's magnitude.
+_MULTIPLES = re.compile(
+    r"(?:(?P<thousands>\d{1,3})[ ]thousand"
+    r"(?:[ ](?:and[ ])?(?P<hundreds>\d)[ ]hundred(?:[ ](?:and[ ])?(?P<rest>\d{1,2}))?"
+    r"|[ ]and[ ](?P<after_thousand>\d{1,3}))"
+    r"|(?P<only_hundreds>\d{1,2})[ ]hundred(?:[ ](?:and[ ])?(?P<after_hundred>\d{1,2}))?)"
+    r"(?!\w|[.,]\d)",
+    re.IGNORECASE,
+)
+_PLACES = {"thousands": 1000, "hundreds": 100, "rest": 1, "after_thousand": 1, "only_hundreds": 100, "after_hundred": 1}
+_MULTIPLE_WORDS = (" hundred", " thousand ")
+
+
+def word_multiples(text: str, lowered: str) -> list[Number]:
+    """Digits with `thousand` and `hundred` in words between them (`5 thousand 2 hundred`) as one Number."""
+    found: list[Number] = []
+    for word in _MULTIPLE_WORDS:
+        at = lowered.find(word)
+        while at >= 0:
+            start = at
+            while start > 0 and at - start < 3 and text[start - 1].isdigit():
+                start -= 1
+            number = _multiple_at(text, start) if start < at else None
+            if number is not None:
+                found.append(number)
+            at = lowered.find(word, at + len(word))
+    return found
+
+
+def _multiple_at(text: str, start: int) -> Number | None:
+    if start and (text[start - 1].isalnum() or text[start - 1] in ".,"):
+        return None  # "2.5 thousand", "1,2 hundred": the number reader's
+    match = _MULTIPLES.match(text, start)
+    if match is None or not (match.group("hundreds") or match.group("after_thousand") or match.group("only_hundreds")):
+        return None
+    parts = [(name, int(found)) for name, found in match.groupdict().items() if found]
+    value = sum(_PLACES[name] * part for name, part in parts)
+    precision = Decimal(_PLACES[parts[-1][0]])  # "5 thousand 2 hundred" is stated to the hundred
+    written = match.group()
+    note = f"'{written}' read as {value}"
+    return Number(start, match.end(), Decimal(value), precision, digits=written, notes=(note,))

@@ -7,7 +7,8 @@ yen`, `5 million US dollars`, `500 billion tenge`). Codes that are English words
 capitals; `pounds` is a weight beside weighing words or in `pounds of` something, and unsure money without cues.
 Names and plurals come from CLDR through babel, with their short forms (`yen`, `tenge`, `somoni`); a short
 form several currencies share (`som`, `manat`, `dollars`, `pesos`) is settled by a country named in the
-sentence, else by a default, and the choice is noted with a lower confidence. A bare `$` means the
+sentence, else by a default, and the choice is noted with a lower confidence. In a text of a time before the
+euro, `francs`, `marks`, `pesetas` and `guilders` are the currencies it replaced (legacy_money.py). A bare `$` means the
 `dollar` setting (USD by default), noted; so does `¥` (JPY). Escaped `\\$` is read by cleaning.
 """
 
@@ -26,6 +27,7 @@ from babel.core import get_global
 from babel.numbers import get_territory_currencies
 
 from factcheck.extract.candidates import Candidate
+from factcheck.extract.legacy_money import era, historic, legacy_names
 from factcheck.extract.magnitudes import base_language, is_cjk
 from factcheck.extract.numbers import ATTACHED_CODES
 from factcheck.extract.numeral import MAGNITUDES, Number, times
@@ -207,12 +209,18 @@ def _written_with_dollar(code: str) -> bool:
     return "$" in english.currency_symbols.get(code, "") or "dollar" in name or "peso" in name
 
 
+def after_names(language: str) -> set[str]:
+    """Every currency name an amount may be followed by in `language`: CLDR's, the subunits, the local forms, and
+    in English the currencies the euro replaced."""
+    names = {*currency_names(language), *_SUBUNITS, "dollars", "dollar", *_local_names(language)}
+    return names | set(legacy_names()) if base_language(language) == "en" else names
+
+
 @lru_cache(maxsize=None)
 def _after_pattern(language: str) -> re.Pattern[str]:
     # Hundreds of names, as a trie: the engine tries only their first letters at a position, and the longest
     # name first, as the longest-first list did.
-    names = {*currency_names(language), *_SUBUNITS, "dollars", "dollar", *_local_names(language)}
-    alternatives = trie(sorted(names), ignorecase=True)
+    alternatives = trie(sorted(after_names(language)), ignorecase=True)
     # A name ends at a word boundary, or right after its last character when that is Chinese or kana
     # (`1亿美元的`: no boundary falls between 元 and 的).
     name = rf"(?P<name>{alternatives})(?:(?<=[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])|\b)"
@@ -254,17 +262,23 @@ def _symbol_after(language: str) -> bool:
 
 
 def find_money(
-    text: str, numbers: list[Number], sentences: Callable[[int], str], dollar: str = "USD", language: str = "en"
+    text: str,
+    numbers: list[Number],
+    sentences: Callable[[int], str],
+    dollar: str = "USD",
+    language: str = "en",
+    published: dt.date | None = None,
 ) -> list[Candidate]:
     """Every money amount of `text`; a bare `$` is read as `dollar` and the choice noted.
 
-    `sentences(position)` gives the sentence around a position: a country named there settles `som` or `$`.
+    `sentences(position)` gives the sentence around a position: a country named there settles `som` or `$`, and a
+    year named there (else the source's date, `published`) dates `francs` before or after the euro.
     """
     found = []
     before, ends, after = _before_pattern(language), _before_ends(language), _after_pattern(language)
     for number in numbers:
-        if number.suffix and number.suffix.upper() not in ATTACHED_CODES:
-            continue  # `230USD` is money; `2KR`, `5G` are not
+        if (number.suffix and number.suffix.upper() not in ATTACHED_CODES) or number.share:
+            continue  # `230USD` is money; `2KR`, `5G` are not, nor `half of dollars` a sum
         near = text[max(0, number.start - 3) : number.start]
         prefix = None if ends.isdisjoint(near) else before.search(text, max(0, number.start - 6), number.start)
         written_after = after.match(text, number.end)
@@ -277,7 +291,7 @@ def find_money(
             if currency is None and prefix.group("dollar"):  # "XYZ$50": letters that name no dollar
                 currency, start = _dollar(dollar, sentence, "'$'"), prefix.end("dollar")
         if currency is None:
-            currency, end = _by_suffix(text, number, written_after, dollar, language, sentence)
+            currency, end = _by_suffix(text, number, written_after, dollar, language, sentence, published)
         if currency is not None:
             found.append((_candidate(number, currency, start, end), currency))
     return _with_subunits(text, found)
@@ -360,7 +374,13 @@ def _dollar(dollar: str, sentence: str, written: str) -> _Currency:
 
 
 def _by_suffix(
-    text: str, number: Number, found: re.Match[str] | None, dollar: str, language: str, sentence: str
+    text: str,
+    number: Number,
+    found: re.Match[str] | None,
+    dollar: str,
+    language: str,
+    sentence: str,
+    published: dt.date | None = None,
 ) -> tuple[_Currency | None, int]:
     """The currency written after an amount (`found`, the match of `_after_pattern` there), and where it ends."""
     if found is None or (found.groupdict().get("stop") and number.magnitude is None):
@@ -382,7 +402,21 @@ def _by_suffix(
         code = _SUBUNITS[name] or dollar
         note = f"'{name}' read as hundredths of {code}"
         return _Currency(code, (note,), factor=Decimal("0.01"), generic=_SUBUNITS[name] is None), found.end()
+    if name in legacy_names():
+        old = _historic(name, sentence.replace(text[number.start : number.end], " "), published, text)
+        if old is not None:
+            return old, found.end()
     return _by_name(name, sentence, language, text), found.end()
+
+
+def _historic(name: str, sentence: str, published: dt.date | None, document: str) -> _Currency | None:
+    """The currency the euro replaced that `name` means in a text of its time, or None (today's currency): a
+    country of today's currency of that name named in the sentence keeps today's (`Swiss francs` in 1950)."""
+    today = currency_names("en").get(name, ())
+    if today and _named(today, sentence.lower().replace(name.removesuffix("s"), " ")):
+        return None
+    reading = historic(name, today, era(sentence, published), sentence, document)
+    return _Currency(reading.code, reading.notes, reading.confidence) if reading else None
 
 
 def _by_code_after(text: str, number: Number, found: re.Match[str]) -> tuple[_Currency | None, int]:

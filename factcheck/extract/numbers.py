@@ -23,13 +23,16 @@ from babel.numbers import get_decimal_symbol, get_group_symbol
 from factcheck.extract import percent_words
 from factcheck.extract.cjk import chain_value, numeral_words
 from factcheck.extract.forms import (
-    SIGNS, after_leading_point, dozens, fraction_magnitudes, leading_point, mixed_fractions, signed,
+    SIGNS, after_leading_point, dozens, fraction_magnitudes, leading_point, mixed_fractions, signed, spoken_decimals,
+    word_multiples,
 )
 from factcheck.extract.magnitudes import CJK_CLASS, base_language, is_cjk, magnitude_words, thousand_word
 from factcheck.extract.number_words import word_numbers
 from factcheck.extract.numeral import MAGNITUDES, NUMBER_WORDS, WORD, Number, parse_words
+from factcheck.extract.shares import shares
 from factcheck.extract.qualifiers import precision_of
 from factcheck.extract.tries import trie
+from factcheck.cleaning import NO_BREAK_GROUP
 
 # Written after a space these are always magnitudes; the one-letter ones (k, m, b) only when attached
 # (`$5m`, `5bn`), since `5 m` is five metres.
@@ -72,6 +75,9 @@ def _digits_pattern(language: str) -> re.Pattern[str]:
     # decimal sign of a language that groups with spaces may (`1 234,5` in French and Russian).
     after = "\\d,." if base_language(language) == "en" else "\\d" + re.escape("".join({",", "."} - {decimal}))
     spaced = rf"\d{{0,2}}(?:[ ]\d{{3}}){{1,{_MAX_GROUPS}}}(?![{after}]\d){point}"
+    # Groups of a no-break space (cleaning keeps it between digits, narrow: `2 345 678.90`, `1 234,5`) are groups
+    # in every language, a decimal sign after them too.
+    spaced = rf"\d{{0,2}}(?:{NO_BREAK_GROUP}\d{{3}}){{1,{_MAX_GROUPS}}}(?!{NO_BREAK_GROUP}?\d){point}|" + spaced
     other_sign = _dotted(language, group, decimal) + _commaed(language, group, decimal)
     digits = rf"(?P<digits>\d(?:{grouped}{spaced}|{other_sign}\d*{point}))(?!\d|[.,]\d|:\d|/\d|\+\d)"
     if base_language(language) == "en":
@@ -117,9 +123,10 @@ def _commaed(language: str, group: str, decimal: str) -> str:
     return ""
 
 
+# A lower-case `k` may also stand a space apart (`salaries of 2.75 k`): no unit is written `k` alone.
 _ENGLISH_MAGNITUDE = (
     rf"(?:[ ]?(?P<magnitude>(?i:{_SPACED_MAGNITUDES}))\b|(?P<compact>[kmbKMB]|MM|mil)\b(?!\.\w)"
-    rf"|(?P<suffix>[^\W\d_]+)\b)?"
+    rf"|[ ](?P<spaced_k>k)\b(?!['’.-]\w)|(?P<suffix>[^\W\d_]+)\b)?"
 )
 _LETTER_NOT_CJK = rf"(?:(?![{CJK_CLASS}])[^\W\d_])"
 
@@ -202,13 +209,21 @@ def find_numbers(text: str, language: str = "en") -> list[Number]:
         found += word_numbers(text, base_language(language))
         found = _without_overlaps(found)
     else:
-        # `minus ` right before a number signs it (digits after `-` were signed as they were found)
-        found = [signed(text, n) if n.start >= 6 and lowered.startswith("minus ", n.start - 6) else n for n in found]
         fractions = fraction_magnitudes(text, lowered, scales) + dozens(text, lowered) + mixed_fractions(text)
+        fractions += spoken_decimals(text, lowered) + word_multiples(text, lowered) + shares(text, lowered)
         if fractions:  # "one and a half million" over its "one", "half a million" over its "a million"
             found = _without_overlaps(found + fractions)
+        # `minus ` or `negative ` right before a number signs it (digits after `-` were signed as they were found)
+        found = [signed(text, n) if _sign_word_may_stand(lowered, n.start) else n for n in found]
     found.sort(key=lambda number: number.start)
     return _join_ranges(text, found)
+
+
+def _sign_word_may_stand(lowered: str, start: int) -> bool:
+    """True when `minus ` or `negative ` ends right at `start`: the cheap test before `signed` reads it."""
+    return (start >= 6 and lowered.startswith("minus ", start - 6)) or (
+        start >= 9 and lowered.startswith("negative ", start - 9)
+    )
 
 
 def _digit_numbers(text: str, language: str) -> list[Number]:
@@ -362,7 +377,7 @@ def _number(match: re.Match[str], group: str, decimal: str, factors: dict[str, D
     groups = match.groupdict()
     if groups.get("cjk"):
         return _cjk_chain(match, decimal, factors)
-    magnitude = groups.get("magnitude") or groups.get("compact")
+    magnitude = groups.get("magnitude") or groups.get("compact") or groups.get("spaced_k")
     scale = _factor(factors, magnitude) if magnitude else Decimal(1)
     if scale is None:
         return None
@@ -373,7 +388,7 @@ def _number(match: re.Match[str], group: str, decimal: str, factors: dict[str, D
     elif decimal == "." and (_COMMA_DECIMAL.fullmatch(digits) or group != "," and _COMMA_ANY.fullmatch(digits)):
         plain = digits.replace(",", ".")
     else:
-        digits_only = re.sub(_APOSTROPHES, "", digits.replace(group, "").replace(" ", ""))
+        digits_only = re.sub(_APOSTROPHES, "", digits.replace(group, "").replace(" ", "").replace(NO_BREAK_GROUP, ""))
         plain = digits_only.replace(decimal, ".")
     try:
         value = Decimal(plain)

@@ -58,6 +58,7 @@ class Number(NamedTuple):
     high: Number | None = None  # for a range ("2–3 billion", "1993–2023"): its upper end
     notes: tuple[str, ...] = ()
     factor: Decimal = Decimal(1)  # the magnitude's factor: 10**9 for "billion", "млрд" or "十億"
+    share: bool = False  # a fraction of a group (`two thirds of voters`), its value in percent (shares.py)
 
     @property
     def scale(self) -> Decimal:

@@ -1,7 +1,8 @@
 """Percentages: `80%`, `80 percent`, `80 per cent`, `10–15%`, and percentage points (`2.5 percentage points`);
 the percent words of other languages (`60 Prozent`, `45 pour cent`, `66 بالمئة`, `36 процентов`, `58,90 persen`), and the
 sign or word before the figure as Turkish writes it (`%45`, `yüzde 45`). A `%` and two hex digits inside a web
-address (`2020%20`, `a%2Fb`) is an escape, not a percentage."""
+address (`2020%20`, `a%2Fb`) is an escape, not a percentage. Fractions of a group (`two thirds of voters`) are
+shares, read in percent by shares.py."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import re
 from factcheck.extract import percent_words
 from factcheck.extract.candidates import Candidate
 from factcheck.extract.numbers import Number
+from factcheck.extract.shares import LOOSE
 from factcheck.models import ClaimKind
 
 _PERCENT = re.compile(
@@ -25,6 +27,9 @@ def find_percentages(text: str, numbers: list[Number]) -> list[Candidate]:
     """Every number followed by a percent sign or word; unit `percent`, or `percentage_point` for points."""
     found = []
     for number in numbers:
+        if number.share:  # `two thirds of voters`: a share, already in percent
+            found.append(_percentage(number, number.start, number.end, points=False))
+            continue
         if number.suffix in percent_words.SUFFIXES and not number.magnitude:
             found.append(_percentage(number, number.start, number.end + len(number.suffix), points=False))
             continue
@@ -54,4 +59,5 @@ def _percentage(number: Number, start: int, end: int, points: bool) -> Candidate
         high_precision=high.precision if high else None,
         role="range" if high else None,
         notes=number.notes,
+        confidence=0.7 if LOOSE in number.notes else 1.0,
     )

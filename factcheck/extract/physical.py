@@ -8,15 +8,21 @@ unit. `tons` means metric tons (the common reading outside the US; noted).
 Single letters (`g`, `l`, `t`) are not read as units: `5G` and `Formula 1 t` are not measures;
 `m` is a metre only after a space (`5m` is five million); `C` and `F` are degrees only stuck to the digits (`40C`).
 A hyphen may join the unit as an adjective (`a 4-inch pipe`, `a seven-mile walk`).
+
+The words around may decide what letters stuck to the digits are (`attached.py`): `2.4m high` is metres where
+`2.4m users` stays millions, `250t` tonnes beside weighing words. Two units of one length, weight or span read as
+one measure in the smaller (`6 ft 1 in` is 73 inches, `3 lb 4 oz` 52 ounces). Bare `degrees` is an angle, or a
+temperature where the words around speak of one (then unsure of the scale, noted), and no measure beside words
+of a university (`two degrees in law`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
+from factcheck.extract.attached import UnitMatch, attached_unit, compound_at, degrees
 from factcheck.extract.candidates import Candidate
 from factcheck.extract.numeral import Number, times
 from factcheck.extract.unit_names import NamedUnit, named_unit_at
@@ -82,6 +88,8 @@ _UNITS: tuple[tuple[str, str, str, str], ...] = (
      "degree_Celsius", "1", ""),
     (r"(?i:degrees? Fahrenheit|fahrenheit|deg(?:rees?|\.)?[ ]?(?-i:F))|° ?F|ºF|(?<=\d)F", "degree_Fahrenheit", "1", ""),
     (r"(?i:knots)", "knot", "1", ""),
+    (r"(?i:(?:kilo|mega|giga|tera)?electron[- ]?volts?)|[kMGT]?eV", "electron_volt", "1", ""),
+    (r"(?i:degrees?)", "degree", "1", ""),  # after the temperatures: an angle, or a temperature by context
 )
 _PREFIXES = {"k": "kilo", "K": "kilo", "M": "mega", "G": "giga", "T": "tera"}
 _RATE = re.compile(
@@ -90,16 +98,6 @@ _RATE = re.compile(
 )
 _RATE_UNITS = {"annum": "year", "annually": "year", "yearly": "year", "yr": "year", "y": "year", "d": "day", "daily": "day",
                "h": "hour", "hr": "hour", "monthly": "month", "weekly": "week"}  # fmt: skip
-
-
-@dataclass(frozen=True, slots=True)
-class UnitMatch:
-    """A unit written at some position: where it ends, its pint expression and factor."""
-
-    end: int
-    unit: str
-    factor: Decimal
-    note: str
 
 
 @lru_cache(maxsize=1)
@@ -128,7 +126,7 @@ def unit_at(text: str, position: int, spaced: bool = True) -> UnitMatch | None:
 
 def _prefixed(written: str, unit: str) -> str:
     """`MW` -> megawatt, `kilowatt-hours` -> kilowatt_hour, `GB` -> gigabyte: the SI prefix the table leaves out."""
-    if unit not in ("watt", "watt_hour", "byte"):
+    if unit not in ("watt", "watt_hour", "byte", "electron_volt"):
         return unit
     for symbol, prefix in _PREFIXES.items():
         if written.startswith(symbol) or written.lower().startswith(prefix):
@@ -150,17 +148,32 @@ def find_physical(text: str, numbers: list[Number], language: str = "en") -> lis
     """Every number followed by a physical unit, with the unit in pint's spelling."""
     found = []
     for number in numbers:
-        if number.suffix and not is_unit_suffix(number.suffix):
+        attached = attached_unit(text, number)
+        if attached is not None:
+            found.append(_candidate(_unscaled(number), attached))
+            continue
+        if (number.suffix and not is_unit_suffix(number.suffix)) or number.share:
             continue
         unit = unit_at(text, number.end, spaced=not number.suffix)
         if unit is None and (linked := _OF_AFTER_MAGNITUDE.match(text, number.end)) and text[number.end - 1].isalpha():
             unit = unit_at(text, linked.end(), spaced=False)  # `18 millions de m3`, `2 millones de hectáreas`
         if not number.suffix:
             unit = _longer(unit, named_unit_at(text, number.start, number.end, language))
+        if unit is not None and unit.unit == "degree":
+            unit = degrees(text, number, unit)
         if unit is None or _pint_spelling(unit.unit) is None:
             continue
-        found.append(_candidate(number, unit))
+        compound = compound_at(text, number, unit)
+        found.append(_candidate(*compound) if compound else _candidate(number, unit))
     return found
+
+
+def _unscaled(number: Number) -> Number:
+    """The number without the magnitude its letter was first read as (`2.4m` high: 2.4, not 2.4 million)."""
+    if number.factor == 1:
+        return number
+    return number._replace(value=number.value / number.factor, precision=number.precision / number.factor,
+                           magnitude=None, factor=Decimal(1))  # fmt: skip
 
 
 def _longer(unit: UnitMatch | None, named: NamedUnit | None) -> UnitMatch | None:
@@ -194,4 +207,5 @@ def _candidate(number: Number, unit: UnitMatch) -> Candidate:
         role="range" if high else None,
         noun=canonical,
         notes=number.notes + ((unit.note,) if unit.note else ()),
+        confidence=unit.confidence,
     )
