@@ -78,7 +78,7 @@ def _digits_pattern(language: str) -> re.Pattern[str]:
     # Groups of a no-break space (cleaning keeps it between digits, narrow: `2 345 678.90`, `1 234,5`) are groups
     # in every language, a decimal sign after them too.
     spaced = rf"\d{{0,2}}(?:{NO_BREAK_GROUP}\d{{3}}){{1,{_MAX_GROUPS}}}(?!{NO_BREAK_GROUP}?\d){point}|" + spaced
-    other_sign = _dotted(language, group, decimal) + _commaed(language, group, decimal)
+    other_sign = _dotted(language, group, decimal) + _commaed(language, group, decimal) + _nakaguro(language)
     digits = rf"(?P<digits>\d(?:{grouped}{spaced}|{other_sign}\d*{point}))(?!\d|[.,]\d|:\d|/\d|\+\d)"
     if base_language(language) == "en":
         return re.compile(digits + _ENGLISH_MAGNITUDE)
@@ -124,6 +124,18 @@ def _commaed(language: str, group: str, decimal: str) -> str:
 
 
 # A lower-case `k` may also stand a space apart (`salaries of 2.75 k`): no unit is written `k` alone.
+# What follows a Japanese decimal written with a middle dot (`2・6%安`, `8・2兆円`, `7・43メートル`), as the wires
+# (Kyodo, Jiji) write it; `9・11` and `2・26事件` name days, not decimals. After an `M`, a magnitude (`M6・8`).
+_NAKAGURO_AFTER = r"[%％兆億万倍]|ポイント|キロ|メートル|センチ|ミリ|トン|度|株|円|ドル|ユーロ|ウォン|元"
+
+
+def _nakaguro(language: str) -> str:
+    """A Japanese decimal point written `・` (see `_NAKAGURO_AFTER`); an alternative ending in `|`, or ""."""
+    if base_language(language) != "ja":
+        return ""
+    return rf"\d*・\d+(?=(?:{_NAKAGURO_AFTER}))|(?<=[MＭ]\d)・\d+|"
+
+
 _ENGLISH_MAGNITUDE = (
     rf"(?:[ ]?(?P<magnitude>(?i:{_SPACED_MAGNITUDES}))\b|(?P<compact>[kmbKMB]|MM|mil)\b(?!\.\w)"
     rf"|[ ](?P<spaced_k>k)\b(?!['’.-]\w)|(?P<suffix>[^\W\d_]+)\b)?"
@@ -381,7 +393,9 @@ def _number(match: re.Match[str], group: str, decimal: str, factors: dict[str, D
     scale = _factor(factors, magnitude) if magnitude else Decimal(1)
     if scale is None:
         return None
-    if _DOT_DECIMAL.fullmatch(digits):
+    if "・" in digits:
+        plain = digits.replace("・", ".")
+    elif _DOT_DECIMAL.fullmatch(digits):
         plain = digits
     elif decimal == "," and _COMMA_GROUPS.fullmatch(digits):
         plain = digits.replace(",", "")
@@ -419,7 +433,7 @@ def _factor(factors: dict[str, Decimal], magnitude: str) -> Decimal | None:
 
 def _cjk_chain(match: re.Match[str], decimal: str, factors: dict[str, Decimal]) -> Number | None:
     """Digits with CJK magnitudes, chained: `5兆`, `1万2000`, `4億2000万`."""
-    written = match.group()
+    written = match.group().replace("・", decimal)  # `8・2兆円`: a decimal point written as a middle dot
     read = chain_value(written, decimal, factors)
     if read is None:
         return None
