@@ -85,6 +85,11 @@ _BREADTH = st.sampled_from(
 @settings(max_examples=300, deadline=None)
 @given(text=st.lists(_BREADTH, max_size=50).map("".join))
 def test_the_new_forms_keep_spans_exact_and_readings_apart(text, rules):
+    _assert_spans_exact_and_apart(text, rules)
+
+
+def _assert_spans_exact_and_apart(text: str, rules) -> None:
+    """Every claim's span is its surface, the claims come in order without overlapping, and intervals are ordered."""
     claims = extract(document(text), rules.qualifier_table, reference=None)
     previous_end = 0
     for claim in claims:
@@ -119,11 +124,16 @@ def test_the_new_forms_take_linear_time(rules):
     """Runs of each new form, at two sizes: eight times the text takes well under the 64 times a quadratic
     pattern would (extraction as a whole is a little above linear on one sentence thousands of figures long)."""
     for run in _BREADTH_RUNS:
-        small, large = run * (1_000 // len(run)), run * (8_000 // len(run))
-        small_seconds = max(_seconds(small, rules, 3), 0.005)
-        large_seconds = _seconds(large, rules, 1)
-        assert large_seconds < 3, f"{run!r}... took too long"
-        assert large_seconds < 24 * small_seconds, f"{run!r}: {small_seconds:.3f}s, then {large_seconds:.3f}s at 8x"
+        _assert_linear(run, rules)
+
+
+def _assert_linear(run: str, rules) -> None:
+    """A run repeated to 8,000 characters takes well under 64 times (quadratic) its time at 1,000."""
+    small, large = run * (1_000 // len(run)), run * (8_000 // len(run))
+    small_seconds = max(_seconds(small, rules, 3), 0.005)
+    large_seconds = _seconds(large, rules, 1)
+    assert large_seconds < 3, f"{run!r}... took too long"
+    assert large_seconds < 24 * small_seconds, f"{run!r}: {small_seconds:.3f}s, then {large_seconds:.3f}s at 8x"
 
 
 @given(whole=st.integers(0, 999), cents=st.integers(0, 99), digits=st.sampled_from([1, 2]),
@@ -223,13 +233,7 @@ _ROUND_TWO = st.sampled_from(
 @settings(max_examples=300, deadline=None)
 @given(text=st.lists(_ROUND_TWO, max_size=50).map("".join))
 def test_the_second_round_of_forms_keeps_spans_exact_and_readings_apart(text, rules):
-    claims = extract(document(text), rules.qualifier_table, reference=None)
-    previous_end = 0
-    for claim in claims:
-        assert text[claim.span.start : claim.span.end] == claim.surface
-        assert claim.span.start >= previous_end, "claims overlap or are out of order"
-        previous_end = claim.span.end
-        assert claim.stated.interval.low <= claim.stated.interval.high
+    _assert_spans_exact_and_apart(text, rules)
 
 
 _ROUND_TWO_RUNS = [
@@ -243,11 +247,7 @@ _ROUND_TWO_RUNS = [
 def test_the_second_round_of_forms_takes_linear_time(rules):
     """Runs of each form of the second round, at two sizes, as `test_the_new_forms_take_linear_time`."""
     for run in _ROUND_TWO_RUNS:
-        small, large = run * (1_000 // len(run)), run * (8_000 // len(run))
-        small_seconds = max(_seconds(small, rules, 3), 0.005)
-        large_seconds = _seconds(large, rules, 1)
-        assert large_seconds < 3, f"{run!r}... took too long"
-        assert large_seconds < 24 * small_seconds, f"{run!r}: {small_seconds:.3f}s, then {large_seconds:.3f}s at 8x"
+        _assert_linear(run, rules)
 
 
 _NUMERATOR_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
