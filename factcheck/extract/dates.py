@@ -73,7 +73,8 @@ _VIETNAMESE_DATE = re.compile(
 )
 # A month of a year the same way (`tháng 3 năm 2022`, `tháng 3/2022`), with no day before it.
 _VIETNAMESE_MONTH = re.compile(
-    r"(?<![Nn]gày [0-3]\d )(?<![Nn]gày \d )\b[Tt]háng[ ](?P<month>1[0-2]|0?[1-9])(?:/|[ ]năm[ ])(?P<year>1\d{3}|20\d{2})(?![\d/])"
+    r"(?<![Nn]gày [0-3]\d )(?<![Nn]gày \d )\b[Tt]háng[ ](?P<month>1[0-2]|0?[1-9])"
+    r"(?:/|[ ]năm[ ])(?P<year>1\d{3}|20\d{2})(?![\d/])"
     r"(?P<day>(?!))?"  # no day: the whole month
 )
 _CJK_DATE = re.compile(r"(?:(?P<year>1\d{3}|20\d{2})年)?(?P<month>1[0-2]|0?[1-9])月(?:(?P<day>[0-3]?\d)日)?")
@@ -87,7 +88,8 @@ _CJK_DAY = re.compile(
     r"(?=[，,(（]|、(?![^。]{0,200}(?:と発表|と明らかに|と述べ|と伝え|と報じ))|に(?!わた)|の(?!間)|夜|朝|未明|午前|午後|夕方|深夜|早朝"
     r"|から|まで|在|晚|凌晨|上午|下午|早上|起|闭幕|閉幕|举行|舉行|召开|召開|至|到|宣誓)"
 )
-AHEAD_DAYS = 7  # a day of the month this far past the publication's is this month's (an announced date), else last month's
+# A day of the month up to this far past the publication's is this month's (an announced date), else last month's.
+AHEAD_DAYS = 7
 _NAME_AFTER = re.compile(r"[ ][A-ZÇĞİÖŞÜА-Я]")  # "12 Şubat Stadyumu": a day and month naming a place
 _DECADE_PART = re.compile(r"\b(?P<part>early|mid|late)[- ]?$", re.IGNORECASE)
 

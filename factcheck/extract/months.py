@@ -17,7 +17,9 @@ from functools import lru_cache
 from babel.dates import get_month_names
 
 # Not Malay: its March is `Mac` (`2 Mac computers`).
-LANGUAGES = ("ru", "fr", "es", "de", "it", "pt", "tr", "id", "nl", "pl", "cs", "uk", "sv", "ro", "hu", "el", "da", "nb", "fi")
+LANGUAGES = (
+    "ru", "fr", "es", "de", "it", "pt", "tr", "id", "nl", "pl", "cs", "uk", "sv", "ro", "hu", "el", "da", "nb", "fi",
+)  # fmt: skip
 _ENGLISH_WORDS = frozenset({"set.", "out.", "mar.", "mai."})
 _EXTRA = {  # forms CLDR lacks: the prepositional (locative) case of Russian, Ukrainian, Polish and Czech
     "январе": 1, "феврале": 2, "марте": 3, "апреле": 4, "мае": 5, "июне": 6, "июле": 7, "августе": 8,

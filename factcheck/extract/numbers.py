@@ -94,7 +94,7 @@ def _dotted(language: str, group: str, decimal: str) -> str:
     Alternatives ending in `|`, or ""."""
     if decimal != "," or group != ".":
         return ""
-    words = "|".join(re.escape(word).replace(r"\ ", "[ ]") for word in sorted(_factors(language), key=len, reverse=True))
+    words = _alternation(_factors(language))
     percent = rf"{percent_words.SIGNS}|(?i:{percent_words.WORDS})(?!\w)|{percent_words.ATTACHED}"
     after = rf"{percent}|(?i:{words})(?!{_LETTER_NOT_CJK})" if words else percent
     # After a percent word or sign before the figure (`yüzde 52.28`, `%45.07`): its first digit is matched already.
@@ -102,16 +102,22 @@ def _dotted(language: str, group: str, decimal: str) -> str:
     return rf"\d*\.\d{{1,2}}(?=[ \u00a0]?(?:{after}))|\d*\.\d(?![\d.])|(?:{before})\d{{0,2}}\.\d{{1,2}}|"
 
 
+def _alternation(words) -> str:
+    """Magnitude words as a regex alternation, longest first, a space in one matching one space."""
+    return "|".join(re.escape(word).replace(r"\ ", "[ ]") for word in sorted(words, key=len, reverse=True))
+
+
 def _commaed(language: str, group: str, decimal: str) -> str:
     """The comma used the other way round: where a dot is the decimal sign, a comma before one or two digits and a
     per cent sign or word or a magnitude word is a decimal comma (`won 44,02% of the vote` in English copy of a
     Spanish wire, `2,5 مليون` in Arabic: a group has three digits), and any comma is one where an apostrophe groups
-    (Swiss German, `59,5 Milliarden`, `0,252 Aktien`); where a comma is the decimal sign but groups are commas too (Latin American Spanish), two
+    (Swiss German, `59,5 Milliarden`, `0,252 Aktien`); where a comma is the decimal sign but groups are commas too
+    (Latin American Spanish), two
     or more comma groups are groups (`6,480,844 votos`: no decimal has two commas). An alternative ending in `|`,
     or ""."""
     if decimal == "." and group == ",":
         percent = rf"{percent_words.SIGNS}|(?i:{percent_words.WORDS})(?!\w)"
-        words = "|".join(re.escape(word).replace(r"\ ", "[ ]") for word in sorted(_factors(language), key=len, reverse=True))
+        words = _alternation(_factors(language))
         magnitude = rf"|(?i:{words})(?!{_LETTER_NOT_CJK})" if words else ""
         if base_language(language) in _DECIMAL_COMMA_COPY:
             return r"\d*,\d{1,2}(?![\d,])|"
@@ -149,7 +155,7 @@ def _locale_magnitude(language: str, decimal: str) -> str:
     words = _factors(language)
     spaced = [word for word in words if not is_cjk(word[0])]
     cjk = "|".join(sorted((word for word in words if is_cjk(word[0])), key=len, reverse=True)) or "(?!)"
-    spaced_words = "|".join(re.escape(word).replace(r"\ ", "[ ]") for word in sorted(spaced, key=len, reverse=True))
+    spaced_words = _alternation(spaced)
     cjk = rf"(?:{cjk})(?![米克瓦])"  # 20千米 is 20 km, 千克 kg, 千瓦 kW: units, not thousands
     # Korean spaces its groups and may write a thousands separator in them (`8만 9358`, `1조 3,280억`): one
     # space may follow a Hangul magnitude, and a group's digits may be grouped in threes.
