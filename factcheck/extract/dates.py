@@ -123,8 +123,9 @@ def _local_dates(text: str, reference: dt.date | None) -> list[Candidate]:
         match = _LOCAL_DAY.match(text, hit.start()) if _is_month(hit.group("word"), months) else None
         if match and _digit_boundary(text, match.start()) and (match.group("year") or not _NAME_AFTER.match(text, match.end())):
             found.append(_local(text, match, reference))
-    found += [_local(text, match, reference) for match in _VIETNAMESE_DATE.finditer(text)]
-    found += [_local(text, match, reference) for match in _VIETNAMESE_MONTH.finditer(text)]
+    if "háng" in text or "gày" in text:  # Vietnamese: the patterns' lookbehinds would be tried at every position
+        found += [_local(text, match, reference) for match in _VIETNAMESE_DATE.finditer(text)]
+        found += [_local(text, match, reference) for match in _VIETNAMESE_MONTH.finditer(text)]
     for match in cjk_dates(text):
         if _digit_boundary(text, match.start()):
             found.append(_local(text, match, reference))
