@@ -142,7 +142,7 @@ def _split(report: Report) -> Iterator[StoryLine]:
 
 
 def _of_sources(entity: Entity, ids: set[str]) -> bool:
-    return any(source in ids for spelling in entity.spellings for source in spelling.sources)
+    return any(source in ids for spelling in (*entity.spellings, *entity.demonyms) for source in spelling.sources)
 
 
 @dataclass
