@@ -24,6 +24,7 @@ from factcheck.files import write_atomic
 if TYPE_CHECKING:
     from factcheck.models import Claim, Report
     from factcheck.project import Project
+    from factcheck.render.jsonl import Written
 
 DEFAULT_HTML = Path("reports/report.html")
 
@@ -270,11 +271,11 @@ def _report_lines(
         tally = archive.write(streamed, writer, project.root, written, lines.stamp, _raise_if_interrupted)
     if target != STANDARD_OUTPUT:
         click.echo(f"wrote {target}")
-        click.echo("\n".join(counts_lines(tally.end_line(()).summary)))
+        click.echo("\n".join(counts_lines(tally.summary())))
     return tally.at_or_above(Severity(fail_on)) if fail_on is not None else 0
 
 
-def _resumed(target: Path, resume: bool):
+def _resumed(target: Path, resume: bool) -> Written:
     """What an earlier run left in `target` to continue (nothing without --resume)."""
     from factcheck.render import jsonl
 

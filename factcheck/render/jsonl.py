@@ -104,11 +104,14 @@ class Tally:
         """How many open findings are at or above `severity` (what `--fail-on` counts)."""
         return sum(count for name, count in self.open.items() if Severity(name).rank >= severity.rank)
 
+    def summary(self) -> Summary:
+        """The counts so far, as the JSON report's summary gives them."""
+        return Summary(stories=self.stories, sources=self.sources, claims=self.claims, facts=self.facts,
+                       findings=dict(self.findings))
+
     def end_line(self, warnings: Iterable[str], stamp: str | None = None) -> EndLine:
         """The end line of a report whose stories were all counted."""
-        summary = Summary(stories=self.stories, sources=self.sources, claims=self.claims, facts=self.facts,
-                          findings=dict(self.findings))
-        return EndLine(tool_version=__version__, stamp=stamp, warnings=tuple(warnings), summary=summary)
+        return EndLine(tool_version=__version__, stamp=stamp, warnings=tuple(warnings), summary=self.summary())
 
 
 @register("jsonl")
