@@ -9,7 +9,7 @@ import signal
 import sys
 import traceback
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import click
 
@@ -24,6 +24,7 @@ from factcheck.files import write_atomic
 if TYPE_CHECKING:
     from factcheck.models import Claim, Report
     from factcheck.project import Project
+    from factcheck.render.jsonl import Written
 
 DEFAULT_HTML = Path("reports/report.html")
 
@@ -171,12 +172,16 @@ def cli() -> None:
 @rules_option
 @click.option("--draft", type=click.Path(path_type=Path), help="Your own draft: its findings come first.")
 @click.option(
-    "--format", "fmt", type=click.Choice(["html", "json", "text", "sarif", "github"]), default="html",
-    show_default=True, help="Output format.",
+    "--format", "fmt", type=click.Choice(["html", "json", "jsonl", "text", "sarif", "github"]), default="html",
+    show_default=True, help="Output format (jsonl: one line per story, written as each is done).",
 )
 @click.option(
     "-o", "--output", type=click.Path(path_type=Path),
     help="Write here. Default: reports/report.html for html, standard output otherwise ('-' for standard output).",
+)
+@click.option(
+    "--resume", is_flag=True,
+    help="With --format jsonl and -o FILE: keep the stories FILE already holds and write only the others.",
 )
 @click.option("--stamp", is_flag=True, help="Put the generation time in the report (off: same input, same bytes).")
 @click.option(
@@ -190,8 +195,8 @@ def cli() -> None:
 @click.pass_context
 def report(
     ctx: click.Context, paths: tuple[Path, ...], rules_dir: Path | None, draft: Path | None, fmt: str,
-    output: Path | None, stamp: bool, fail_on: str | None, reference_date: dt.datetime | None, follow_symlinks: bool,
-    quiet: bool, jobs: int,
+    output: Path | None, resume: bool, stamp: bool, fail_on: str | None, reference_date: dt.datetime | None,
+    follow_symlinks: bool, quiet: bool, jobs: int,
 ) -> None:
     """Check PATHS (files or folders; default: the config's paths, else seeds/) and write a report."""
     from factcheck import accept
@@ -203,6 +208,13 @@ def report(
     target = output if output is not None else (DEFAULT_HTML if fmt == "html" else None)
     _refuse_output_in_corpus(target, project.sources(paths), draft)
     stamped = _stamp() if stamp else None
+    if resume and fmt != "jsonl":
+        raise UsageError("--resume continues a JSON Lines report: give it with --format jsonl and -o FILE")
+    if fmt == "jsonl":
+        lines = _Lines(target, resume, stamped, quiet, follow_symlinks, jobs)
+        failing_count = _report_lines(project, paths, rules_dir, lines, draft, _day(reference_date), fail_on)
+        _fail_on_said(failing_count, fail_on)
+        ctx.exit(EXIT_FINDINGS if failing_count else EXIT_OK)
     result = _run(
         project, paths, rules_dir, quiet, follow_symlinks, draft=draft, stamp=stamped, date=_day(reference_date),
         jobs=jobs,
@@ -214,10 +226,64 @@ def report(
     if target is not None and str(target) != "-":
         click.echo(f"wrote {target}")
         click.echo("\n".join(summary_lines(result)))
-    if failing:
-        click.echo(f"factcheck: report failed: {len(failing)} finding{'s' if len(failing) != 1 else ''} at {fail_on} "
-                   "or above (--fail-on)", err=True)
+    _fail_on_said(len(failing), fail_on)
     ctx.exit(code)
+
+
+def _fail_on_said(failing: int, fail_on: str | None) -> None:
+    if failing:
+        click.echo(f"factcheck: report failed: {failing} finding{'s' if failing != 1 else ''} at {fail_on} "
+                   "or above (--fail-on)", err=True)
+
+
+class _Lines(NamedTuple):
+    """How `report --format jsonl` writes: where, whether it continues the file, and the run's options."""
+
+    target: Path | None
+    resume: bool
+    stamp: str | None
+    quiet: bool
+    follow_symlinks: bool
+    jobs: int
+
+
+def _report_lines(
+    project: Project, paths: tuple[Path, ...], rules_dir: Path | None, lines: _Lines, draft: Path | None,
+    date: dt.date | None, fail_on: str | None,
+) -> int:
+    """Write the JSON Lines report story by story (see factcheck.archive); how many open findings are at or above
+    `fail_on`."""
+    from factcheck import archive
+    from factcheck.config import load_rules
+    from factcheck.files import STANDARD_OUTPUT, LineWriter
+    from factcheck.models import Severity
+    from factcheck.pipeline import stream
+    from factcheck.progress import progress_bar
+    from factcheck.render.text import counts_lines
+
+    target = lines.target if lines.target is not None else STANDARD_OUTPUT
+    written = _resumed(target, lines.resume)
+    rules = load_rules(project.rules(rules_dir))
+    with progress_bar(lines.quiet) as progress, LineWriter(target, keep=written.size) as writer:
+        streamed = stream(
+            project.sources(paths), rules, draft, progress, date, lines.jobs, lines.follow_symlinks, project.root
+        )
+        tally = archive.write(streamed, writer, project.root, written, lines.stamp, _raise_if_interrupted)
+    if target != STANDARD_OUTPUT:
+        click.echo(f"wrote {target}")
+        click.echo("\n".join(counts_lines(tally.summary())))
+    return tally.at_or_above(Severity(fail_on)) if fail_on is not None else 0
+
+
+def _resumed(target: Path, resume: bool) -> Written:
+    """What an earlier run left in `target` to continue (nothing without --resume)."""
+    from factcheck.render import jsonl
+
+    if not resume:
+        return jsonl.Written()
+    if str(target) == "-" or (target.exists() and not target.is_file()):
+        raise UsageError("--resume continues a file: give it with --format jsonl and -o FILE")
+    return jsonl.read_written(target)
 
 
 @cli.command(epilog=_epilog("factcheck claims articles/quake/reuters.md", "factcheck claims --format json > claims.json"))
@@ -368,17 +434,23 @@ def baseline(
     click.echo(said, err=str(output) == "-")  # `-o -` puts the baseline itself on standard output
 
 
-@cli.command(epilog=_epilog("factcheck schema > report.schema.json", "factcheck schema --baseline"))
+@cli.command(epilog=_epilog("factcheck schema > report.schema.json", "factcheck schema --baseline", "factcheck schema --jsonl"))
 @click.option("--baseline", "of_baseline", is_flag=True, help="The schema of a baseline file instead.")
-def schema(of_baseline: bool) -> None:
-    """Print the JSON Schema of the report (`report --format json`, `check --format json`), or of a baseline.
+@click.option("--jsonl", "of_line", is_flag=True, help="The schema of one line of `report --format jsonl` instead.")
+def schema(of_baseline: bool, of_line: bool) -> None:
+    """Print the JSON Schema of the report (`report --format json`, `check --format json`), of a baseline, or of
+    a line of the JSON Lines report.
 
-    The same schemas are committed as docs/schemas/report.schema.json and baseline.schema.json.
+    The same schemas are committed as docs/schemas/report.schema.json, baseline.schema.json and
+    report-line.schema.json.
     """
     from factcheck import baseline as baselines
+    from factcheck.render import jsonl
     from factcheck.render.json import schema as report_schema
 
-    click.echo(baselines.schema() if of_baseline else report_schema(), nl=False)
+    if of_baseline and of_line:
+        raise UsageError("--baseline and --jsonl: give one of them")
+    click.echo(baselines.schema() if of_baseline else jsonl.schema() if of_line else report_schema(), nl=False)
 
 
 @cli.command(name="init", epilog=_epilog("factcheck init", "factcheck init newsroom/ --corpus stories"))

@@ -151,3 +151,79 @@ def _sync_folder(folder: Path) -> None:
         pass  # some file systems cannot sync a folder; the write itself has succeeded
     finally:
         os.close(descriptor)
+
+
+class LineWriter:
+    """Lines written to a file as they come, each one whole: for a report written while it is made
+    (`report --format jsonl`), which a reader may follow and `--resume` may continue.
+
+    Not through a temporary file and a rename, unlike `write_atomic`: what is written must be there at once,
+    and stay there if the run is stopped. What makes it safe instead: the file is locked for the run (a second
+    run writing the same file is refused, not interleaved); every line is written and synced before the next
+    one; and a line an interruption cuts (Ctrl-C, SIGTERM) is cut off again before the exception goes on, so
+    the file holds complete lines only. A crash (`kill -9`, a power cut) may leave a torn last line, which
+    `--resume` drops. `keep` is how many bytes of the file to keep (0: it starts anew). Standard output, a
+    device or a FIFO is written to as it is, without a lock.
+    """
+
+    def __init__(self, path: Path, keep: int = 0) -> None:
+        self.path, self.size = path, keep
+        self._descriptor: int | None = None
+        self._regular = False
+
+    def __enter__(self) -> LineWriter:
+        if self.path != STANDARD_OUTPUT:
+            self._descriptor, self._regular = _open_for_lines(self.path, self.size)
+        return self
+
+    def write(self, line: str) -> None:
+        """Write one line (its newline included) and make it durable before returning."""
+        if self._descriptor is None:
+            sys.stdout.write(line)
+            sys.stdout.flush()
+            return
+        data = line.encode("utf-8")
+        try:
+            written = 0
+            while written < len(data):
+                written += os.write(self._descriptor, data[written:])
+            if self._regular:
+                os.fsync(self._descriptor)
+        except OSError as error:
+            raise OutputError(f"cannot write file ({error.strerror})", path=self.path) from error
+        self.size += len(data)
+
+    def __exit__(self, kind, error, traceback) -> None:
+        if self._descriptor is None:
+            return
+        try:
+            if error is not None and self._regular:
+                os.ftruncate(self._descriptor, self.size)  # the line being written when the run was stopped
+        finally:
+            os.close(self._descriptor)
+
+
+def _open_for_lines(path: Path, keep: int) -> tuple[int, bool]:
+    """A descriptor to write lines to at `path`, past its first `keep` bytes, and whether it is a regular file."""
+    target = Path(os.path.realpath(path))
+    try:
+        if not target.exists() or target.is_file():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOCTTY", 0), 0o666)
+        else:
+            descriptor = os.open(target, os.O_WRONLY | getattr(os, "O_NOCTTY", 0))
+    except OSError as error:
+        raise OutputError(f"cannot write file ({error.strerror})", path=path) from error
+    if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        return descriptor, False
+    try:
+        if fcntl is not None:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        os.ftruncate(descriptor, keep)
+        os.lseek(descriptor, keep, os.SEEK_SET)
+    except OSError as error:
+        os.close(descriptor)
+        if error.errno in (errno.EWOULDBLOCK, errno.EAGAIN):
+            raise OutputError("another factcheck run is writing this file", path=path) from error
+        raise OutputError(f"cannot write file ({error.strerror})", path=path) from error
+    return descriptor, True

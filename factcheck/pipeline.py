@@ -9,10 +9,13 @@ import signal
 import sys
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass
 from itertools import repeat
 from pathlib import Path
+from typing import NamedTuple
 
 from factcheck import __version__, keys
 from factcheck.align import align
@@ -22,7 +25,7 @@ from factcheck.config import Rules
 from factcheck.extract import extract
 from factcheck.models import Claim, Document, Finding, Report
 from factcheck.normalize import FxTable, normalize
-from factcheck.sources import Corpus, LoadedStory, load
+from factcheck.sources import STDIN, Corpus, LazyCorpus, LoadedStory, load, load_lazily
 
 
 Progress = Callable[[int, int], None]
@@ -95,6 +98,129 @@ def run_corpus(
     )
 
 
+class StoryResult(NamedTuple):
+    """One story analysed: its facts, its findings in report order, and its warnings (those of its own files that
+    were skipped when read one story at a time, then those of its analysis)."""
+
+    facts: StoryFacts
+    findings: list[Finding]
+    warnings: list[str]
+
+
+@dataclass
+class Stream:
+    """An archive analysed story by story (`stream`): `ids` are every story's, in report order, known before any
+    is analysed; `warnings`, what the walk skipped; `results(start)` analyses the stories from `ids[start]` on."""
+
+    corpus: LazyCorpus | _Loaded
+    rules: Rules
+    date: dt.date | None = None
+    progress: Progress | None = None
+    jobs: int = 1
+
+    @property
+    def ids(self) -> list[str]:
+        """Every story's id, in the order of the report (a story with no document readable has no result)."""
+        return self.corpus.ids
+
+    @property
+    def warnings(self) -> list[str]:
+        """The corpus's own warnings: what the walk skipped (with a draft or standard input, all reading's)."""
+        return self.corpus.warnings
+
+    def results(self, start: int = 0) -> Iterator[StoryResult]:
+        """The stories from `ids[start]` on, analysed and yielded one by one in order: each is read only when
+        its turn comes, so memory holds a few stories, never the archive."""
+        indices = range(start, len(self.corpus.ids))
+        files = self.corpus.files(start)
+        if self.jobs <= 1 or files < PARALLEL_MIN_DOCUMENTS:
+            analysed = (self._analyse(loaded, warnings) for loaded, warnings in self._read(indices))
+        else:
+            analysed = self._in_pool(indices)
+        done = 0
+        if self.progress is not None:
+            self.progress(done, files)
+        for result in analysed:
+            done += len(result.facts.sources)
+            if self.progress is not None:
+                self.progress(min(done, files), files)
+            yield result
+
+    def _read(self, indices: range) -> Iterator[tuple[LoadedStory, list[str]]]:
+        for index in indices:
+            loaded, warnings = self.corpus.read(index)
+            if loaded.documents:  # as `load` leaves out a story of no document
+                yield loaded, warnings
+
+    def _analyse(self, loaded: LoadedStory, warnings: list[str], pool: Executor | None = None) -> StoryResult:
+        return _result(analyse(loaded, self.rules, self.date, pool), warnings)
+
+    def _in_pool(self, indices: range) -> Iterator[StoryResult]:
+        """Stories over `jobs` processes, at most STREAM_AHEAD per process handed out ahead of the one being
+        written, so the stories waiting are few whatever the archive's size; results still come in order."""
+        initargs = (self.rules, self.date, os.getpid(), False)
+        with ProcessPoolExecutor(max_workers=self.jobs, initializer=_start_worker, initargs=initargs) as pool:
+            try:
+                if len(indices) < 2 * self.jobs:  # few stories: share out each one's documents instead
+                    yield from (self._analyse(loaded, warnings, pool) for loaded, warnings in self._read(indices))
+                    return
+                pending: deque = deque()
+                for loaded, warnings in self._read(indices):
+                    pending.append((pool.submit(_analyse_in_worker, loaded), warnings))
+                    if len(pending) >= STREAM_AHEAD * self.jobs:
+                        yield _collected(pending.popleft())
+                while pending:
+                    yield _collected(pending.popleft())
+            finally:
+                pool.shutdown(wait=True, cancel_futures=True)  # an interrupted run does not analyse what is queued
+
+
+def _collected(submitted: tuple) -> StoryResult:
+    future, warnings = submitted
+    return _result(future.result(), warnings)
+
+
+def _result(analysed: tuple[StoryFacts, list[Finding], list[str]], read_warnings: list[str]) -> StoryResult:
+    facts, findings, warnings = analysed
+    return StoryResult(facts, sorted(findings, key=_finding_order), [*read_warnings, *warnings])
+
+
+class _Loaded:
+    """A corpus loaded at once (with a draft or standard input, which `load_lazily` does not read), seen through
+    the interface of `LazyCorpus`."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.stories, self.warnings = corpus.stories, corpus.warnings
+        self.ids = [loaded.story.id for loaded in corpus.stories]
+
+    def files(self, start: int = 0) -> int:
+        return sum(len(loaded.documents) for loaded in self.stories[start:])
+
+    def read(self, index: int) -> tuple[LoadedStory, list[str]]:
+        return self.stories[index], []
+
+
+def stream(
+    paths: list[Path],
+    rules: Rules,
+    draft: Path | None = None,
+    progress: Progress | None = None,
+    date: dt.date | None = None,
+    jobs: int = 1,
+    follow_symlinks: bool = False,
+    root: Path | None = None,
+) -> Stream:
+    """The stories under `paths`, ready to be analysed one by one (`Stream.results`); the options mean what they
+    mean for `run`. Without a draft or standard input, only the walk happens now: each story's files are read
+    when its turn comes. `progress` counts files (the total is known before they are read)."""
+    limits = {"max_file_bytes": rules.settings.max_file_bytes, "max_total_bytes": rules.settings.max_total_bytes}
+    if draft is None and not any(str(path) == STDIN for path in paths):
+        corpus = load_lazily(paths, follow_symlinks=follow_symlinks, root=root, **limits)
+    else:
+        corpus = _Loaded(load(paths, draft, follow_symlinks=follow_symlinks, root=root, **limits))
+    return Stream(corpus, rules, date, progress, jobs)
+
+
 def analyse(
     loaded: LoadedStory,
     rules: Rules,
@@ -145,6 +271,7 @@ def _extract_documents(documents: list[Document], rules: Rules, reference: dt.da
 # killed outright (`kill -9`, the OOM killer) cannot stop its pool, so each worker watches for it itself.
 PARALLEL_MIN_DOCUMENTS = 40  # below this a process pool costs more than it saves
 CHUNKS_PER_STORY = 16  # a big story's documents go out in this many pieces: enough to balance two to eight cores
+STREAM_AHEAD = 4  # stories per process handed out ahead when streaming: keeps every process busy, and memory flat
 _WORKER: dict = {}
 
 

@@ -102,6 +102,23 @@ def load(
     limits = _Limits(max_file_bytes, max_total_bytes)
     warnings: list[str] = []
     stories: dict[Path, LoadedStory] = {}
+    for story_dir, root_of_story, given, files in _groups(paths, root, follow_symlinks, warnings):
+        loaded = stories.get(story_dir) or _new_story(story_dir, root_of_story, default_name=given.name)
+        stories[story_dir] = loaded
+        _add_documents(loaded, files, root_of_story, story_dir, limits, warnings)
+    if any(str(given) == STDIN for given in paths):
+        _add_stdin(stories, limits, warnings)
+    if draft is not None:
+        _add_draft(stories, draft.resolve(), limits, warnings, root.resolve() if root is not None else None)
+    ordered = [stories[key] for key in sorted(stories, key=lambda d: stories[d].story.id)]
+    return Corpus(stories=[s for s in ordered if s.documents], warnings=warnings)
+
+
+def _groups(
+    paths: list[Path], root: Path | None, follow_symlinks: bool, warnings: list[str]
+) -> Iterator[tuple[Path, Path, Path, list[Path]]]:
+    """(story folder, the root its paths are relative to, the path given, its files) for every group of files
+    found under the paths given, in the order found; standard input is left to the caller."""
     base = root.resolve() if root is not None else None
     if sum(str(given) == STDIN for given in paths) > 1:
         raise UsageError("standard input (-) can be read only once")
@@ -113,16 +130,69 @@ def load(
         given = given.resolve()
         inside = base if base is not None and given.is_relative_to(base) else None
         for story_dir, files in _discover(given, _Walk(given, follow_symlinks, warnings, root=inside)):
-            root = inside if inside and story_dir.is_relative_to(inside) else _default_root(story_dir, given)
-            loaded = stories.get(story_dir) or _new_story(story_dir, root, default_name=given.name)
-            stories[story_dir] = loaded
-            _add_documents(loaded, files, root, story_dir, limits, warnings)
-    if any(str(given) == STDIN for given in paths):
-        _add_stdin(stories, limits, warnings)
-    if draft is not None:
-        _add_draft(stories, draft.resolve(), limits, warnings, base)
-    ordered = [stories[key] for key in sorted(stories, key=lambda d: stories[d].story.id)]
-    return Corpus(stories=[s for s in ordered if s.documents], warnings=warnings)
+            story_root = inside if inside and story_dir.is_relative_to(inside) else _default_root(story_dir, given)
+            yield story_dir, story_root, given, files
+
+
+@dataclass
+class _Found:
+    """A story found by the walk, its files not read yet."""
+
+    loaded: LoadedStory
+    story_dir: Path
+    groups: list[tuple[list[Path], Path]] = field(default_factory=list)  # (files, the root their paths are from)
+
+
+@dataclass
+class LazyCorpus:
+    """The stories under the paths given, each read only when reached: one story's documents in memory at a time.
+
+    `warnings` holds what the walk skipped, known before any story is read; what reading a story's files
+    skips goes with that story (`read`).
+    """
+
+    found: list[_Found]
+    warnings: list[str]
+    limits: _Limits
+
+    @property
+    def ids(self) -> list[str]:
+        """The stories' ids, in the order `load` gives the stories."""
+        return [found.loaded.story.id for found in self.found]
+
+    def files(self, start: int = 0) -> int:
+        """How many files the walk found in the stories from `start` on (each is at most one document)."""
+        return sum(len(files) for found in self.found[start:] for files, _ in found.groups)
+
+    def read(self, index: int) -> tuple[LoadedStory, list[str]]:
+        """The story at `index` with its documents read, and the warnings of the files it skipped."""
+        found, warnings = self.found[index], []
+        # A fresh LoadedStory: the documents belong to the caller alone, and are gone once it lets them go.
+        loaded = LoadedStory(found.loaded.story, declared=found.loaded.declared, entries=found.loaded.entries)
+        for files, root in found.groups:
+            _add_documents(loaded, files, root, found.story_dir, self.limits, warnings)
+        return loaded, warnings
+
+
+def load_lazily(
+    paths: list[Path],
+    *,
+    max_file_bytes: int = 20_000_000,
+    max_total_bytes: int = 2_000_000_000,
+    follow_symlinks: bool = False,
+    root: Path | None = None,
+) -> LazyCorpus:
+    """The stories `load` would give for `paths` (no draft, no standard input), walked now and read one by one
+    through `LazyCorpus.read`, in the same order. A story none of whose files can be read has no documents:
+    `load` leaves such a story out, the caller of `read` does."""
+    warnings: list[str] = []
+    found: dict[Path, _Found] = {}
+    for story_dir, story_root, given, files in _groups(paths, root, follow_symlinks, warnings):
+        if story_dir not in found:
+            found[story_dir] = _Found(_new_story(story_dir, story_root, default_name=given.name), story_dir)
+        found[story_dir].groups.append((files, story_root))
+    ordered = sorted(found.values(), key=lambda each: each.loaded.story.id)
+    return LazyCorpus(ordered, warnings, _Limits(max_file_bytes, max_total_bytes))
 
 
 @dataclass

@@ -1,7 +1,7 @@
 """The JSON Schemas committed under docs/schemas/ are what `factcheck schema` prints, and describe real outputs.
 
 When a model changes, regenerate them: `factcheck schema > docs/schemas/report.schema.json` and
-`factcheck schema --baseline > docs/schemas/baseline.schema.json`.
+`factcheck schema --baseline > docs/schemas/baseline.schema.json` (and `--jsonl > docs/schemas/report-line.schema.json`).
 """
 
 import json
@@ -14,7 +14,11 @@ from factcheck import baseline, schema_id
 from factcheck.cli import cli
 from tests.paths import ROOT
 
-COMMITTED = {"report.schema.json": ["schema"], "baseline.schema.json": ["schema", "--baseline"]}
+COMMITTED = {
+    "report.schema.json": ["schema"],
+    "baseline.schema.json": ["schema", "--baseline"],
+    "report-line.schema.json": ["schema", "--jsonl"],
+}
 
 
 def printed(args: list[str]) -> str:

@@ -12,7 +12,7 @@ import re
 
 import click
 
-from factcheck.models import BaselineState, Comparison, Finding, Report
+from factcheck.models import BaselineState, Comparison, Finding, Report, Summary
 from factcheck.render import register
 
 # C0 controls, DEL and C1 controls (CSI, OSC), line and paragraph separators, and the bidirectional
@@ -28,7 +28,11 @@ def printable(text: str, keep: str = "") -> str:
 
 def summary_lines(report: Report) -> list[str]:
     """Two lines of counts: what was read, and findings by severity."""
-    summary = report.summary
+    return counts_lines(report.summary)
+
+
+def counts_lines(summary: Summary) -> list[str]:
+    """The two lines of `summary_lines`, from the counts alone (a streamed report keeps nothing else)."""
     return [
         f"{summary.sources} sources, {summary.claims} claims, {summary.facts} facts in {summary.stories} "
         f"{'story' if summary.stories == 1 else 'stories'}",
