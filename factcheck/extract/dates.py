@@ -88,6 +88,10 @@ _CJK_DAY = re.compile(
     r"(?=[，,(（]|、(?![^。]{0,200}(?:と発表|と明らかに|と述べ|と伝え|と報じ))|に(?!わた)|の(?!間)|夜|朝|未明|午前|午後|夕方|深夜|早朝"
     r"|から|まで|在|晚|凌晨|上午|下午|早上|起|闭幕|閉幕|举行|舉行|召开|召開|至|到|宣誓)"
 )
+# A Korean date: `2023년 3월 10일`, `3월 10일`, `2023년 3월` (month and day in Hangul, spaced or not).
+_KOREAN_DATE = re.compile(
+    r"(?<!\d)(?:(?P<year>1\d{3}|20\d{2})년[ ]?)?(?P<month>1[0-2]|0?[1-9])월(?:[ ]?(?P<day>[1-3]?\d)일)?"
+)
 # A day of the month up to this far past the publication's is this month's (an announced date), else last month's.
 AHEAD_DAYS = 7
 _NAME_AFTER = re.compile(r"[ ][A-ZÇĞİÖŞÜА-Я]")  # "12 Şubat Stadyumu": a day and month naming a place
@@ -131,6 +135,8 @@ def _local_dates(text: str, reference: dt.date | None) -> list[Candidate]:
             found.append(_local(text, match, reference))
     if reference is not None and "日" in text:
         found += [_cjk_day(text, match, reference) for match in _CJK_DAY.finditer(text)]
+    if "월" in text:
+        found += [_local(text, match, reference) for match in _KOREAN_DATE.finditer(text)]
     for match in _LOCAL_YEAR_ALONE.finditer(text):
         month = _WORD_BEFORE.search(text, max(0, match.start() - 16), match.start())
         if month is not None and _is_month(month.group("month"), months) and _digit_boundary(text, match.start()):
