@@ -14,8 +14,9 @@ only one next to the date (not the nearest word of its clause) names the event s
 A date one day off is information too unless its own source also gives the consensus day: the
 quake of 01:17 UTC on Monday struck on Sunday evening for a paper in Chile.
 
-A day named relative to the publication (extract/days.py) never makes the consensus, and is
-compared only when the consensus lies within a week of it: "yesterday" in a piece written weeks
+A day named relative to the publication (extract/days.py; a Chinese or Japanese day of the month alone, `14日`,
+whose month is the publication's) never makes the consensus, and is compared only when the consensus lies within a
+week of it: "yesterday" in a piece written weeks
 after the event is about something else. Yesterday is compared like a date; a weekday (`the
 pledges came on Monday`) by its weekday alone: which week it meant, the text does not say.
 """
@@ -30,6 +31,7 @@ from pydantic import Field
 from factcheck import figures
 from factcheck.checks import Check, CheckConfig, register
 from factcheck.checks.base import StoryFacts, claim_key, explain
+from factcheck.extract.dates import MONTH_DAY
 from factcheck.keys import SURE_CUE
 from factcheck.keys.subject import EVENT
 from factcheck.models import Claim, ClaimKind, Finding, Severity
@@ -77,7 +79,7 @@ def run(story: StoryFacts, config: DatesConfig) -> list[Finding]:
     return findings
 
 
-_RELATIVE = frozenset({"weekday", "yesterday"})
+_RELATIVE = frozenset({"weekday", "yesterday", MONTH_DAY})
 
 
 def _contradicts(claim: Claim, day: dt.date, consensus: dt.date, config: DatesConfig) -> bool:

@@ -92,6 +92,7 @@ _CJK_DAY = re.compile(
 _KOREAN_DATE = re.compile(
     r"(?<!\d)(?:(?P<year>1\d{3}|20\d{2})년[ ]?)?(?P<month>1[0-2]|0?[1-9])월(?:[ ]?(?P<day>[1-3]?\d)일)?"
 )
+MONTH_DAY = "month_day"  # the role of a day of the month alone: named relative to the publication, like `yesterday`
 # A day of the month up to this far past the publication's is this month's (an announced date), else last month's.
 AHEAD_DAYS = 7
 _NAME_AFTER = re.compile(r"[ ][A-ZÇĞİÖŞÜА-Я]")  # "12 Şubat Stadyumu": a day and month naming a place
@@ -217,7 +218,7 @@ def _cjk_day(text: str, match: re.Match[str], reference: dt.date) -> Candidate |
         month_start = (month_start - dt.timedelta(days=1)).replace(day=1)
     on = _valid(month_start.year, month_start.month, day)
     note = f"month and year {month_start:%Y-%m} {ASSUMED_YEAR}"
-    return _day_candidate(text, match.start(), match.end(), on, on, (note,), None)
+    return _day_candidate(text, match.start(), match.end(), on, on, (note,), MONTH_DAY)
 
 
 def _month_of_year(text: str, start: int, end: int, written: str, year: int) -> Candidate | None:
