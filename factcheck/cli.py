@@ -7,6 +7,7 @@ import json
 import os
 import signal
 import sys
+import threading
 import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -543,9 +544,38 @@ def _emit(text: str, target: Path | None) -> None:
 _RECEIVED: list[int] = []
 
 
+# After a signal the run stops within this time, however it ends: CPython 3.11's process pool can hang in its
+# shutdown when a signal to the process group kills its workers while it hands out work (its manager thread fails
+# with InvalidStateError, and nothing wakes the thread that waits for it).
+STOP_GRACE_SECONDS = 15
+
+
 def _interrupt(signal_number: int, _frame) -> None:
+    if not _RECEIVED:
+        _exit_within(STOP_GRACE_SECONDS, Interrupted(signal_number, signal.Signals(signal_number).name))
     _RECEIVED.append(signal_number)
     raise Interrupted(signal_number, signal.Signals(signal_number).name)
+
+
+def _exit_within(seconds: float, interruption: Interrupted) -> None:
+    """Leave the process with the interruption's message and code after `seconds`, unless it has ended by then.
+    Files are written to a temporary file and renamed (files.py): one cut short leaves the previous file whole."""
+
+    def leave() -> None:
+        sys.stderr.write(f"factcheck: {interruption.format()}\n")
+        sys.stderr.flush()
+        os._exit(interruption.exit_code)
+
+    timer = threading.Timer(seconds, leave)
+    timer.daemon = True
+    timer.start()
+
+
+def _quiet_thread_when_interrupted(failure: threading.ExceptHookArgs) -> None:
+    """Print a thread's failure, except one after an interruption: the process pool's own threads fail when a signal
+    kills its workers (see STOP_GRACE_SECONDS), and their traceback would only frighten the editor who pressed Ctrl-C."""
+    if not _RECEIVED:
+        threading.__excepthook__(failure)
 
 
 def _quiet_when_interrupted(unraisable) -> None:
@@ -567,4 +597,5 @@ def main() -> None:
     for signal_number in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signal_number, _interrupt)
     sys.unraisablehook = _quiet_when_interrupted
+    threading.excepthook = _quiet_thread_when_interrupted
     cli(prog_name="factcheck")

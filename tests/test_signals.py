@@ -251,3 +251,23 @@ def test_an_interruption_swallowed_in_a_finaliser_prints_no_traceback():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert "Interrupted" not in result.stderr and "SIGTERM" not in result.stderr
     assert "ValueError: a real bug" in result.stderr
+
+
+def test_a_run_that_hangs_after_a_signal_still_stops_within_the_grace_time():
+    """The last resort behind a process pool that hangs in its shutdown (cli.STOP_GRACE_SECONDS): the process
+    leaves with the interruption's code and one line, however long the code it was in would have waited."""
+    program = (
+        "import signal, time\n"
+        "import factcheck.cli as cli\n"
+        "cli.STOP_GRACE_SECONDS = 0.5\n"
+        "signal.signal(signal.SIGTERM, cli._interrupt)\n"
+        "try:\n"
+        "    signal.raise_signal(signal.SIGTERM)\n"
+        "except KeyboardInterrupt:\n"
+        "    time.sleep(60)  # a shutdown that never returns\n"
+    )
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=30)
+    assert time.monotonic() - started < 20
+    assert done.returncode == 128 + signal.SIGTERM
+    assert done.stderr.strip() == "factcheck: interrupted by SIGTERM; files being written were left as they were"
