@@ -201,9 +201,16 @@ def _ceiling(fact: Fact, claims: list, config: AgreementConfig) -> Ceiling:
 
 
 def _far_apart(observed: Decimal, reference: Decimal, factor: Decimal) -> bool:
-    """True when one figure is `factor` times the other or more (figures of one sign only)."""
+    """True when one figure is `factor` times the other or more (figures of one sign only), unless the two differ by
+    a power of ten: `$4.2 million` for `$4.2 billion` is the classic misreport, whatever the keys."""
     low, high = sorted((abs(observed), abs(reference)))
-    return observed * reference > 0 and high >= low * factor
+    if observed * reference <= 0 or high < low * factor:
+        return False
+    exponent = (high / low).log10()
+    return abs(exponent - exponent.to_integral_value()) > _POWER_OF_TEN_SLACK
+
+
+_POWER_OF_TEN_SLACK = Decimal("0.005")  # log10 of a ratio within 1.2 % of a power of ten: the same digits
 
 
 def _birthday_between(claims: list) -> bool:
