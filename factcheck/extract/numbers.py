@@ -131,7 +131,8 @@ def _commaed(language: str, group: str, decimal: str) -> str:
 
 # A lower-case `k` may also stand a space apart (`salaries of 2.75 k`): no unit is written `k` alone.
 # What follows a Japanese decimal written with a middle dot (`2・6%安`, `8・2兆円`, `7・43メートル`), as the wires
-# (Kyodo, Jiji) write it; `9・11` and `2・26事件` name days, not decimals. After an `M`, a magnitude (`M6・8`).
+# (Kyodo, Jiji) write it; `9・11` and `2・26事件` name days, not decimals. After an `M`, a magnitude (`M6・8`,
+# `マグニチュード(M)7・3`).
 _NAKAGURO_AFTER = r"[%％兆億万倍]|ポイント|キロ|メートル|センチ|ミリ|トン|度|株|円|ドル|ユーロ|ウォン|元"
 
 
@@ -139,7 +140,7 @@ def _nakaguro(language: str) -> str:
     """A Japanese decimal point written `・` (see `_NAKAGURO_AFTER`); an alternative ending in `|`, or ""."""
     if base_language(language) != "ja":
         return ""
-    return rf"\d*・\d+(?=(?:{_NAKAGURO_AFTER}))|(?<=[MＭ]\d)・\d+|"
+    return rf"\d*・\d+(?=(?:{_NAKAGURO_AFTER}))|(?:(?<=[MＭ]\d)|(?<=[MＭ][)）]\d))・\d+|"
 
 
 _ENGLISH_MAGNITUDE = (
