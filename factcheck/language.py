@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 from babel import Locale, UnknownLocaleError
 
 # Detected among these (lingua's ISO 639-1 codes): English and the news languages whose CLDR data the tool
-# reads (normalize/countries.py's NEWS_LANGUAGES; lingua has no Uzbek model). Fewer languages would make
+# reads (cldr_names.py's NEWS_LANGUAGES; lingua has no Uzbek model). Fewer languages would make
 # a language left out be read as a neighbour; more would load models that nothing in the rules uses.
 DETECTED = (
     "en fr es pt it de nl sv da nb fi et pl cs sk hu ro el tr ru uk bg sr kk ar fa ur he hi bn id ms vi th zh ja ko"

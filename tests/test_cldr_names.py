@@ -1,9 +1,9 @@
-"""CLDR's names shipped with the package (factcheck/normalize/cldr_names.py) are babel's own."""
+"""CLDR's names shipped with the package (factcheck/cldr_names.py) are babel's own."""
 
 from babel import Locale
 
-from factcheck.normalize import cldr_names
-from factcheck.normalize.countries import NEWS_LANGUAGES
+from factcheck import cldr_names
+from factcheck.cldr_names import NEWS_LANGUAGES
 
 
 def test_the_shipped_names_are_the_installed_babels_or_are_not_used():

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from babel.dates import get_month_names
+from factcheck.cldr_names import month_names
 
 # Not Malay: its March is `Mac` (`2 Mac computers`).
 LANGUAGES = (
@@ -40,7 +40,7 @@ def month_numbers() -> dict[str, int]:
     for language in LANGUAGES:
         for context in ("format", "stand-alone"):
             for width in ("wide", "abbreviated"):
-                for number, name in get_month_names(width, context, language).items():
+                for number, name in month_names(language, width, context).items():
                     if width == "wide" or (name.endswith(".") and name not in _ENGLISH_WORDS):
                         names[name] = number
     names.update(_EXTRA)

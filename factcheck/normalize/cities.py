@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import lru_cache
 
-from factcheck.normalize.cldr_names import time_zone_cities
-from factcheck.normalize.countries import NEWS_LANGUAGES
+from factcheck.cldr_names import NEWS_LANGUAGES, time_zone_cities
 
 
 def same_city(first: str, second: str) -> bool:

@@ -20,7 +20,7 @@ from babel.core import get_global
 from babel.numbers import get_territory_currencies
 
 from factcheck.normalize.authority import EntityRule
-from factcheck.normalize.cldr_names import territories
+from factcheck.cldr_names import NEWS_LANGUAGES, territories
 from factcheck.normalize.folding import word_key
 
 # Demonyms no rule derives, by CLDR's English name.
@@ -76,10 +76,6 @@ SHORT_NAMES = {
 _SHORTEST_STEM = 4  # "Pak" is no adjective (and a slur); "Tajik", "Uzbek", "Kazakh" are
 # The languages of international news whose CLDR country names are aliases of the English one, so that
 # `Siria`, `Сирия`, `シリア` and `叙利亚` are Syria: the subject of a figure in any of them.
-NEWS_LANGUAGES = (
-    "fr es pt it de nl sv da nb fi et pl cs sk hu ro el tr ru uk bg sr kk uz ar fa ur he hi bn id ms vi th "
-    "zh zh_Hant ja ko"
-).split()
 _SHORTEST_ALIAS = 3  # two letters in another language are a word there, not a country
 
 

@@ -1,9 +1,9 @@
-"""CLDR's names of countries and of time-zone cities in the languages of the news, shipped with the package.
+"""CLDR's names of countries, of time-zone cities and of months in the languages of the news, shipped with the package.
 
 Read from babel, they cost loading the data of 38 locales: 0.7 s of every run, most of a short report's
 set-up, for a few thousand names. `cldr_names.json` holds them as babel gave them, with babel's version;
 under another version of babel they are read from babel as before, so the names are always the installed
-CLDR's. Regenerate the file with `python -m factcheck.normalize.cldr_names` after upgrading babel.
+CLDR's. Regenerate the file with `python -m factcheck.cldr_names` after upgrading babel.
 """
 
 from __future__ import annotations
@@ -13,6 +13,12 @@ from functools import cache
 from pathlib import Path
 
 SHIPPED = Path(__file__).with_name("cldr_names.json")
+# The languages of the news whose names are shipped (BCP 47 primary subtags, and Traditional Chinese).
+NEWS_LANGUAGES = (
+    "fr es pt it de nl sv da nb fi et pl cs sk hu ro el tr ru uk bg sr kk uz ar fa ur he hi bn id ms vi th "
+    "zh zh_Hant ja ko"
+).split()
+_MONTH_FORMS = [(width, context) for context in ("format", "stand-alone") for width in ("wide", "abbreviated")]
 
 
 def territories(language: str) -> dict[str, str]:
@@ -23,6 +29,11 @@ def territories(language: str) -> dict[str, str]:
 def time_zone_cities(language: str) -> dict[str, str]:
     """CLDR's exemplar city of each time zone in `language` (`Asia/Tehran` -> `Teheran` in `de`)."""
     return _names(language)["cities"]
+
+
+def month_names(language: str, width: str, context: str) -> dict[int, str]:
+    """CLDR's names of the months in `language`, as babel's `get_month_names(width, context, language)` gives them."""
+    return {int(number): name for number, name in _names(language)["months"][f"{width} {context}"].items()}
 
 
 @cache
@@ -43,12 +54,17 @@ def _shipped() -> dict[str, dict[str, dict[str, str]]]:
     return data["languages"] if data.get("babel") == babel.__version__ else {}
 
 
-def _from_babel(language: str) -> dict[str, dict[str, str]]:
+def _from_babel(language: str) -> dict:
     from babel import Locale
+    from babel.dates import get_month_names
 
     locale = Locale.parse(language)
     cities = {zone: names["city"] for zone, names in locale.time_zones.items() if names.get("city")}
-    return {"territories": dict(locale.territories), "cities": cities}
+    months = {
+        f"{width} {context}": {str(number): name for number, name in get_month_names(width, context, locale).items()}
+        for width, context in _MONTH_FORMS
+    }
+    return {"territories": dict(locale.territories), "cities": cities, "months": months}
 
 
 def write(languages: list[str]) -> None:
@@ -60,6 +76,4 @@ def write(languages: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    from factcheck.normalize.countries import NEWS_LANGUAGES
-
     write(["en", *NEWS_LANGUAGES])
