@@ -293,6 +293,8 @@ def _refused_before(text: str, start: int, before: str) -> bool:
         return False  # `و172 نائبا`, `ب50 مليار دولار`, `الـ14 وفاة`: and, with, the, written against the number
     if is_cjk(before):
         return before in _CJK_ORDINAL  # digits against Chinese or kana are figures (`912人`), `第28届` an ordinal
+    if before in "MＭ" and start >= 2 and is_cjk(text[start - 2]):
+        return False  # `能登半島でM7.6の地震`: a magnitude, as Japanese and Chinese copy writes it
     return not _after_code(text, start)
 
 
