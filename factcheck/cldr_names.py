@@ -1,4 +1,5 @@
-"""CLDR's names of countries, of time-zone cities and of months in the languages of the news, shipped with the package.
+"""CLDR's names of countries, of time-zone cities, of months and of quarters in the languages of the news, shipped
+with the package.
 
 Read from babel, they cost loading the data of 38 locales: 0.7 s of every run, most of a short report's
 set-up, for a few thousand names. `cldr_names.json` holds them as babel gave them, with babel's version;
@@ -18,7 +19,8 @@ NEWS_LANGUAGES = (
     "fr es pt it de nl sv da nb fi et pl cs sk hu ro el tr ru uk bg sr kk uz ar fa ur he hi bn id ms vi th "
     "zh zh_Hant ja ko"
 ).split()
-_MONTH_FORMS = [(width, context) for context in ("format", "stand-alone") for width in ("wide", "abbreviated")]
+_WIDTHS = ("wide", "abbreviated")
+_MONTH_FORMS = [(width, context) for context in ("format", "stand-alone") for width in _WIDTHS]
 
 
 def territories(language: str) -> dict[str, str]:
@@ -34,6 +36,11 @@ def time_zone_cities(language: str) -> dict[str, str]:
 def month_names(language: str, width: str, context: str) -> dict[int, str]:
     """CLDR's names of the months in `language`, as babel's `get_month_names(width, context, language)` gives them."""
     return {int(number): name for number, name in _names(language)["months"][f"{width} {context}"].items()}
+
+
+def quarter_names(language: str, width: str) -> dict[int, str]:
+    """CLDR's names of the quarters of a year in `language` (`4th quarter`, `Q4`; `第4四半期`), format context."""
+    return {int(number): name for number, name in _names(language)["quarters"][width].items()}
 
 
 @cache
@@ -56,7 +63,7 @@ def _shipped() -> dict[str, dict[str, dict[str, str]]]:
 
 def _from_babel(language: str) -> dict:
     from babel import Locale
-    from babel.dates import get_month_names
+    from babel.dates import get_month_names, get_quarter_names
 
     locale = Locale.parse(language)
     cities = {zone: names["city"] for zone, names in locale.time_zones.items() if names.get("city")}
@@ -64,7 +71,8 @@ def _from_babel(language: str) -> dict:
         f"{width} {context}": {str(number): name for number, name in get_month_names(width, context, locale).items()}
         for width, context in _MONTH_FORMS
     }
-    return {"territories": dict(locale.territories), "cities": cities, "months": months}
+    quarters = {width: {str(n): name for n, name in get_quarter_names(width, "format", locale).items()} for width in _WIDTHS}
+    return {"territories": dict(locale.territories), "cities": cities, "months": months, "quarters": quarters}
 
 
 def write(languages: list[str]) -> None:

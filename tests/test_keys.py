@@ -247,3 +247,59 @@ def test_a_day_that_opens_its_sentence_dates_its_figures(sentence, day, surface,
     assert (found.value if found else None) == expected
     later = Source(id="a", story="story", path="a.md", title="A", language="vi", published=dt.date(2023, 12, 3))
     assert opening_day(claims, later) is None  # the day of publication itself adds nothing
+
+
+_QUARTER_FORMS = {  # a language, and how its news writes quarter n of year y (y None: no year written)
+    "en": lambda n, y: f"Q{n} {y}" if y else ("first", "second", "third", "fourth")[n - 1] + " quarter",
+    "fr": lambda n, y: f"{n}e trimestre" + (f" {y}" if y else ""),
+    "es": lambda n, y: ("primer", "segundo", "tercer", "cuarto")[n - 1] + " trimestre" + (f" de {y}" if y else ""),
+    "de": lambda n, y: ("ersten", "zweiten", "dritten", "vierten")[n - 1] + " Quartal" + (f" {y}" if y else ""),
+    "ru": lambda n, y: f"{n}-м квартале" + (f" {y} года" if y else ""),
+    "ja": lambda n, y: (f"{y}年" if y else "") + f"第{n}四半期",
+    "zh": lambda n, y: (f"{y}年" if y else "") + "第" + "一二三四"[n - 1] + "季度",
+    "ko": lambda n, y: (f"{y}년 " if y else "") + f"{n}분기",
+}
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    language=st.sampled_from(sorted(_QUARTER_FORMS)),
+    number=st.integers(1, 4),
+    year=st.one_of(st.none(), st.integers(1990, 2039)),
+    before=st.text(alphabet="abcdefgh ", max_size=20),
+    after=st.text(alphabet="abcdefgh ", max_size=20),
+)
+def test_a_quarter_is_found_with_its_number_year_and_exact_span(language, number, year, before, after):
+    from factcheck.keys.quarters import quarters_in
+
+    written = _QUARTER_FORMS[language](number, year)
+    text = f"{before} {written}. {after}"
+    found = quarters_in(text, language)
+    assert len(found) == 1, (text, found)
+    quarter = found[0]
+    assert (quarter.number, quarter.year) == (number, year)
+    assert text[quarter.start : quarter.end] == quarter.text
+    assert quarter.text.endswith(written[-3:])  # the match runs to the end of what was written
+
+
+@given(published=st.dates(dt.date(1990, 1, 1), dt.date(2039, 12, 31)), number=st.integers(1, 4))
+def test_a_quarter_without_a_year_is_the_one_ending_nearest_the_publication(published, number):
+    from factcheck.keys.quarters import Quarter, end_of
+
+    year, _ = Quarter(number, None, 0, 1, "Q").of(published)
+    nearest = min(abs((end_of(y, number) - published).days) for y in range(published.year - 2, published.year + 3))
+    assert abs((end_of(year, number) - published).days) == nearest
+
+
+def test_the_quarter_pattern_takes_linear_time_on_repeated_input():
+    from factcheck.keys import quarters
+
+    for language in ("en", "ru", "zh"):
+        timings = []
+        for size in (2_000, 16_000):
+            text = ("4th quarter of " * size)[:size] + ("Q" * size)
+            quarters.quarters_in.cache_clear()
+            start = time.process_time()
+            quarters.quarters_in(text, language)
+            timings.append(time.process_time() - start)
+        assert timings[1] < timings[0] * 20 + 0.25, (language, timings)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from factcheck.align.clustering import Cluster
 from factcheck.align.frames import Frame
 from factcheck.keys import SURE, SURE_CUE, Vocabulary
-from factcheck.keys.as_of import earlier_year, moment
+from factcheck.keys.as_of import moment, named_period
 from factcheck.keys.subject import SENTENCE_SUBJECT
 
 Signature = tuple
@@ -37,7 +37,7 @@ def signature(item: Frame, vocabulary: Vocabulary) -> Signature | None:
         if at is None:
             return None  # a developing count of no known day is comparable with none
         day = at.date()
-    return (item.dimension, item.role, measure.id, keys.subject.value, item.scope, day, earlier_year(keys.as_of))
+    return (item.dimension, item.role, measure.id, keys.subject.value, item.scope, day, named_period(keys.as_of))
 
 
 def join_by_keys(

@@ -32,7 +32,7 @@ from factcheck.checks.confidence import (
     why_compared,
 )
 from factcheck.keys.age import AGE
-from factcheck.keys.as_of import earlier_year
+from factcheck.keys.as_of import named_period
 from factcheck.models import ClaimKind, Fact, Finding, Interval, Severity
 
 BIRTHDAY_DAYS = 7  # a person's age given this many days apart may have grown by a birthday
@@ -72,15 +72,16 @@ def run(story: StoryFacts, config: AgreementConfig) -> list[Finding]:
 def _comparable(story: StoryFacts, fact: Fact) -> dict[tuple, list[Reading]]:
     """The readings that may be compared: one unit, and for a developing measure one as-of day.
 
-    A figure its sentence dates to an earlier year (`In 2019, India had 91.20 crore voters`) is
-    compared only with figures of that year, whatever the measure.
+    A figure its sentence dates to an earlier year (`In 2019, India had 91.20 crore voters`) or to a
+    quarter (`484,507 in the fourth quarter`) is compared only with figures of that period, whatever the
+    measure.
     """
     groups: dict[tuple, list[Reading]] = {}
     for claim in story.claims_of(fact):
         if claim.restates is None:
             found = reading(claim)
             window = as_of_day(claim) if fact.develops else None
-            groups.setdefault((found.unit, window, earlier_year(claim.keys.as_of)), []).append(found)
+            groups.setdefault((found.unit, window, named_period(claim.keys.as_of)), []).append(found)
     return groups
 
 

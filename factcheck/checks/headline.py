@@ -15,7 +15,7 @@ from factcheck import figures
 from factcheck.checks import Check, CheckConfig, register
 from factcheck.checks.base import StoryFacts, claim_key, explain, reading
 from factcheck.keys import SURE
-from factcheck.keys.as_of import earlier_year
+from factcheck.keys.as_of import named_period
 from factcheck.models import Claim, Fact, Finding, Severity, Source
 
 
@@ -61,13 +61,13 @@ def _contradicted(head: Claim, body: list[Claim], whole_body: list[Claim]) -> bo
 def _comparable(head: Claim, body: list[Claim]) -> list[Claim]:
     """The body's figures of the headline's measure, scope, unit and year: `37 Medaillen` at Tokyo is not Paris's 33,
     and a figure of no known measure (`20 orang terjebak` beside `4 Orang Tewas`) is nobody's toll."""
-    year = earlier_year(head.keys.as_of)
+    period = named_period(head.keys.as_of)
     return [
         c for c in body
         if c.keys.measure.value == head.keys.measure.value
         and c.keys.scope.value == head.keys.scope.value  # `won by 3 million votes` is no count of votes
         and reading(c).unit == reading(head).unit
-        and earlier_year(c.keys.as_of) == year
+        and named_period(c.keys.as_of) == period
     ]
 
 

@@ -1,7 +1,9 @@
 """A claim's as-of: when its figure was true.
 
 A sentence that names an earlier year than the publication's ("37 medals in Tokyo in 2021")
-may give a figure of that year: its as-of is that year, as a guess. Otherwise the most
+may give a figure of that year: its as-of is that year, as a guess. A quarter named nearer the
+figure than any year ("484,507 in the fourth quarter", "au 4e trimestre 2023") makes its as-of
+that quarter's last day: a quarter's figure is not the year's. Otherwise the most
 specific of: an anchor in the figure's sentence ("as of 6 pm", "by Tuesday
 evening", "午後6時現在", "截至7日", "по состоянию на 18:00"), the source's publication date
 and time, its publication day, the story's date. A weekday resolves to the last such day
@@ -19,11 +21,13 @@ import re
 from factcheck import figures
 from factcheck.extract.days import weekday_names
 from factcheck.extract.months import month_numbers
+from factcheck.keys.quarters import end_of, quarters_in
 from factcheck.scripts import caseless, primary
 from factcheck.models import Claim, ClaimKind, Key, Source, Story
 
 PUBLISHED_AT, PUBLISHED_DAY, ANCHORED, STORY_DATE, PAST_YEAR = 0.9, 0.75, 0.85, 0.3, 0.5
 PAST_YEAR_RULE = "an earlier year named in the sentence"
+QUARTER_RULE = "a quarter of a year named beside the figure"
 PUBLISHED_AT_RULE, PUBLISHED_DAY_RULE = "the source's publication date and time", "the source's publication date"
 PUBLICATION_RULES = frozenset({PUBLISHED_AT_RULE, PUBLISHED_DAY_RULE})  # the as-of no word of the text gave
 
@@ -45,7 +49,7 @@ _JAPANESE = re.compile(r"(?P<half>午前|午後)?(?P<hour>\d{1,2})時(?:(?P<minu
 
 def as_of_key(claim: Claim, source: Source, story: Story) -> Key:
     """When the claim's figure was true, and which rule said so."""
-    anchored = _anchor(claim, source) or _past_year(claim, source)
+    anchored = _anchor(claim, source) or _quarter(claim, source) or _past_year(claim, source)
     if anchored is not None:
         return anchored
     if source.published_at is not None:
@@ -138,6 +142,46 @@ def _past_year(claim: Claim, source: Source) -> Key | None:
 def earlier_year(key: Key) -> int | None:
     """The year an as-of names when a figure's sentence dates it to an earlier year (`In 2019, …`), else None."""
     return int(key.value[:4]) if key.rule == PAST_YEAR_RULE and key.value else None
+
+
+def named_period(key: Key) -> str | None:
+    """The period the words beside a figure name as its as-of (`2019`, `2023-Q4`), else None: figures of two
+    named periods, or of one and of none, are not one fact's."""
+    if key.value is None:
+        return None
+    if key.rule == PAST_YEAR_RULE:
+        return key.value[:4]
+    if key.rule == QUARTER_RULE:
+        return f"{key.value[:4]}-Q{int(key.value[5:7]) // 3}"
+    return None
+
+
+def _quarter(claim: Claim, source: Source) -> Key | None:
+    """The quarter named nearest the figure in its sentence, when no year stands nearer to it."""
+    day = source.published
+    if day is None or claim.kind in (ClaimKind.YEAR, ClaimKind.DATE):
+        return None
+    sentence = claim.context.sentence
+    named = quarters_in(sentence.text, source.language)
+    start = claim.span.start - sentence.start
+    end = start + len(claim.span.text)
+    if not named or any(q.start <= start and end <= q.end for q in named):
+        return None  # the figure is the quarter's own number (`Q4`, `4th quarter`)
+    nearest = min(named, key=lambda q: _gap(q.start, q.end, start, end))
+    years = [y for y in _YEARS.finditer(sentence.text) if not any(q.start <= y.start() < q.end for q in named)]
+    if any(_gap(y.start(), y.end(), start, end) < _gap(nearest.start, nearest.end, start, end) for y in years):
+        return None  # `1.81 million in 2023, including 484,507 in the fourth quarter`: the 1.81 million is the year's
+    year, number = nearest.of(day)
+    return Key(value=end_of(year, number).isoformat(), label=f"Q{number} {year}", words=(nearest.text,),
+               rule=QUARTER_RULE, confidence=ANCHORED)
+
+
+_YEARS = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def _gap(start: int, end: int, other_start: int, other_end: int) -> int:
+    """Characters between two spans of one text (0 when they touch or overlap)."""
+    return max(0, other_start - end, start - other_end)
 
 
 # A year that dates a start ("invested $12 billion since 1992", "1992年以来") says when the count began,

@@ -302,7 +302,9 @@ def _trim(run: list[Token], vocabulary: Vocabulary) -> list[Token]:
     Association`) are dropped too.
     """
     start = 0
-    while start < len(run) and (_title(run[start]) or _opener(run[start], vocabulary) or _noun_of(run, start, vocabulary)):
+    while start < len(run) and (
+        _title(run[start]) or _opener(run[start], vocabulary) or _noun_of(run, start, vocabulary) or _period(run[start])
+    ):
         start += 2 if _noun_of(run, start, vocabulary) else 1  # a noun goes with its connector
     last_title = max((i for i in range(start, len(run)) if _title(run[i])), default=None)
     if last_title is not None and len(run) - last_title - 1 >= PERSON_WORDS:
@@ -327,6 +329,15 @@ PERSON_WORDS = 2  # a given name and a family name: what is left after a title i
 def _noun_of(run: list[Token], i: int, vocabulary: Vocabulary) -> bool:
     """True for a German noun followed by a connector (`Angaben der`): a descriptor, not part of the name."""
     return run[i].folded in vocabulary.nouns and i + 1 < len(run) and run[i + 1].folded in CONNECTORS
+
+
+# A quarter or fiscal year written as a code (`Q4`, `Q4'23`, `4Q`, `FY2024`, `FY24`) is capitalised, and is no name:
+# `For Q4 Tesla reported …` names Tesla.
+_PERIOD_CODE = re.compile(r"q[1-4]\d{0,2}|[1-4]q\d{0,2}|fy\d{0,4}")
+
+
+def _period(token: Token) -> bool:
+    return _PERIOD_CODE.fullmatch(token.folded) is not None
 
 
 def _title(token: Token) -> bool:
@@ -365,7 +376,10 @@ def _is_name(run: list[Token], vocabulary: Vocabulary) -> bool:
         return False
     if len(words) == 1:
         word = words[0]
-        return len(word) > 1 and not word.isdigit() and not units.is_currency(run[0].text) and word not in vocabulary.nouns
+        return (
+            len(word) > 1 and not word.isdigit() and not units.is_currency(run[0].text) and word not in vocabulary.nouns
+            and not _period(run[0])
+        )
     return True
 
 
