@@ -302,6 +302,11 @@ class Fact(Frozen):
         default=False, description="Its measure changes as the story unfolds: compared within one as-of window, a series across."
     )
     cumulative: bool = Field(default=False, description="Its measure only grows: a later figure below an earlier one is a finding.")
+    settles: bool = Field(
+        default=False,
+        description="Its measure comes to a final value (a vote share): a figure given after the sources agreed on one "
+        "over two days is compared with it.",
+    )
     generic: bool = Field(
         default=False,
         description="Its measure says how a quantity changed, not which (growth, decline): its figures may be changes of different quantities.",

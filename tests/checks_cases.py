@@ -4,7 +4,7 @@ A case lists sources, claims (grouped into facts by a `fact` key) and entities, 
 as few keys as a reader needs; everything else gets a sensible default. A claim's keys
 default to ones alignment is sure of (measure "figure", no subject, no scope, the story's
 date); `measure = ""` makes the measure unknown, and `*_confidence`, `subject`, `scope` and
-`as_of` (and `as_of_rule`) set the rest; `event = true` makes the subject the story's event (a date of the day a quake struck). `develops` / `cumulative` / `generic` on any claim of a fact mark the fact so. `languages` maps
+`as_of` (and `as_of_rule`) set the rest; `event = true` makes the subject the story's event (a date of the day a quake struck). `develops` / `cumulative` / `generic` / `settles` on any claim of a fact mark the fact so. `languages` maps
 a source to its language (default English), `titles` to its title.
 """
 
@@ -144,7 +144,7 @@ def _facts(rows: list[dict], claims: list[Claim]) -> list[Fact]:
     for row, claim in zip(rows, claims):
         key = row.get("fact", claim.id)
         groups.setdefault(key, []).append(claim)
-        mark = marks.setdefault(key, {"develops": False, "cumulative": False, "generic": False})
+        mark = marks.setdefault(key, {"develops": False, "cumulative": False, "generic": False, "settles": False})
         mark.update({name: True for name in mark if row.get(name)})
         if row.get("measure"):
             mark["measure"] = row["measure"]

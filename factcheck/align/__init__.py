@@ -143,6 +143,7 @@ def _fact(
         measure=measure,
         develops=bool(rule and rule.develops),
         cumulative=bool(rule and rule.cumulative),
+        settles=bool(rule and rule.settles),
         generic=bool(rule and rule.generic),
     )
 

@@ -64,8 +64,11 @@ def run(story: StoryFacts, config: AgreementConfig) -> list[Finding]:
     for fact in story.facts:
         if fact.kind not in config.kinds:
             continue
-        for unit_readings in _comparable(story, fact).values():
+        groups = _comparable(story, fact)
+        for unit_readings in groups.values():
             findings.extend(_disagreements(story, fact, unit_readings, config))
+        if fact.settles:
+            findings.extend(_after_settling(story, fact, groups, config))
     return findings
 
 
@@ -83,6 +86,66 @@ def _comparable(story: StoryFacts, fact: Fact) -> dict[tuple, list[Reading]]:
             window = as_of_day(claim) if fact.develops else None
             groups.setdefault((found.unit, window, named_period(claim.keys.as_of)), []).append(found)
     return groups
+
+
+SETTLED_SOURCES = 2  # sources, and days, that gave one value before it counts as settled
+SETTLED_DAYS = 2
+
+
+def _after_settling(story: StoryFacts, fact: Fact, groups: dict[tuple, list[Reading]], config: AgreementConfig) -> list[Finding]:
+    """A figure of a measure that settles, given alone on a later day and off the value every source had agreed on
+    over earlier days: Faye's 54.25 % on 2 April, after five sources gave 54.28 % from 27 to 29 March. A new value
+    another source gives too is a revision (a final count), not a misreport."""
+    series: dict[tuple, dict] = {}
+    for (unit, window, period), readings in groups.items():
+        if window is not None:
+            series.setdefault((unit, period), {})[window] = readings
+    findings = []
+    for days in series.values():
+        ordered = sorted(days)
+        for position, day in enumerate(ordered):
+            settled = _settled([r for earlier in ordered[:position] for r in days[earlier]])
+            if settled is None or len({r.claim.source for r in days[day]}) > 1 or not _one_value(days[day]):
+                continue  # a day with figures of two sources is compared within itself; two figures of one, unread
+            later = [r for d in ordered[position:] for r in days[d]]
+            off = [r for r in days[day] if not r.interval.overlaps(settled[1])]
+            revised = any(o.claim.source != r.claim.source and o.interval.overlaps(r.interval) for r in off for o in later)
+            if off and not revised:
+                findings.append(_late(story, fact, off, *settled, config))
+    return findings
+
+
+def _one_value(readings: list[Reading]) -> bool:
+    """True when the readings all share one point: a source giving two values of one fact (`49.52 per cent …
+    44.88 per cent`) has read two candidates' shares as one's, or gives two times."""
+    return len(consensus(readings)[0]) == len(readings)
+
+
+def _settled(readings: list[Reading]) -> tuple[list[Reading], Interval] | None:
+    """The consensus of `readings` when all of them agree and come from two sources or more over two days or more."""
+    if not readings:
+        return None
+    members, shared = consensus(readings)
+    if len(members) < len(readings) or len({r.claim.source for r in members}) < SETTLED_SOURCES:
+        return None
+    return (members, shared) if len({as_of_day(r.claim) for r in members}) >= SETTLED_DAYS else None
+
+
+def _late(
+    story: StoryFacts, fact: Fact, group: list[Reading], members: list[Reading], shared: Interval, config: AgreementConfig
+) -> Finding:
+    outlier = group[0]
+    unit = outlier.unit
+    middle = (shared.low + shared.high) / 2
+    days = sorted({day for r in members if (day := as_of_day(r.claim))})
+    sources = len({r.claim.source for r in members})
+    message = (
+        f"{story.name_of(outlier.claim.source)} says {outlier.claim.surface} for {fact.label}; "
+        f"{sources} other sources had put it at {figures.amount(middle, unit, significant=3)} from "
+        f"{days[0]:%d %b} to {days[-1]:%d %b %Y} ({figures.change(outlier.quantity.value, middle)})."
+    )
+    return _finding(story, fact, group, members, message, outlier.quantity.value, middle, config,
+                    expected=figures.interval(shared, unit), settled=True)
 
 
 def consensus(readings: list[Reading]) -> tuple[list[Reading], Interval]:
@@ -158,11 +221,13 @@ def _finding(
     reference: Decimal,
     config: AgreementConfig,
     expected: str | None,
+    settled: bool = False,
 ) -> Finding:
-    """The finding, its severity from how far `observed` is from `reference`."""
+    """The finding, its severity from how far `observed` is from `reference`; `settled` when the reference is the value
+    the sources had agreed on before (a warning at most: a final count may still be revised)."""
     gap = figures.ratio(observed, reference)
     claims = [r.claim for r in outliers] + [r.claim for r in members if r not in outliers]
-    limit = _ceiling(fact, claims, config)
+    limit = _ceiling(fact, claims, config, settled)
     if limit.severity is Severity.WARNING and limit.reason and _far_apart(observed, reference, config.guessed_apart):
         limit = Ceiling(Severity.INFO, f"{limit.reason}, and the figures are {config.guessed_apart} or more times apart")
     severity = capped(config.severity or (Severity.ERROR if gap >= config.error_above else Severity.WARNING), limit)
@@ -186,7 +251,7 @@ def _finding(
     )
 
 
-def _ceiling(fact: Fact, claims: list, config: AgreementConfig) -> Ceiling:
+def _ceiling(fact: Fact, claims: list, config: AgreementConfig, settled: bool = False) -> Ceiling:
     if fact.measure == AGE and _birthday_between(claims):
         return Ceiling(Severity.INFO, "ages a year apart, given more than a week apart: a birthday may fall between")
     if fact.measure != AGE and _truncated(claims):  # an age is cut off already: 24 years and 11 months is 24
@@ -196,6 +261,10 @@ def _ceiling(fact: Fact, claims: list, config: AgreementConfig) -> Ceiling:
         return Ceiling(
             Severity.INFO, "the figures say how much something changed, not what: they may be changes of two things"
         )
+    if settled and limit.severity is Severity.ERROR:
+        return Ceiling(Severity.WARNING, "it was given after the others had agreed, and a final count may be revised")
+    if settled:
+        return limit
     if fact.develops and limit.severity is not Severity.INFO and not same_instant(claims, config.simultaneous_hours):
         return Ceiling(Severity.INFO, "a developing count given at different times of one day may be successive updates")
     return limit

@@ -37,6 +37,11 @@ class MeasureRule(_Row):
     kinds: list[ClaimKind] = Field(min_length=1)
     develops: bool = False
     cumulative: bool = False
+    settles: bool = Field(
+        default=False,
+        description="A developing figure that comes to a final value (a vote share): once two sources gave one value "
+        "on two days, a later figure off it is compared with it.",
+    )
     flow: bool = False
     subject: Literal["place", "any", "event", "person", "contender"] = "any"
     generic: bool = Field(default=False, description="Says how a quantity changed, not which: words must agree too.")
