@@ -10,6 +10,7 @@ Assessment`) are not names, though authority names in them are.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -27,6 +28,7 @@ _JOINABLE = re.compile(r"[ \t\u00a0\u2009\u202f]*[\"'“”‘’«»]?[ \t\u00a
 # Between the words of a name candidate: one space, or one hyphen (`Kassym-Jomart`).
 _NAME_GAP = re.compile(r"[ \u00a0]|[-‐‑]")
 
+LOWER_SHARE = 5  # a word written in lower case a fifth as often as capitalised inside sentences is a common word
 KNOWN_SOURCES = 2  # sources that write a name alone before it is known to the story
 CONNECTORS = frozenset("of for de del da di van von der al bin ibn la le du".split())
 TITLES = frozenset(
@@ -134,7 +136,9 @@ OTHER_LANGUAGE_SOURCES = 2  # sources in other languages needed before a word's 
 
 def vocabulary(documents: Iterable[tuple[str, str]]) -> Vocabulary:
     """How the corpus writes its words (see `Vocabulary`), from (text, BCP 47 language tag) pairs."""
-    lower, inside, elsewhere = set(), set(), set()
+    written_lower: Counter[str] = Counter()
+    inside: Counter[str] = Counter()
+    elsewhere: set[str] = set()
     capitalised: dict[str, tuple[str, str]] = {}  # folded word -> (as written, language) in a noun-capitalising text
     others = 0
     for text, language in documents:
@@ -142,9 +146,9 @@ def vocabulary(documents: Iterable[tuple[str, str]]) -> Vocabulary:
         others += language not in NOUNS_CAPITALISED
         for token in tokens(text):
             if token.text.islower():
-                lower.add(token.folded)
+                written_lower[token.folded] += 1
             elif token.capital and not token.opens_sentence:
-                inside.add(token.folded)
+                inside[token.folded] += 1
             if language not in NOUNS_CAPITALISED:
                 elsewhere.add(token.folded)
             elif token.capital:
@@ -153,7 +157,10 @@ def vocabulary(documents: Iterable[tuple[str, str]]) -> Vocabulary:
     for word in sorted(inside):
         by_length.setdefault(len(word), []).append(word)
     nouns = _nouns(capitalised, elsewhere) if others >= OTHER_LANGUAGE_SOURCES else frozenset()
-    return Vocabulary(frozenset(lower), frozenset(inside), {n: tuple(words) for n, words in by_length.items()}, nouns)
+    # A word is the corpus's lower-case word unless it capitalises it inside sentences far more often: one source's
+    # `erdogan's` among a hundred `Erdogan`s is a slip, and must not make `Erdogan finished first` name no one.
+    lower = frozenset(word for word, count in written_lower.items() if count * LOWER_SHARE >= inside[word])
+    return Vocabulary(lower, frozenset(inside), {n: tuple(words) for n, words in by_length.items()}, nouns)
 
 
 def _nouns(capitalised: dict[str, tuple[str, str]], elsewhere: set[str]) -> frozenset[str]:
