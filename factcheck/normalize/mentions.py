@@ -111,22 +111,42 @@ def without_descriptors(located: Sequence[tuple[str, Found]]) -> list[tuple[str,
     # Only a rest of a length some known name has can be one: a run of 60,000 capitalised words (`USD USD …`)
     # would otherwise build a tuple of its rest at every cut, quadratic in its length.
     lengths = {len(key) for key, sources in alone.items() if len(sources) >= KNOWN_SOURCES}
-    return [(source, _trimmed(found, alone, lengths)) for source, found in located]
+    family_names: dict[str, set[str]] = {}  # given name -> family names the story writes after it, as a person alone
+    for key, sources in alone.items():
+        if len(key) == PERSON_WORDS and len(sources) >= KNOWN_SOURCES:
+            family_names.setdefault(key[0], set()).add(key[1])
+    return [(source, _trimmed(found, alone, lengths, family_names)) for source, found in located]
 
 
-def _trimmed(found: Found, alone: dict[tuple[str, ...], set[str]], lengths: set[int]) -> Found:
+def _trimmed(
+    found: Found, alone: dict[tuple[str, ...], set[str]], lengths: set[int], family_names: dict[str, set[str]]
+) -> Found:
     if found.entry is not None:
         return found
     words = tokens(found.text)
     keys = [word.folded for word in words]
     for cut in range(1, len(words) - 1):
-        if len(words) - cut not in lengths:
-            continue
         rest, front = tuple(keys[cut:]), tuple(keys[:cut])
-        if len(alone.get(rest, ())) >= KNOWN_SOURCES and front not in alone:
-            start = words[cut].start
-            return Found(found.start + start, found.end, found.text[start:], None)
+        if len(words) - cut in lengths and len(alone.get(rest, ())) >= KNOWN_SOURCES and front not in alone:
+            return _from(found, words[cut].start)
+    cut = len(words) - PERSON_WORDS
+    if cut >= 1 and _misspelt_person(keys[cut], keys[cut + 1], family_names):
+        # `Boeing Kelly Orberg`, `PDG Doug Merrit`: a known person's given name and one or two letters off the family
+        # name, run on from the words before. Cut there, so the misspelling meets the name it misspells.
+        return _from(found, words[cut].start)
     return found
+
+
+def _from(found: Found, start: int) -> Found:
+    return Found(found.start + start, found.end, found.text[start:], None)
+
+
+FAMILY_NAME_EDITS = 2
+
+
+def _misspelt_person(given: str, family: str, family_names: dict[str, set[str]]) -> bool:
+    known = family_names.get(given, set()) - {family}
+    return any(OSA.distance(family, name, score_cutoff=FAMILY_NAME_EDITS) <= FAMILY_NAME_EDITS for name in known)
 
 
 # Languages that capitalise every noun: their `Stimmen`, `Polizeichef` look like names to a capitals rule.
