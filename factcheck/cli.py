@@ -9,6 +9,7 @@ import signal
 import sys
 import threading
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -131,6 +132,32 @@ jobs_option = click.option(
     "-j", "--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="the number of cores",
     help="Processes to analyse the sources in; the output is the same for any number.",
 )
+
+def executor_options(command: Callable) -> Callable:
+    """`--executor` and `--address`, given to the command as one `ray` argument (see `_ray_target`)."""
+    command = click.option(
+        "--address", metavar="ADDRESS",
+        help="With --executor ray: the address of a running Ray cluster (`auto`, `ray://head:10001`), whose workers "
+        "have factcheck installed; default: start Ray on this machine with --jobs CPUs.",
+    )(command)
+    return click.option(
+        "--executor", type=click.Choice(["processes", "ray"]), default="processes", show_default=True,
+        help="What analyses the stories: this machine's processes (--jobs), or a Ray cluster (the `ray` extra); "
+        "the output is the same.",
+    )(command)
+
+
+def _ray_target(executor: str, address: str | None) -> str | None:
+    """The pipeline's `ray` argument: None for processes, else the cluster's address or `local`."""
+    from factcheck.ray_cluster import LOCAL
+
+    if executor != "ray":
+        if address is not None:
+            raise UsageError("--address is the address of a Ray cluster: give it with --executor ray")
+        return None
+    return address or LOCAL
+
+
 date_option = click.option(
     "--date",
     "reference_date",
@@ -193,11 +220,12 @@ def cli() -> None:
 @follow_option
 @quiet_option
 @jobs_option
+@executor_options
 @click.pass_context
 def report(
     ctx: click.Context, paths: tuple[Path, ...], rules_dir: Path | None, draft: Path | None, fmt: str,
     output: Path | None, resume: bool, stamp: bool, fail_on: str | None, reference_date: dt.datetime | None,
-    follow_symlinks: bool, quiet: bool, jobs: int,
+    follow_symlinks: bool, quiet: bool, jobs: int, executor: str, address: str | None,
 ) -> None:
     """Check PATHS (files or folders; default: the config's paths, else seeds/) and write a report."""
     from factcheck import accept
@@ -205,6 +233,7 @@ def report(
     from factcheck.project import discover
     from factcheck.render.text import summary_lines
 
+    ray = _ray_target(executor, address)
     project = discover(paths)
     target = output if output is not None else (DEFAULT_HTML if fmt == "html" else None)
     _refuse_output_in_corpus(target, project.sources(paths), draft)
@@ -212,13 +241,13 @@ def report(
     if resume and fmt != "jsonl":
         raise UsageError("--resume continues a JSON Lines report: give it with --format jsonl and -o FILE")
     if fmt == "jsonl":
-        lines = _Lines(target, resume, stamped, quiet, follow_symlinks, jobs)
+        lines = _Lines(target, resume, stamped, quiet, follow_symlinks, jobs, ray)
         failing_count = _report_lines(project, paths, rules_dir, lines, draft, _day(reference_date), fail_on)
         _fail_on_said(failing_count, fail_on)
         ctx.exit(EXIT_FINDINGS if failing_count else EXIT_OK)
     result = _run(
         project, paths, rules_dir, quiet, follow_symlinks, draft=draft, stamp=stamped, date=_day(reference_date),
-        jobs=jobs,
+        jobs=jobs, ray=ray,
     )
     open_findings = accept.open_findings(result)  # those an accept comment in a source accepts never fail
     failing = [f for f in open_findings if fail_on is not None and f.severity.rank >= Severity(fail_on).rank]
@@ -246,6 +275,7 @@ class _Lines(NamedTuple):
     quiet: bool
     follow_symlinks: bool
     jobs: int
+    ray: str | None = None
 
 
 def _report_lines(
@@ -267,7 +297,8 @@ def _report_lines(
     rules = load_rules(project.rules(rules_dir))
     with progress_bar(lines.quiet) as progress, LineWriter(target, keep=written.size) as writer:
         streamed = stream(
-            project.sources(paths), rules, draft, progress, date, lines.jobs, lines.follow_symlinks, project.root
+            project.sources(paths), rules, draft, progress, date, lines.jobs, lines.follow_symlinks, project.root,
+            lines.ray,
         )
         tally = archive.write(streamed, writer, project.root, written, lines.stamp, _raise_if_interrupted)
     if target != STANDARD_OUTPUT:
@@ -363,11 +394,12 @@ def _normalised(claim: Claim) -> str:
 @follow_option
 @quiet_option
 @jobs_option
+@executor_options
 @click.pass_context
 def check(
     ctx: click.Context, paths: tuple[Path, ...], rules_dir: Path | None, baseline_file: Path | None, fail_on: str | None,
     fmt: str,
-    output: Path | None, follow_symlinks: bool, quiet: bool, jobs: int,
+    output: Path | None, follow_symlinks: bool, quiet: bool, jobs: int, executor: str, address: str | None,
 ) -> None:
     """Compare the findings of PATHS with a baseline of accepted ones; exit 1 when something new appears."""
     from factcheck import baseline as baselines
@@ -375,6 +407,7 @@ def check(
     from factcheck.project import discover
     from factcheck.render import render
 
+    ray = _ray_target(executor, address)
     project = discover(paths)
     _refuse_output_in_corpus(output, project.sources(paths))
     given = project.baseline(baseline_file)
@@ -386,7 +419,7 @@ def check(
         )
     accepted = baselines.load(baseline_file)
     result = baselines.judge(
-        _run(project, paths, rules_dir, quiet, follow_symlinks, jobs=jobs), accepted, path=project.display(baseline_file),
+        _run(project, paths, rules_dir, quiet, follow_symlinks, jobs=jobs, ray=ray), accepted, path=project.display(baseline_file),
         fail_on=Severity(project.fail_on(fail_on)),
     )
     code = EXIT_FINDINGS if baselines.failed(result) else EXIT_OK

@@ -42,11 +42,13 @@ def run(
     follow_symlinks: bool = False,
     root: Path | None = None,
     claims_only: bool = False,
+    ray: str | None = None,
 ) -> Report:
     """Read the sources under `paths` (and the draft) and report where they disagree.
 
     `jobs` above 1 analyses stories (or, for a corpus of few stories, extracts documents) in that many processes;
-    the report is the same, byte for byte.
+    the report is the same, byte for byte. `ray` analyses the stories on Ray instead: `ray_cluster.LOCAL` starts it
+    here with `jobs` CPUs, an address joins that cluster (`ray_cluster.py`); the same bytes again.
 
     `date` is the reference date for sources that neither have one nor belong to a story that has one.
 
@@ -68,7 +70,9 @@ def run(
         follow_symlinks=follow_symlinks,
         root=root,
     )
-    return run_corpus(corpus, rules, stamp=stamp, progress=progress, date=date, jobs=jobs, claims_only=claims_only)
+    return run_corpus(
+        corpus, rules, stamp=stamp, progress=progress, date=date, jobs=jobs, claims_only=claims_only, ray=ray
+    )
 
 
 def run_corpus(
@@ -79,10 +83,11 @@ def run_corpus(
     date: dt.date | None = None,
     jobs: int = 1,
     claims_only: bool = False,
+    ray: str | None = None,
 ) -> Report:
     """The report on sources already loaded: `run` once it has read the files, and the Python API
     (`factcheck.check`) for texts given in memory. The options mean what they mean for `run`."""
-    analysed = _analysed(corpus.stories, rules, date, progress, jobs, claims_only)
+    analysed = _analysed(corpus.stories, rules, date, progress, jobs, claims_only, ray)
     findings = [finding for _, story_findings, _ in analysed for finding in story_findings]
     stories = [story for story, _, _ in analysed]
     return Report(
@@ -117,6 +122,7 @@ class Stream:
     date: dt.date | None = None
     progress: Progress | None = None
     jobs: int = 1
+    ray: str | None = None
 
     @property
     def ids(self) -> list[str]:
@@ -133,7 +139,9 @@ class Stream:
         its turn comes, so memory holds a few stories, never the archive."""
         indices = range(start, len(self.corpus.ids))
         files = self.corpus.files(start)
-        if self.jobs <= 1 or files < PARALLEL_MIN_DOCUMENTS:
+        if self.ray is not None:
+            analysed = self._on_ray(indices)
+        elif self.jobs <= 1 or files < PARALLEL_MIN_DOCUMENTS:
             analysed = (self._analyse(loaded, warnings) for loaded, warnings in self._read(indices))
         else:
             analysed = self._in_pool(indices)
@@ -154,6 +162,12 @@ class Stream:
 
     def _analyse(self, loaded: LoadedStory, warnings: list[str], pool: Executor | None = None) -> StoryResult:
         return _result(analyse(loaded, self.rules, self.date, pool), warnings)
+
+    def _on_ray(self, indices: range) -> Iterator[StoryResult]:
+        from factcheck.ray_cluster import analysed_on_ray
+
+        on_ray = analysed_on_ray(self._read(indices), self.rules, self.date, False, self.ray, self.jobs)
+        return (_result(analysed, warnings) for analysed, warnings in on_ray)
 
     def _in_pool(self, indices: range) -> Iterator[StoryResult]:
         """Stories over `jobs` processes, at most STREAM_AHEAD per process handed out ahead of the one being
@@ -209,6 +223,7 @@ def stream(
     jobs: int = 1,
     follow_symlinks: bool = False,
     root: Path | None = None,
+    ray: str | None = None,
 ) -> Stream:
     """The stories under `paths`, ready to be analysed one by one (`Stream.results`); the options mean what they
     mean for `run`. Without a draft or standard input, only the walk happens now: each story's files are read
@@ -218,7 +233,7 @@ def stream(
         corpus = load_lazily(paths, follow_symlinks=follow_symlinks, root=root, **limits)
     else:
         corpus = _Loaded(load(paths, draft, follow_symlinks=follow_symlinks, root=root, **limits))
-    return Stream(corpus, rules, date, progress, jobs)
+    return Stream(corpus, rules, date, progress, jobs, ray)
 
 
 def analyse(
@@ -282,8 +297,14 @@ def _analysed(
     progress: Progress | None,
     jobs: int,
     claims_only: bool = False,
+    ray: str | None = None,
 ) -> list[tuple[StoryFacts, list[Finding], list[str]]]:
-    """Every story analysed, in order: in this process, or over `jobs` processes for a corpus worth it."""
+    """Every story analysed, in order: in this process, over `jobs` processes for a corpus worth it, or on Ray."""
+    if ray is not None:
+        from factcheck.ray_cluster import analysed_on_ray
+
+        on_ray = analysed_on_ray(((loaded, None) for loaded in stories), rules, date, claims_only, ray, jobs)
+        return list(_tracked_results(stories, (analysed for analysed, _ in on_ray), progress))
     documents = sum(len(loaded.documents) for loaded in stories)
     if jobs <= 1 or documents < PARALLEL_MIN_DOCUMENTS:
         return [analyse(loaded, rules, date, claims_only=claims_only) for loaded in _tracked(stories, progress)]
