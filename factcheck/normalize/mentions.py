@@ -126,8 +126,10 @@ def _trimmed(
     words = tokens(found.text)
     keys = [word.folded for word in words]
     for cut in range(1, len(words) - 1):
+        if len(words) - cut not in lengths:
+            continue  # no known name is that long: no tuple built (a run of 60,000 words has 60,000 cuts)
         rest, front = tuple(keys[cut:]), tuple(keys[:cut])
-        if len(words) - cut in lengths and len(alone.get(rest, ())) >= KNOWN_SOURCES and front not in alone:
+        if len(alone.get(rest, ())) >= KNOWN_SOURCES and front not in alone:
             return _from(found, words[cut].start)
     cut = len(words) - PERSON_WORDS
     if cut >= 1 and _misspelt_person(keys[cut], keys[cut + 1], family_names):
