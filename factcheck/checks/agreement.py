@@ -134,6 +134,7 @@ def _settled(readings: list[Reading]) -> tuple[list[Reading], Interval] | None:
 def _late(
     story: StoryFacts, fact: Fact, group: list[Reading], members: list[Reading], shared: Interval, config: AgreementConfig
 ) -> Finding:
+    """The claims of one source giving one figure on a later day, against the value the others had settled on."""
     outlier = group[0]
     unit = outlier.unit
     middle = (shared.low + shared.high) / 2

@@ -111,6 +111,8 @@ def _pattern(language: str) -> re.Pattern[str]:
     letters = "".join(sorted({"Q", *(_abbreviation_letter(language) or "")}))
     ordinals.append(rf"(?<!\w)[{letters}](?P<n3>[1-4])(?:\s?'?(?P<year3>\d{{2}})(?!\d))?(?!\w)")  # `Q4`, `T4`, `Q4'23`
     ordinals.append(r"(?<!\w)(?P<n4>[1-4])Q(?:\s?'?(?P<year4>\d{2})(?!\d))?(?!\w)")  # `4Q`, `4Q23`
+    if language.startswith("zh"):  # `去年第四季交付`, as Hong Kong and Taiwan copy writes it: 第 makes 季 a quarter
+        ordinals.append(r"第(?P<n5>[1-4一二三四])季(?!度)")
     body = "|".join(f"(?:{form})" for form in ordinals)
     before = rf"(?:{_YEAR.replace('year', 'year0')}\s*(?:年|년)?\s*(?:の|的)?\s*)?"
     after = rf"(?:[\s,]{{0,3}}(?:of|de|del|do|da|di|des|von|des Jahres|года)?\s{{0,2}}{_YEAR.replace('year', 'year9')}(?!\d)(?:\s?(?:года|г\.))?)?"
