@@ -143,7 +143,7 @@ def _from(found: Found, start: int) -> Found:
     return Found(found.start + start, found.end, found.text[start:], None)
 
 
-FAMILY_NAME_EDITS = 2
+FAMILY_NAME_EDITS = 2  # `Orberg` for `Ortberg`, `Merrit` for `Merritt`: more edits make another person, not a typo
 
 
 def _misspelt_person(given: str, family: str, family_names: dict[str, set[str]]) -> bool:
