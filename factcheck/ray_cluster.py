@@ -10,6 +10,7 @@ address, Ray is started on this machine with `--jobs` CPUs and stopped at the en
 from __future__ import annotations
 
 import datetime as dt
+import socket
 from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any, TypeVar
@@ -79,6 +80,8 @@ def _connect(ray: Any, address: str, cpus: int) -> bool:
     """Start Ray here (`LOCAL`) or join the cluster at `address`; True when this run started it (and stops it)."""
     if ray.is_initialized():
         return False
+    if address != LOCAL:
+        reachable(address)
     quiet = {"log_to_driver": False, "logging_level": "ERROR", "configure_logging": True}
     try:
         if address == LOCAL:
@@ -88,3 +91,18 @@ def _connect(ray: Any, address: str, cpus: int) -> bool:
     except (ConnectionError, ValueError, RuntimeError) as error:
         raise UsageError(f"cannot reach the Ray cluster at {address}: {error}") from None
     return True
+
+
+REACH_SECONDS = 5.0  # how long a cluster's head may take to accept a connection before the run gives up
+
+
+def reachable(address: str) -> None:
+    """A usage error when nothing listens at a `host:port` address (`auto` is Ray's to find): Ray itself retries an
+    unreachable head for minutes, printing warnings, before it fails."""
+    host, _, port = address.removeprefix("ray://").rpartition(":")
+    if not host or not port.isdigit():
+        return
+    try:
+        socket.create_connection((host, int(port)), timeout=REACH_SECONDS).close()
+    except OSError as error:
+        raise UsageError(f"cannot reach the Ray cluster at {address}: {error}") from None

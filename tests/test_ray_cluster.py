@@ -91,5 +91,25 @@ def test_an_address_without_the_ray_executor_is_a_usage_error(tmp_path: Path):
 
     from factcheck.cli import cli
 
-    result = CliRunner().invoke(cli, ["report", str(tmp_path), "--address", "auto", "-q"])
+    result = CliRunner().invoke(cli, ["report", str(tmp_path), "--address", "auto", "-q", "-o", str(tmp_path / "r.html")])
     assert result.exit_code == 2 and "--executor ray" in result.output
+
+
+def test_an_unreachable_cluster_is_a_usage_error_at_once(tmp_path: Path):
+    import socket
+    import time
+
+    from click.testing import CliRunner
+
+    from factcheck.cli import cli
+
+    with socket.socket() as unused:  # a port nothing listens on: bound, never listening
+        unused.bind(("127.0.0.1", 0))
+        port = unused.getsockname()[1]
+        started = time.monotonic()
+        result = CliRunner().invoke(
+            cli, ["report", str(tmp_path), "-q", "-o", str(tmp_path / "r.json"), "--format", "json",
+                  "--executor", "ray", "--address", f"127.0.0.1:{port}"],
+        )
+    assert result.exit_code == 2 and "cannot reach the Ray cluster" in result.output, result.output
+    assert time.monotonic() - started < 30
