@@ -149,12 +149,12 @@ def executor_options(command: Callable) -> Callable:
 
 def _ray_target(executor: str, address: str | None) -> str | None:
     """The pipeline's `ray` argument: None for processes, else the cluster's address or `local`."""
-    from factcheck.ray_cluster import LOCAL, reachable
-
     if executor != "ray":
         if address is not None:
             raise UsageError("--address is the address of a Ray cluster: give it with --executor ray")
         return None
+    from factcheck.ray_cluster import LOCAL, reachable  # only now: it loads the rules' models
+
     if address is not None:
         reachable(address)  # before any file is read: a wrong address fails at once
     return address or LOCAL

@@ -104,9 +104,11 @@ def _after_settling(story: StoryFacts, fact: Fact, groups: dict[tuple, list[Read
     for days in series.values():
         ordered = sorted(days)
         for position, day in enumerate(ordered):
-            settled = _settled([r for earlier in ordered[:position] for r in days[earlier]])
-            if settled is None or len({r.claim.source for r in days[day]}) > 1 or not _one_value(days[day]):
+            if len({r.claim.source for r in days[day]}) > 1 or not _one_value(days[day]):
                 continue  # a day with figures of two sources is compared within itself; two figures of one, unread
+            settled = _settled([r for earlier in ordered[:position] for r in days[earlier]])
+            if settled is None:
+                continue
             later = [r for d in ordered[position:] for r in days[d]]
             off = [r for r in days[day] if not r.interval.overlaps(settled[1])]
             revised = any(o.claim.source != r.claim.source and o.interval.overlaps(r.interval) for r in off for o in later)

@@ -150,7 +150,7 @@ def named_period(key: Key) -> str | None:
     if key.value is None:
         return None
     if key.rule == PAST_YEAR_RULE:
-        return key.value[:4]
+        return str(earlier_year(key))
     if key.rule == QUARTER_RULE:
         return f"{key.value[:4]}-Q{int(key.value[5:7]) // 3}"
     return None

@@ -20,7 +20,7 @@ from os.path import commonprefix
 
 from factcheck.cldr_names import NEWS_LANGUAGES, quarter_names
 from factcheck.normalize.inflection import declines
-from factcheck.scripts import primary
+from factcheck.scripts import native_script, primary
 
 # The ordinals one to four as words, by language: stems where the word declines (`четверт` for `четвертом`,
 # `четвёртого`; `viert` for `vierten`), each matched at the start of a word.
@@ -43,9 +43,7 @@ SPELLED = {
     "ja": ("一", "二", "三", "四"),
 }
 _ROMAN = ("I", "II", "III", "IV")
-_CJK = frozenset({"zh", "zh_Hant", "ja", "ko"})
-_CYRILLIC = frozenset({"ru", "uk", "bg", "sr", "kk"})  # languages that decline their words for a quarter too
-_YEAR = r"(?P<year>(?:19|20)\d{2})"
+_UNSPACED = frozenset({"Hani", "Kore"})  # scripts whose numerals run straight into their nouns (`第4四半期`, `4분기`)
 _NOT_COMPOUND = r"(?![-‐]?(?:final|point|century|back))"
 
 
@@ -103,7 +101,8 @@ def _pattern(language: str) -> re.Pattern[str]:
     noun = _noun(language)
     spelled = "|".join(word for words in SPELLED.get(language, ()) for word in words.split("|"))
     digits = r"[1-4](?:\s?(?:st|nd|rd|th|er|e|ème|º|\.º|\.|°|-?й|-?го|-?м)(?!\w))?"
-    declined = "" if language in _CJK else r"\w*"  # `четвертом`; a CJK numeral runs straight into its noun
+    unspaced = native_script(language) in _UNSPACED
+    declined = "" if unspaced else r"\w*"  # `четвертом`; a CJK numeral runs straight into its noun
     ordinal = rf"(?:{digits}|{'|'.join(_ROMAN)}" + (rf"|(?:{spelled}){declined}" if spelled else "") + ")"
     # `fourth quarter`, `4e trimestre`, `第4四半期`, `4분기`; not `the first quarter-final`, `a second quarter-point cut`
     ordinals = [rf"(?:第|제\s?)?(?P<n1>{ordinal})[\s-]*(?:{noun}){declined}{_NOT_COMPOUND}"]
@@ -111,14 +110,19 @@ def _pattern(language: str) -> re.Pattern[str]:
     letters = "".join(sorted({"Q", *(_abbreviation_letter(language) or "")}))
     ordinals.append(rf"(?<!\w)[{letters}](?P<n3>[1-4])(?:\s?'?(?P<year3>\d{{2}})(?!\d))?(?!\w)")  # `Q4`, `T4`, `Q4'23`
     ordinals.append(r"(?<!\w)(?P<n4>[1-4])Q(?:\s?'?(?P<year4>\d{2})(?!\d))?(?!\w)")  # `4Q`, `4Q23`
-    if language.startswith("zh"):  # `去年第四季交付`, as Hong Kong and Taiwan copy writes it: 第 makes 季 a quarter
+    if language == "zh":  # `去年第四季交付`, as Hong Kong and Taiwan copy writes it: 第 makes 季 a quarter
         ordinals.append(r"第(?P<n5>[1-4一二三四])季(?!度)")
     body = "|".join(f"(?:{form})" for form in ordinals)
-    before = rf"(?:{_YEAR.replace('year', 'year0')}\s*(?:年|년)?\s*(?:の|的)?\s*)?"
-    after = rf"(?:[\s,]{{0,3}}(?:of|de|del|do|da|di|des|von|des Jahres|года)?\s{{0,2}}{_YEAR.replace('year', 'year9')}(?!\d)(?:\s?(?:года|г\.))?)?"
+    before = rf"(?:{_year('year0')}\s*(?:年|년)?\s*(?:の|的)?\s*)?"
+    after = rf"(?:[\s,]{{0,3}}(?:of|de|del|do|da|di|des|von|des Jahres|года)?\s{{0,2}}{_year('year9')}(?!\d)(?:\s?(?:года|г\.))?)?"
     # CJK forms are read inside running text; others only as whole words.
-    edge = "" if language in _CJK else r"(?<!\w)"
+    edge = "" if unspaced else r"(?<!\w)"
     return re.compile(rf"{edge}{before}(?:{body}){after}", re.IGNORECASE)
+
+
+def _year(group: str) -> str:
+    """A written year of the calendar, as the named group `group` (a pattern holds one before and one after)."""
+    return rf"(?P<{group}>(?:19|20)\d{{2}})"
 
 
 @cache
@@ -132,8 +136,8 @@ def _noun(language: str) -> str:
         affixes = commonprefix(names) + " " + commonprefix([name[::-1] for name in names])[::-1]
         parts = [_NOT_LETTERS.sub("", part).removeprefix("第") for part in affixes.split()]
         word = max(parts, key=len, default="")
-        if len(word) >= (1 if language in _CJK or language.startswith("zh") else 3):
-            declined = declines(language) or language in _CYRILLIC
+        if len(word) >= (1 if native_script(language) in _UNSPACED else 3):
+            declined = declines(language) or native_script(language) == "Cyrl"  # Cyrillic languages decline it too
             words.add(re.escape(word[:-1] if declined and len(word) >= 5 else word))
     return "|".join(sorted(words, key=len, reverse=True))
 
