@@ -144,7 +144,7 @@ def _late(
     sources = len({r.claim.source for r in members})
     message = (
         f"{story.name_of(outlier.claim.source)} says {outlier.claim.surface} for {fact.label}; "
-        f"{sources} other sources had put it at {figures.amount(middle, unit, significant=3)} from "
+        f"{sources} other sources had put it at {_against(middle, outlier.quantity.value, unit)} from "
         f"{days[0]:%d %b} to {days[-1]:%d %b %Y} ({figures.change(outlier.quantity.value, middle)})."
     )
     return _finding(story, fact, group, members, message, outlier.quantity.value, middle, config,
@@ -200,10 +200,22 @@ def _outlier(
     who = f"{len(others)} other source{'s' if len(others) != 1 else ''}" if others else "its other mentions"
     message = (
         f"{story.name_of(outlier.claim.source)} says {said} for {fact.label}; "
-        f"{who} put it at {figures.amount(middle, unit, significant=3)} ({figures.change(outlier.quantity.value, middle)})."
+        f"{who} put it at {_against(middle, outlier.quantity.value, unit)} ({figures.change(outlier.quantity.value, middle)})."
     )
     return _finding(story, fact, group, members, message, outlier.quantity.value, middle, config,
                     expected=figures.interval(shared, unit))
+
+
+SHOWN_DIGITS, MOST_DIGITS = 3, 6
+
+
+def _against(reference: Decimal, observed: Decimal, unit: str) -> str:
+    """`reference` to three significant digits, or to as many as the figure it is held against was given with (up to
+    six): against a source's 54.25 %, the others' 54.28 % is shown 54.28 %, not 54.3 %."""
+    digits = next(
+        (d for d in range(SHOWN_DIGITS, MOST_DIGITS + 1) if figures.round_significant(observed, d) == observed), MOST_DIGITS
+    )
+    return figures.amount(reference, unit, significant=digits)
 
 
 def _split(story: StoryFacts, fact: Fact, readings: list[Reading], config: AgreementConfig) -> Finding:
