@@ -13,6 +13,8 @@ a table set twice in one folder is an error rather than a silent override:
     [[rate]]              exchange rates the ECB does not publish
     [[measure]]           what figures count or measure, with cue words per language
     [[scope]]             words that make a figure another quantity of its measure
+    [[office]]            offices written next to names, with cue words per language
+    [[title_status]]      words that make a title not the office held now (former, then-, -elect, deputy)
 
 Each stage owns the model of its own table; this module only assembles them and
 turns every mistake into a ConfigError with the file and line.
@@ -33,6 +35,7 @@ from factcheck.extract.qualifiers import QualifierRule, QualifierSettings, Quali
 from factcheck.keys import MeasureRule, ScopeRule, Vocabulary
 from factcheck.normalize.fx import RateRule, rate_chain_problem
 from factcheck.normalize.names import EntityRule
+from factcheck.normalize.titles import OfficeRule, Offices, TitleStatusRule
 
 
 class Settings(BaseModel):
@@ -59,6 +62,8 @@ class RulesFile(BaseModel):
     rate: list[RateRule] = Field(default_factory=list)
     measure: list[MeasureRule] = Field(default_factory=list)
     scope: list[ScopeRule] = Field(default_factory=list)
+    office: list[OfficeRule] = Field(default_factory=list)
+    title_status: list[TitleStatusRule] = Field(default_factory=list)
 
 
 class Rules(BaseModel):
@@ -74,6 +79,8 @@ class Rules(BaseModel):
     rates: list[RateRule] = Field(default_factory=list)
     measures: list[MeasureRule] = Field(default_factory=list)
     scopes: list[ScopeRule] = Field(default_factory=list)
+    offices: list[OfficeRule] = Field(default_factory=list)
+    title_statuses: list[TitleStatusRule] = Field(default_factory=list)
     files: list[str] = Field(default_factory=list, description="The files read, in order.")
 
     @property
@@ -86,13 +93,18 @@ class Rules(BaseModel):
         """The measures and scopes, with their cue patterns compiled on first use."""
         return Vocabulary(self.measures, self.scopes)
 
+    @cached_property
+    def office_vocabulary(self) -> Offices:
+        """The offices and title statuses, with their cue patterns compiled on first use."""
+        return Offices(self.offices, self.title_statuses)
+
     def check_config(self, check_id: str) -> CheckConfig:
         """The configuration of a check: from the rules files, else its defaults."""
         return self.checks.get(check_id) or REGISTRY[check_id].config()
 
 
 DEFAULT_RULES = Path(__file__).resolve().parent / "rules"
-_LISTS = ("qualifiers", "entities", "rates", "measures", "scopes")
+_LISTS = ("qualifiers", "entities", "rates", "measures", "scopes", "offices", "title_statuses")
 
 
 def load_rules(folder: Path | None = None) -> Rules:
@@ -131,7 +143,8 @@ def _read_layer(folder: Path, merged: dict, rate_origins: dict) -> None:
             _set_once(set_in, f"checks.{check_id}", path)
             merged["checks"][check_id] = _check_config(check_id, options, text, path)
         for key, rows in (("qualifiers", rules_file.qualifier), ("entities", rules_file.entity),
-                          ("measures", rules_file.measure), ("scopes", rules_file.scope)):
+                          ("measures", rules_file.measure), ("scopes", rules_file.scope),
+                          ("offices", rules_file.office), ("title_statuses", rules_file.title_status)):
             merged[key].update((_identity(row), row) for row in rows)
         for index, rate in enumerate(rules_file.rate):
             merged["rates"][_identity(rate)] = rate
@@ -145,7 +158,7 @@ def _identity(row: BaseModel) -> tuple:
         return ("entity", row.name)
     if isinstance(row, RateRule):
         return ("rate", row.currency, row.base, row.date)
-    if isinstance(row, (MeasureRule, ScopeRule)):
+    if isinstance(row, (MeasureRule, ScopeRule, OfficeRule)):
         return (type(row).__name__, row.id)
     return ("row", row.model_dump_json())
 

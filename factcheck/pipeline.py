@@ -25,6 +25,7 @@ from factcheck.config import Rules
 from factcheck.extract import extract
 from factcheck.models import Claim, Document, Finding, Report
 from factcheck.normalize import FxTable, normalize
+from factcheck.normalize.titles import read_titles
 from factcheck.sources import STDIN, Corpus, LazyCorpus, LoadedStory, load, load_lazily
 
 
@@ -268,6 +269,8 @@ def analyse(
         claims=tuple(claims),
         facts=tuple(facts),
         entities=tuple(normalised.entities),
+        titles=read_titles(loaded.documents, rules.office_vocabulary),
+        office_vocabulary=rules.office_vocabulary,
     )
     if claims_only:
         return story, [], normalised.warnings

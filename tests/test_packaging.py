@@ -25,7 +25,7 @@ def test_report_works_from_a_folder_outside_the_repository(tmp_path):
 def test_the_default_rules_are_inside_the_package_and_declared_as_its_data():
     assert DEFAULT_RULES.parent == ROOT / "factcheck"
     assert sorted(path.name for path in DEFAULT_RULES.glob("*.toml")) == [
-        "checks.toml", "entities.toml", "measures.toml", "qualifiers.toml", "rates.toml"
+        "checks.toml", "entities.toml", "measures.toml", "offices.toml", "qualifiers.toml", "rates.toml"
     ]
     assert '"rules/*.toml"' in (ROOT / "pyproject.toml").read_text()
 

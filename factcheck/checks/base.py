@@ -8,9 +8,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from factcheck import figures
 from factcheck.models import CitedClaim, Claim, ClaimKind, Entity, Finding, Severity, Fact, Interval, Quantity, Role, Source, Span, Story
+
+if TYPE_CHECKING:
+    from factcheck.normalize.titles import Offices, Title
 
 
 @dataclass(frozen=True)
@@ -22,6 +26,8 @@ class StoryFacts:
     claims: tuple[Claim, ...]
     facts: tuple[Fact, ...]
     entities: tuple[Entity, ...] = ()
+    titles: tuple[Title, ...] = ()  # offices written next to names (normalize/titles.py)
+    office_vocabulary: Offices | None = None  # what the titles' offices are (rules/offices.toml)
 
     @cached_property
     def claim_by_id(self) -> dict[str, Claim]:
