@@ -5,21 +5,27 @@ as few keys as a reader needs; everything else gets a sensible default. A claim'
 default to ones alignment is sure of (measure "figure", no subject, no scope, the story's
 date); `measure = ""` makes the measure unknown, and `*_confidence`, `subject`, `scope` and
 `as_of` (and `as_of_rule`) set the rest; `event = true` makes the subject the story's event (a date of the day a quake struck). `develops` / `cumulative` / `generic` / `settles` on any claim of a fact mark the fact so. `languages` maps
-a source to its language (default English), `titles` to its title.
+a source to its language (default English), `titles` to its title. `texts` gives a source's text; the titles
+written in it (offices next to names) are read with the shipped `rules/offices.toml`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from functools import lru_cache
 
 from factcheck.checks.base import StoryFacts
+from factcheck.cleaning import clean
+from factcheck.config import load_rules
 from factcheck.keys.subject import EVENT
+from factcheck.normalize.titles import read_titles
 from factcheck.models import (
     Claim,
     ClaimKind,
     Context,
     Conversion,
+    Document,
     Entity,
     Fact,
     Interval,
@@ -53,7 +59,22 @@ def story_from_case(case: dict) -> StoryFacts:
     facts = _facts(case.get("claim", []), claims)
     entities = tuple(_entity(e) for e in case.get("entity", []))
     story = STORY.model_copy(update={"currency": case["currency"]}) if "currency" in case else STORY
-    return StoryFacts(story=story, sources=sources, claims=tuple(claims), facts=tuple(facts), entities=entities)
+    offices = _offices()
+    documents = [_document(source) for source in sources if source.text]
+    return StoryFacts(
+        story=story, sources=sources, claims=tuple(claims), facts=tuple(facts), entities=entities,
+        titles=read_titles(documents, offices), office_vocabulary=offices,
+    )
+
+
+@lru_cache(maxsize=1)
+def _offices():
+    return load_rules().office_vocabulary
+
+
+def _document(source: Source) -> Document:
+    cleaned, offsets = clean(source.text)
+    return Document(source=source, original=source.text, text=cleaned, offsets=offsets)
 
 
 def _entity_sources(case: dict) -> set[str]:

@@ -60,7 +60,7 @@ def run_checks(story: StoryFacts, configs: dict[str, CheckConfig]) -> list[Findi
 
 def _load_builtins() -> None:
     # Imported for their register() side effect, in a fixed order.
-    from factcheck.checks import agreement, arithmetic, conversion, dates, developing, headline, single_source, spelling, time_zones, timeline, weekday  # noqa: F401
+    from factcheck.checks import agreement, arithmetic, conversion, dates, developing, headline, office, single_source, spelling, time_zones, timeline, weekday  # noqa: F401
 
 
 _load_builtins()
