@@ -148,7 +148,7 @@ def _finding(
     else:
         message = (
             f"{story.name_of(claim.source)} gives {claim.surface} ({day:%-d %B %Y}) for the {label.lower()}; "
-            f"{who} {consensus:%-d %B %Y}{also}, {_apart(day, consensus)}."
+            f"{who} {consensus:%-d %B %Y}{also}; {claim.surface} is {_apart(day, consensus)}."
         )
     if reason and config.severity is None:
         message += f" Not an error: {reason}."
