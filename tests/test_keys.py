@@ -70,7 +70,10 @@ def _changes(case: dict) -> tuple[tuple[int, int], ...]:
 @pytest.mark.parametrize("case", _cases("measures.toml"), ids=lambda case: case["name"])
 def test_measure_case(case):
     claim = _claim(case, case["figure"])
-    hits = outside_names(case["sentence"], VOCABULARY.measure_cues.find(case["sentence"], case["language"]), case["language"])
+    hits = outside_names(
+        case["sentence"], VOCABULARY.measure_cues.find(case["sentence"], case["language"]), case["language"],
+        VOCABULARY.event_measures,
+    )
     found = measure_key(claim, hits, _others(case), VOCABULARY, _changes(case))
     assert (found.value or "") == case["measure"], found
     if found.value:

@@ -34,3 +34,19 @@ def test_the_jica_start_dates_disagree(seeds_report):
 def test_rounding_is_not_a_contradiction_and_no_facts_are_confused(seeds_report):
     assert _by_rule(seeds_report, "agreement") == []
     assert _by_rule(seeds_report, "arithmetic") == []  # the JICA breakdown adds up: 97.2 + 330.2 = 427.4
+
+
+def test_the_summits_date_changed_in_one_source_gives_one_finding_citing_it(tmp_path, rules, seeds_report):
+    import shutil
+
+    from factcheck.pipeline import run
+    from tests.paths import SEEDS
+
+    story = tmp_path / "seeds"
+    shutil.copytree(SEEDS, story)
+    article = story / "000_2a72b3ee8e917de2.txt"
+    article.write_text(article.read_text(encoding="utf-8").replace("Tokyo on December 20.", "Tokyo on December 27."), encoding="utf-8")
+    before = {finding.message for finding in seeds_report.findings}
+    (new,) = [finding for finding in run([story], rules).findings if finding.message not in before]
+    assert new.rule == "dates" and new.claims[0].surface == "December 27"
+    assert "2 other sources give 20 December 2025" in new.message

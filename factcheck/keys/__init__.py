@@ -58,7 +58,9 @@ def _sentence_keys(
     members: list[Claim], source: Source, story: Story, subjects: Subjects, names: dict[str, str], vocabulary: Vocabulary
 ) -> dict[str, Keys]:
     text = members[0].context.sentence.text
-    measure_hits = outside_names(text, vocabulary.measure_cues.find(text, source.language), source.language)
+    measure_hits = outside_names(
+        text, vocabulary.measure_cues.find(text, source.language), source.language, vocabulary.event_measures
+    )
     scope_hits = vocabulary.scope_cues.find(text, source.language)
     scope_verbs = vocabulary.sentence_scope_cues.find(text, source.language)
     spans = {claim.id: figure_span(claim) for claim in members}

@@ -23,6 +23,8 @@ AFTER, BEFORE, SENTENCE = 0.9, 0.85, 0.6  # how sure each rule is
 _TOKEN = re.compile(TOKEN)
 _AFTER_STOPS = re.compile(r"[;,()\[\]、，。；]")
 _BEFORE_STOPS = re.compile(r"[;。；]")
+# A comma between two capitalised words (`Tokyo, Japan,`, `Portland, Oregon,`), and the one closing the second.
+_PLACE_COMMAS = re.compile(r"(?<![^\W\d_])([A-Z][^\W\d_]+), ([A-Z][^\W\d_]+),?")
 # A conjunction after a figure starts another figure's clause: "37 people and injuring 120".
 CONJUNCTIONS = frozenset(
     "and or but while whereas with y o pero mientras et ou mais alors und oder aber sowie и или а но e ou mas ed "
@@ -83,6 +85,8 @@ def _follows(text: str, figure: tuple[int, int], hit: Hit, others: list[tuple[in
 def _precedes(text: str, figure: tuple[int, int], hit: Hit, others: list[tuple[int, int]], comma_ends: bool = False) -> bool:
     gap = text[hit.end : figure[0]]
     stops = _AFTER_STOPS if comma_ends else _BEFORE_STOPS
+    if comma_ends:  # `the Summit in Tokyo, Japan, on December 20`: the commas of a place's name end no clause
+        gap = _PLACE_COMMAS.sub(r"\1 \2", gap)
     if stops.search(gap) or any(hit.end <= start < figure[0] for start, _ in others):
         return False
     return len(_TOKEN.findall(gap)) <= BEFORE_WORDS and not _owned(text, hit, figure, others)

@@ -194,20 +194,24 @@ def _leftmost_longest(hits: list[Hit]) -> list[Hit]:
 _CAPITALISED_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
-def outside_names(text: str, hits: list[Hit], language: str) -> list[Hit]:
-    """The hits that are no word of a capitalised name, in languages that capitalise names alone."""
+def outside_names(text: str, hits: list[Hit], language: str, heads: frozenset[str] = frozenset()) -> list[Hit]:
+    """The hits that are no word of a capitalised name, in languages that capitalise names alone.
+
+    A cue of a measure in `heads` that ends a name is the name's head noun, and stays: the `Central Asia-Japan
+    Dialogue Summit` is a summit, where the `National Election Commission` holds no election."""
     if primary(language) in NOUNS_CAPITALISED:
         return hits
-    return [hit for hit in hits if not _in_a_name(text, hit)]
+    return [hit for hit in hits if not _in_a_name(text, hit, hit.target in heads)]
 
 
-def _in_a_name(text: str, hit: Hit) -> bool:
+def _in_a_name(text: str, hit: Hit, head: bool = False) -> bool:
     if not hit.text[:1].isupper():
         return False
     before = re.search(r"([^\W\d_][\w'’-]*)[ \u00a0]$", text[: hit.start])
     after = _CAPITALISED_WORD.match(text, hit.end + 1) if text[hit.end : hit.end + 1] == " " else None
     opens = before is not None and not text[: before.start()].strip()
-    return bool((before and before.group(1)[0].isupper() and not opens) or (after and after.group()[0].isupper()))
+    followed = bool(after and after.group()[0].isupper())
+    return followed or bool(before and before.group(1)[0].isupper() and not opens and not head)
 
 
 class CueIndex:
@@ -246,6 +250,11 @@ class Vocabulary:
         """The scope of a figure of `kind` as alignment compares it: an implied scope is the same as none."""
         rule = self.scopes.get(scope or "")
         return None if rule is None or rule.implied_for(kind) else scope
+
+    @cached_property
+    def event_measures(self) -> frozenset[str]:
+        """The measures whose dates are the story's events (`subject = "event"`): their cues may end a name."""
+        return frozenset(rule.id for rule in self.measures.values() if rule.subject == "event")
 
     @cached_property
     def measure_cues(self) -> CueIndex:
