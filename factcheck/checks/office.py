@@ -102,7 +102,7 @@ def _against(story: StoryFacts, vocabulary: Offices, title: Title, readings: dic
     if not contrary:
         return []
     consensus = max(contrary, key=lambda reading: (len(_names(story, contrary[reading])), sorted(reading[1])))
-    if any(_agree(_reading(t), consensus) for t in readings_in(readings, title.source)):
+    if any(_agree(_reading(t), consensus) for t in _written_by(readings, title.source)):
         return []  # the source itself also writes what the others say
     agreed = [t for reading, titles in contrary.items() if _agree(reading, consensus) for t in titles]
     outlets = _names(story, agreed)
@@ -115,7 +115,7 @@ def _reading(title: Title) -> Reading:
     return title.status, title.offices
 
 
-def readings_in(readings: dict[Reading, list[Title]], source: str) -> list[Title]:
+def _written_by(readings: dict[Reading, list[Title]], source: str) -> list[Title]:
     """A person's titles written by one source."""
     return [t for titles in readings.values() for t in titles if t.source == source]
 

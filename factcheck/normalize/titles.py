@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Literal
+from typing import Literal, cast
 
 from pydantic import BaseModel, ConfigDict, Field
 from rapidfuzz.distance import OSA
@@ -149,7 +149,7 @@ class Offices:
             return re.compile(rf"(?<![^\W\d_])(?:{'|'.join(groups)})\s*$", re.I)
         return re.compile(rf"(?:{'|'.join(groups)})(?![^\W\d_])", re.I)
 
-    def attached_status(self, language: str, word: str) -> str:
+    def attached_status(self, language: str, word: str) -> Status:
         """The status of a prefix joined to a title (`ex` of `expresidente`)."""
         for rule in self.statuses:
             if rule.attached and caseless(word) in (caseless(cue) for cue in rule.cues.get(language, ())):
@@ -188,7 +188,7 @@ def _title(document: Document, offices: Offices, language: str, text: str, match
     name_start, name_end = name
     if text[name_end - 2 : name_end] in ("'s", "’s"):
         name_end -= 2  # `Shannon Gilreath's team`
-    if pattern_search(offices, language, text, name_start, name_end):
+    if _holds_cue(offices, language, text, name_start, name_end):
         return None  # `President, Vice President Ma'ruf Amin`, `President are Defense Minister Prabowo`: another title's name
     written = text[name_start:name_end]
     family, given = _person(written)
@@ -198,7 +198,7 @@ def _title(document: Document, offices: Offices, language: str, text: str, match
     return Title(document.source.id, span, match.group("cue"), ids, status, written, family, given)
 
 
-def pattern_search(offices: Offices, language: str, text: str, start: int, end: int) -> bool:
+def _holds_cue(offices: Offices, language: str, text: str, start: int, end: int) -> bool:
     """True when an office cue stands between `start` and `end`."""
     compiled = offices.cue_pattern(language)
     return compiled is not None and compiled[0].search(text, start, end) is not None
@@ -212,10 +212,10 @@ def _status(offices: Offices, language: str, text: str, match: re.Match[str]) ->
     window = max(0, match.start() - 30)
     found = before.search(text, window, match.start()) if before else None
     if found:
-        return found.lastgroup, found.start(), match.end()  # type: ignore[return-value]
+        return cast(Status, found.lastgroup), found.start(), match.end()
     found = after.match(text, match.end()) if after else None
     if found:
-        return found.lastgroup, match.start(), found.end()  # type: ignore[return-value]
+        return cast(Status, found.lastgroup), match.start(), found.end()
     return "current", match.start(), match.end()
 
 
