@@ -89,6 +89,10 @@ ADVERSARIAL: dict[str, tuple[str, str]] = {
     "right-to-left": ("", "\u202eمرحبا 3 \u202c"),
     "one long word": ("", "a"),
     "one long capital word": ("", "A"),
+    # titles next to names, each read back from the name before it (Korean, Japanese) or after it
+    "korean titles": ("", "비자얀 주지사 "),
+    "japanese titles": ("", "モディ首相"),
+    "english titles": ("", "Prime Minister Narendra Modi, the governor, "),
     # realistic text, to compare with
     "seed articles": ("", ""),
 }

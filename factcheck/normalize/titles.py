@@ -309,13 +309,14 @@ def _apposed(text: str, position: int, end: int) -> tuple[int, int] | None:
 # The Korean name before a title, past the state or county it heads (`피나라이 비자얀 케랄라주 총리`: 비자얀).
 _KOREAN_NAME = re.compile(r"(?P<name>[가-힣]+|[A-Za-z]+) +(?:[가-힣]+(?:주|군|현) +)?$")
 _KOREAN_PLACE = re.compile(r"[가-힣]{2,}주")  # a state (`케랄라주`); `-도` ends names too (`리카르도`)
+_NAME_BEFORE_CHARS = 40
 _KATAKANA_NAME = re.compile(r"[ァ-ヺー・･]+$")
 
 
 def _name_before(text: str, position: int) -> tuple[int, int] | None:
     """The name right before a Korean or Japanese title: `비자얀 주지사`, `모디 총리`, `モディ首相`."""
-    head = text[:position]
-    found = _KATAKANA_NAME.search(head) or _KOREAN_NAME.search(head, max(0, position - 40))
+    window = max(0, position - _NAME_BEFORE_CHARS)  # a name is short: never search the whole text before it
+    found = _KATAKANA_NAME.search(text, window, position) or _KOREAN_NAME.search(text, window, position)
     if found is None:
         return None
     group = "name" if "name" in found.re.groupindex else 0
