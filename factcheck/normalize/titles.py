@@ -76,6 +76,7 @@ _CONNECTORS = frozenset("de del della di da do dos das du des van von der den al
 # Words that join two phrases: `Macarena Ripamonti, et le gouverneur` is not the governor's name.
 _CONJUNCTIONS = frozenset("and or but y e et und ou ve dan và и или та і oraz i".split())
 _GAP_WORDS = 3  # words between a title and its name (`de la Guardia Costera`, `indien`)
+_STATUS_CHARS = 60  # how far before a title its status word may stand: `former United Arab Emirates President`
 
 
 class Offices:
@@ -146,7 +147,10 @@ class Offices:
         if not groups:
             return None
         if position == "before":
-            return re.compile(rf"(?<![^\W\d_])(?:{'|'.join(groups)})\s*$", re.I)
+            # `former Jakarta governor`, `ehemalige Berliner Bürgermeisterin`: the title's jurisdiction may stand
+            # between, in capitals; not a possessive (`the former Soviet republic's president`).
+            between = r"(?:(?-i:[A-Z])[\w.’'-]*(?<!['’]s)\s+){0,3}"
+            return re.compile(rf"(?<![^\W\d_])(?:{'|'.join(groups)})\s*{between}$", re.I)
         return re.compile(rf"(?:{'|'.join(groups)})(?![^\W\d_])", re.I)
 
     def attached_status(self, language: str, word: str) -> Status:
@@ -209,7 +213,7 @@ def _status(offices: Offices, language: str, text: str, match: re.Match[str]) ->
     if match.group("attached"):
         return offices.attached_status(language, match.group("attached")), match.start(), match.end()
     before, after = offices.status_patterns(language)
-    window = max(0, match.start() - 30)
+    window = max(0, match.start() - _STATUS_CHARS)
     found = before.search(text, window, match.start()) if before else None
     if found:
         return cast(Status, found.lastgroup), found.start(), match.end()
