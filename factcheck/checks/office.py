@@ -66,15 +66,20 @@ def _people(titles: Sequence[Title]) -> list[list[Title]]:
 
 
 def _by_given_name(group: list[Title]) -> list[list[Title]]:
-    """One family name borne by two people (`Arif Mohammad Khan`, `Sadiq Khan`) is two people; a title with the
-    family name alone is then nobody's."""
-    given: dict[str, list[Title]] = {}
+    """One family name borne by two people (`Arif Mohammad Khan`, `Sadiq Khan`) is two people: titles whose given
+    names share no word. A title with the family name alone is then nobody's."""
+    people: list[tuple[set[str], list[Title]]] = []
     for title in (t for t in group if t.given):
-        name = next((known for known in given if same_person_key(known, title.given)), title.given)
-        given.setdefault(name, []).append(title)
-    if len(given) > 1:
-        return list(given.values())
-    return [[*next(iter(given.values()), []), *(t for t in group if not t.given)]]
+        joined = [p for p in people if any(same_person_key(a, b) for a in p[0] for b in title.given)]
+        words, titles = set(title.given), [title]
+        for person in joined:  # `Pradeep Jena` and `Pradeep Kumar Jena` join through `pradeep`
+            words |= person[0]
+            titles = person[1] + titles
+            people.remove(person)
+        people.append((words, titles))
+    if len(people) > 1:
+        return [titles for _, titles in people]
+    return [[*(people[0][1] if people else []), *(t for t in group if not t.given)]]
 
 
 def _readings(person: list[Title]) -> dict[Reading, list[Title]]:

@@ -62,7 +62,7 @@ class Title:
     status: Status
     name: str
     family: str  # the folded family name: what ties the person's titles across sources
-    given: str  # the folded given name, '' when only the family name is written
+    given: tuple[str, ...]  # the folded words before it (`pradeep`, `kumar`), none when only the family name is written
 
 
 # Languages whose titles take endings: `президента`, `Ministerpräsidenten`, `başbakanı`.
@@ -75,6 +75,7 @@ _WORD = re.compile(r"[^\W\d_](?:[\w'’.\-‐]*[^\W_])?\.?")
 _CONNECTORS = frozenset("de del della di da do dos das du des van von der den al el bin ibn la le of the".split())
 # Words that join two phrases: `Macarena Ripamonti, et le gouverneur` is not the governor's name.
 _CONJUNCTIONS = frozenset("and or but y e et und ou ve dan và и или та і oraz i".split())
+_ELISION = re.compile(r"^(?:[dlDL]|dell|dall|nell|all|sull)['’](?=\w)")
 _GAP_WORDS = 3  # words between a title and its name (`de la Guardia Costera`, `indien`)
 _STATUS_CHARS = 60  # how far before a title its status word may stand: `former United Arab Emirates President`
 
@@ -255,12 +256,12 @@ def _capitalised_runs(text: str, position: int) -> list[tuple[int, int, int]]:
         if between == "," and start is not None:
             runs.append((start, end, skipped))
             start = end = None
-        token = word.group(0)
-        if between == "," and last == position and not token[0].isupper():
+        token = _ELISION.sub("", word.group(0))  # `l'Etat d'Odisha`: the capital after the article's apostrophe
+        if between == "," and last == position and not token[:1].isupper():
             break  # `President, having defeated Sajith Premadasa`: a clause, not a name, after the comma
         sentence_end = token.endswith(".") and not _abbreviation(token)
         last = word.end()
-        if token[0].isupper():
+        if token[:1].isupper():
             start = word.start() if start is None else start
             end = word.end() - sentence_end
         elif start is not None and token.lower() in _CONNECTORS:
@@ -329,14 +330,14 @@ def _name_before(text: str, position: int) -> tuple[int, int] | None:
     return found.start(group), found.end(group)
 
 
-def _person(name: str) -> tuple[str, str]:
-    """The folded family name of a written name and the word before it (`Narendra Modi's` -> `modi`, `narendra`)."""
+def _person(name: str) -> tuple[str, tuple[str, ...]]:
+    """The folded family name of a written name and the folded words before it (`Narendra Modi` -> `modi`,
+    (`narendra`,)); a jurisdiction run into the name (`Kerala Pinarayi Vijayan`) is among the words before."""
     parts = [part for part in re.split(r"[\s・･]+", name.strip()) if part]
-    keys = [fold(part).replace(" ", "") for part in parts]
-    keys = [key for key in keys if key]
+    keys = [key for key in (fold(part).replace(" ", "") for part in parts) if key]
     if not keys:
-        return "", ""
-    return keys[-1], keys[-2] if len(keys) > 1 else ""
+        return "", ()
+    return keys[-1], tuple(keys[:-1])
 
 
 def same_person_key(first: str, second: str) -> bool:
