@@ -76,6 +76,9 @@ _CONNECTORS = frozenset("de del della di da do dos das du des van von der den al
 # Words that join two phrases: `Macarena Ripamonti, et le gouverneur` is not the governor's name.
 _CONJUNCTIONS = frozenset("and or but y e et und ou ve dan và и или та і oraz i".split())
 _ELISION = re.compile(r"^(?:[dlDL]|dell|dall|nell|all|sull)['’](?=\w)")
+# Describing words a title's name may follow (`le Premier ministre indien Narendra Modi`): one, but a word of
+# Vietnamese is spaced syllable by syllable (`Chuẩn đô đốc cảnh sát biển Shannon Gilreath`: coast guard).
+_DESCRIBING_WORDS = {"vi": 3}
 _GAP_WORDS = 3  # words between a title and its name (`de la Guardia Costera`, `indien`)
 _STATUS_CHARS = 60  # how far before a title its status word may stand: `former United Arab Emirates President`
 
@@ -187,7 +190,7 @@ def _title(document: Document, offices: Offices, language: str, text: str, match
     if language in _NAME_FIRST:
         name = _name_before(text, start)
     else:
-        name = _name_after(text, end) or _apposed(text, start, end)
+        name = _name_after(text, end, language) or _apposed(text, start, end)
     if name is None:
         return None
     name_start, name_end = name
@@ -224,9 +227,9 @@ def _status(offices: Offices, language: str, text: str, match: re.Match[str]) ->
     return "current", match.start(), match.end()
 
 
-def _name_after(text: str, position: int) -> tuple[int, int] | None:
+def _name_after(text: str, position: int, language: str = "en") -> tuple[int, int] | None:
     """The capitalised name right after a title, past a jurisdiction (`of Maui,`) of at most three words."""
-    runs = _capitalised_runs(text, position)
+    runs = _capitalised_runs(text, position, _DESCRIBING_WORDS.get(language, 1))
     if not runs or runs[0][2] > _GAP_WORDS:
         return None
     start, end, skipped = runs[0]
@@ -242,7 +245,7 @@ def _name_after(text: str, position: int) -> tuple[int, int] | None:
     return (words[-2].start(), end) if len(words) >= 3 else None
 
 
-def _capitalised_runs(text: str, position: int) -> list[tuple[int, int, int]]:
+def _capitalised_runs(text: str, position: int, describing: int = 1) -> list[tuple[int, int, int]]:
     """The first two runs of capitalised words after `position`: (start, end, words skipped before the run).
 
     A run may hold connectors (`Abdul Rahman al Badri`); it ends at a lower-case word or punctuation, and the
@@ -273,7 +276,7 @@ def _capitalised_runs(text: str, position: int) -> list[tuple[int, int, int]]:
             skipped += 1
             described += token.lower() not in _CONNECTORS
             # Past a jurisdiction's connectors (`de la`) and one describing word (`indien`) there is no name.
-            if (skipped > _GAP_WORDS or described > 1) and not runs:
+            if (skipped > _GAP_WORDS or described > describing) and not runs:
                 break
         if sentence_end or len(runs) == 2:
             break
