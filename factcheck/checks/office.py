@@ -47,9 +47,13 @@ def run(story: StoryFacts, config: OfficeConfig) -> list[Finding]:
     findings = []
     for person in _people(story.titles):
         readings = _readings(person)
+        reported: set[tuple[str, Reading]] = set()  # a source writing one title twice is one finding
         for title in person:
+            if (title.source, _reading(title)) in reported:
+                continue
             against = _against(story, vocabulary, title, readings, config)
             if against:
+                reported.add((title.source, _reading(title)))
                 findings.append(_finding(story, vocabulary, title, against, config))
     return findings
 
