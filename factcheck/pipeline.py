@@ -260,16 +260,17 @@ def analyse(
     sources = {document.source.id: document.source for document in loaded.documents}
     claims = keys.decide(loaded.story, sources, normalised.claims, normalised.entities, rules.vocabulary)
     languages = {source.id: source.language for source in sources.values()}
-    facts = ()
-    if not claims_only:
+    facts, titles = (), ()
+    if not claims_only:  # facts and titles are for the checks alone
         facts = align(loaded.story, claims, normalised.entities, loaded.declared, rules.vocabulary, languages)
+        titles = read_titles(loaded.documents, rules.office_vocabulary)
     story = StoryFacts(
         story=loaded.story,
         sources=tuple(sources.values()),
         claims=tuple(claims),
         facts=tuple(facts),
         entities=tuple(normalised.entities),
-        titles=read_titles(loaded.documents, rules.office_vocabulary),
+        titles=titles,
         office_vocabulary=rules.office_vocabulary,
     )
     if claims_only:

@@ -59,7 +59,7 @@ def run(story: StoryFacts, config: OfficeConfig) -> list[Finding]:
 
 
 def _people(titles: Sequence[Title]) -> list[list[Title]]:
-    """The titles grouped by person: one family name (in any script), one given name where two are written."""
+    """The titles grouped by person: one family name (in any script), and given names that share a word."""
     groups: dict[str, list[Title]] = {}
     for title in sorted((t for t in titles if t.status in _COMPARED), key=lambda t: (t.family, t.source, t.span.start)):
         family = next((known for known in groups if same_person_key(known, title.family)), title.family)

@@ -22,6 +22,7 @@ from rapidfuzz.distance import OSA
 
 from factcheck.models import Document, Span
 from factcheck.normalize.folding import fold
+from factcheck.normalize.mentions import CONNECTORS
 from factcheck.scripts import caseless, primary
 
 Status = Literal["current", "former", "past", "elect", "deputy"]
@@ -72,8 +73,12 @@ _PARTICLES = frozenset({"ko"})
 # Languages that write the name before the title (`모디 총리`, `モディ首相`).
 _NAME_FIRST = frozenset({"ko", "ja"})
 _WORD = re.compile(r"[^\W\d_](?:[\w'’.\-‐]*[^\W_])?\.?")
-_CONNECTORS = frozenset("de del della di da do dos das du des van von der den al el bin ibn la le of the".split())
-# Words that join two phrases: `Macarena Ripamonti, et le gouverneur` is not the governor's name.
+# The connectors inside a name, and the articles of a jurisdiction between a title and its name (`de la Guardia
+# Costera`, `of the Orenburg region`).
+_CONNECTORS = CONNECTORS | frozenset("della dos das des den el the".split())
+# Words that join two phrases: `Macarena Ripamonti, et le gouverneur` is not the governor's name. Not the keys'
+# CONJUNCTIONS: those open a figure's clause, and their Spanish `o` (or) is the Portuguese article of
+# `Narendra Modi, o primeiro-ministro`.
 _CONJUNCTIONS = frozenset("and or but y e et und ou ve dan và и или та і oraz i".split())
 _ELISION = re.compile(r"^(?:[dlDL]|dell|dall|nell|all|sull)['’](?=\w)")
 # Describing words a title's name may follow (`le Premier ministre indien Narendra Modi`): one, but a word of
